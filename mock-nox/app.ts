@@ -1,0 +1,45 @@
+import express, { type Express } from 'express';
+import { createAuthRoutes } from './auth/auth-routes.ts';
+import { createVirtualClock, systemTime, type TimeSource } from './clock.ts';
+import type { MockContext } from './context.ts';
+import { createControlRoutes } from './control/control-routes.ts';
+import { errorMiddleware, notFoundHandler } from './errors/error-middleware.ts';
+import { createIds, type Ids } from './ids.ts';
+import { createJournal, type Journal, journalMiddleware } from './journal.ts';
+import { createPageRoutes } from './pages/page-routes.ts';
+import type { Store } from './store/open-store.ts';
+
+/** What the mock is built from; everything but the store has a default. */
+export interface AppDeps {
+  store: Store;
+  time?: TimeSource;
+  ids?: Ids;
+  journal?: Journal;
+  /** The origin put into link_url and page links; by default the origin each client called. */
+  publicUrl?: string;
+  /** Lets non-loopback clients use the control API with `Authorization: Bearer <token>`. */
+  adminToken?: string;
+}
+
+/** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
+export function createApp(deps: AppDeps): Express {
+  const ctx: MockContext = {
+    store: deps.store,
+    clock: createVirtualClock(deps.store, deps.time ?? systemTime),
+    ids: deps.ids ?? createIds(),
+    journal: deps.journal ?? createJournal(),
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.locals.publicUrl = deps.publicUrl?.replace(/\/+$/, '');
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(journalMiddleware(ctx.journal, ctx.clock.now));
+  app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
+  app.use(createAuthRoutes(ctx));
+  app.use(createPageRoutes(ctx));
+  app.use(notFoundHandler);
+  app.use(errorMiddleware);
+  return app;
+}

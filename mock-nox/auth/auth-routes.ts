@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import type { components } from '../../openapi/generated/nox-auth.ts';
+import type { MockContext } from '../context.ts';
+import { createLinkSession, linkUrl } from '../domain/link-sessions.ts';
+import { isRedirectAllowed } from '../domain/organisations.ts';
+import { errors } from '../errors/error-templates.ts';
+import { publicUrlOf } from '../public-url.ts';
+import type { Language } from '../store/db.ts';
+import { createRequestValidator } from '../validation/validate.ts';
+import { authenticate } from './api-key.ts';
+import { v1Brand, v2Brand } from './brand-choice.ts';
+
+type Schemas = components['schemas'];
+const uiLanguages: readonly string[] = ['nl', 'en', 'fr', 'es'];
+
+/** The Authenticator API: v2 supplier link sessions and the deprecated v1 "Connect User to NOX". */
+export function createAuthRoutes(ctx: MockContext): Router {
+  const router = Router();
+  const validate = createRequestValidator('nox-auth');
+
+  router.post('/v2/supplier/link-sessions', async (req, res) => {
+    const org = authenticate(ctx, req, res, 'supplier');
+    validate(req);
+    const body: Schemas['CreateSupplierLinkSessionRequest'] = req.body;
+    if (!isRedirectAllowed(org, body.redirect_url)) {
+      throw errors.redirectNotAllowed('redirect_url', body.redirect_url, org.name, org.redirect_urls);
+    }
+    const assetType = body.asset_type ?? 'hp';
+    const session = createLinkSession(ctx, org, {
+      api_version: 'v2',
+      supplier_user_id: body.user_id,
+      redirect_url: body.redirect_url,
+      language: body.language ?? 'nl',
+      asset_type: assetType,
+      asset_type_defaulted: body.asset_type === undefined,
+      brand: body.brand == null ? null : v2Brand(body.brand, assetType),
+    });
+    await ctx.store.commit();
+    const response: Schemas['CreateSupplierLinkSessionResponse'] = {
+      link_url: linkUrl(publicUrlOf(req), session),
+      link_token: session.token,
+      supplier: org.name,
+      supplier_user_id: session.supplier_user_id,
+      redirect_url: session.redirect_url,
+      language: session.language,
+      brand: session.brand,
+      completed_at: session.completed_at,
+      created_at: session.created_at,
+      expires_at: session.expires_at,
+    };
+    res.status(201).json(response);
+  });
+
+  router.post('/users/:userId/link', async (req, res) => {
+    const org = authenticate(ctx, req, res, 'supplier', { allowAuthorizationHeader: true });
+    validate(req);
+    const body: Schemas['LinkSessionRequest'] = req.body;
+    if (!isRedirectAllowed(org, body.redirect_uri)) {
+      throw errors.redirectNotAllowed('redirect_uri', body.redirect_uri, org.name, org.redirect_urls);
+    }
+    const language = body.language ?? 'en';
+    const session = createLinkSession(ctx, org, {
+      api_version: 'v1',
+      supplier_user_id: req.params.userId,
+      redirect_url: body.redirect_uri,
+      language: (uiLanguages.includes(language) ? language : 'en') as Language,
+      asset_type: 'hp',
+      asset_type_defaulted: false,
+      brand: body.brand === undefined ? null : v1Brand(body.brand),
+    });
+    await ctx.store.commit();
+    const response: Schemas['LinkSessionResponseV1'] = {
+      success: true,
+      timestamp: session.created_at,
+      data: {
+        link_token: session.token,
+        link_url: linkUrl(publicUrlOf(req), session),
+        expires_at: session.expires_at,
+        supplier_id: org.id,
+        supplier_user_id: session.supplier_user_id,
+        ...(body.brand === undefined ? {} : { brand: body.brand }),
+      },
+    };
+    res.status(200).json(response);
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+import type { NextFunction, Request, Response } from 'express';
+import { areaOf } from '../journal.ts';
+import { renderErrorPage } from '../pages/render-error-page.ts';
+import { errors } from './error-templates.ts';
+import { NoxError } from './nox-error.ts';
+
+/**
+ * The one error middleware: NOX's own shapes (`{error}` on the auth and control APIs, 422 `{detail}` on
+ * the data API, a page for the hosted pages); anything unexpected is a 500 marked as a mock bug.
+ */
+export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const noxError = toNoxError(error);
+  if (noxError.status >= 500) console.error('[nox-testkit] internal error', error);
+  const area = areaOf(req.path);
+  if (area === 'page') {
+    res.status(noxError.status).type('html').send(renderErrorPage(noxError.message, req.query.language));
+  } else if (area === 'data' && noxError.issues) {
+    res.status(422).json({ detail: noxError.issues });
+  } else if (area === 'data') {
+    res.status(noxError.status).json({ detail: noxError.message });
+  } else {
+    res.status(noxError.status).json({ error: noxError.message });
+  }
+}
+
+function toNoxError(error: unknown): NoxError {
+  if (error instanceof NoxError) return error;
+  const bodyError = error as { type?: string; message?: string; status?: number };
+  if (bodyError?.type === 'entity.parse.failed')
+    return errors.bodyNotJson(bodyError.message ?? 'parse error');
+  if (bodyError?.type === 'entity.too.large')
+    return new NoxError(413, 'The request body is too large (limit 1 MB).');
+  if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
+    return new NoxError(bodyError.status, bodyError.message ?? 'Bad request');
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new NoxError(500, `[nox-testkit] internal error in the mock (please report it): ${detail}`);
+}
+
+/** Answers every path no route took, in the area's error shape. */
+export function notFoundHandler(req: Request, _res: Response, next: NextFunction): void {
+  next(errors.notFound(req.method, req.path));
+}

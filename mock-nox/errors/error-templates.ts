@@ -1,0 +1,57 @@
+import { type Issue, NoxError } from './nox-error.ts';
+
+const list = (values: readonly string[]) => values.join(', ');
+
+/** Every error the mock answers with on purpose: what was wrong and what is expected. */
+export const errors = {
+  bodyNotJson: (reason: string) =>
+    new NoxError(
+      400,
+      `The request body is not valid JSON (${reason}). Send a JSON object with Content-Type: application/json.`,
+    ),
+  validation: (issues: Issue[]) => new NoxError(400, issues.map((i) => i.msg).join('; '), issues),
+  apiKeyMissing: () =>
+    new NoxError(401, 'Missing API key: send the API key NOX assigned to you in the x-api-key header.'),
+  apiKeyMissingV1: () =>
+    new NoxError(
+      401,
+      'Missing API key: send it in the x-api-key header or as "Authorization: ApiKey <your key>".',
+    ),
+  apiKeyInvalid: () => new NoxError(401, 'Invalid API key: no organisation has this key.'),
+  wrongOrganisationKind: (needed: string, name: string, kind: string) =>
+    new NoxError(
+      401,
+      `This endpoint needs a ${needed} API key; the key given belongs to ${name}, a ${kind}.`,
+    ),
+  redirectNotAllowed: (field: string, url: string, name: string, allowed: readonly string[]) =>
+    new NoxError(
+      400,
+      `${field} ${url} is not one of the allowed redirect URLs of ${name}. Allowed: ${list(allowed)}.`,
+    ),
+  brandUnknown: (brand: string, allowed: readonly string[]) =>
+    new NoxError(400, `brand "${brand}" is not a supported brand. Supported brands: ${list(allowed)}.`),
+  brandSpacedInV2: (brand: string, slug: string) =>
+    new NoxError(400, `brand "${brand}" is a v1 brand name; the v2 API uses hyphenated slugs: "${slug}".`),
+  brandWrongAssetType: (brand: string, assetType: string, allowed: readonly string[]) =>
+    new NoxError(
+      400,
+      `brand "${brand}" must be valid for asset_type "${assetType}". Brands for ${assetType}: ${list(allowed)}.`,
+    ),
+  notFound: (method: string, path: string) =>
+    new NoxError(
+      404,
+      `No NOX endpoint ${method} ${path}. See the OpenAPI files under openapi/ for the paths served.`,
+    ),
+  linkSessionNotFound: (token: string) => new NoxError(404, `No link session has the token "${token}".`),
+  brandRequired: () =>
+    new NoxError(
+      400,
+      'brand is required: the link session has no pre-selected brand, so say which brand the user picks.',
+    ),
+  organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
+  controlForbidden: () =>
+    new NoxError(
+      403,
+      'The control API answers only on loopback; start the mock with --admin-token and send "Authorization: Bearer <token>" to reach it from elsewhere.',
+    ),
+};

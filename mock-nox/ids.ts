@@ -1,0 +1,29 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+/** Every id and secret the mock hands out; injected so tests can make them predictable. */
+export interface Ids {
+  /** A link token: 256 random bits, base64url. */
+  linkToken(): string;
+  apiKey(): string;
+  organisationId(): string;
+  noxUserId(): string;
+}
+
+export function createIds(random: (bytes: number) => Buffer = randomBytes): Ids {
+  return {
+    linkToken: () => random(32).toString('base64url'),
+    apiKey: () => `nox_test_${random(24).toString('hex')}`,
+    organisationId: () => `org_${random(8).toString('hex')}`,
+    noxUserId: () => (random === randomBytes ? randomUUID() : uuidFrom(random(16).toString('hex'))),
+  };
+}
+
+/** A stable UUID-shaped id derived from a string: the same input always gives the same id. */
+export function stableUuid(seed: string): string {
+  return uuidFrom(createHash('sha256').update(seed).digest('hex'));
+}
+
+function uuidFrom(hex: string): string {
+  const h = `${hex.slice(0, 12)}4${hex.slice(13, 16)}a${hex.slice(17, 32)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

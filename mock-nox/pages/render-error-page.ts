@@ -1,0 +1,3 @@
+export function renderErrorPage(message: string, _language: unknown): string {
+  return `<p>${message}</p>`;
+}

@@ -1,0 +1,84 @@
+import type { ErrorObject } from 'ajv';
+import type { Issue } from '../errors/nox-error.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON Schema fragments are plain data
+type Schema = any;
+
+/** "a string", "one of: nl, en", "an absolute URL or null": what a schema expects, in words. */
+export function expected(schema: Schema): string {
+  if (!schema || typeof schema !== 'object') return 'a valid value';
+  if (Array.isArray(schema.enum)) return `one of: ${schema.enum.join(', ')}`;
+  const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const words = types.map((t) => typeWord(t, schema));
+  return words.length > 0 ? words.join(' or ') : 'a valid value';
+}
+
+function typeWord(type: string, schema: Schema): string {
+  if (type === 'string' && schema.format === 'uri') return 'an absolute URL';
+  if (type === 'string' && schema.format === 'date-time') return 'an ISO 8601 date-time';
+  const article = /^[aeiou]/.test(type) ? 'an' : 'a';
+  return type === 'null' ? 'null' : `${article} ${type}`;
+}
+
+/** Turns one Ajv error into an issue whose message says what was wrong and what is expected. */
+export function describeError(
+  error: ErrorObject,
+  where: string,
+  resolve: (s: Schema) => Schema = (s) => s,
+): Issue {
+  const path = error.instancePath.split('/').filter(Boolean);
+  const field = path.join('.');
+  const loc = [where, ...path.map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
+  switch (error.keyword) {
+    case 'required': {
+      const prop = String(error.params.missingProperty);
+      const name = field ? `${field}.${prop}` : prop;
+      const schema = resolve(error.parentSchema?.properties?.[prop]);
+      return {
+        loc: [...loc, prop],
+        msg: `${name} is required and must be ${expected(schema)}`,
+        type: 'missing',
+      };
+    }
+    case 'type':
+      return {
+        loc,
+        msg: `${field} must be ${expected(error.parentSchema)}`,
+        type: `${String(error.params.type).split(',')[0]}_type`,
+      };
+    case 'enum':
+      return {
+        loc,
+        msg: `${field} must be ${expected(error.parentSchema)} (got ${JSON.stringify(error.data)})`,
+        type: 'enum',
+      };
+    case 'format':
+      return {
+        loc,
+        msg: `${field} must be ${expected(error.parentSchema)} (got ${JSON.stringify(error.data)})`,
+        type: 'value_error',
+      };
+    case 'minLength':
+      return error.params.limit === 1
+        ? { loc, msg: `${field} must not be empty`, type: 'string_too_short' }
+        : {
+            loc,
+            msg: `${field} must be at least ${error.params.limit} characters long`,
+            type: 'string_too_short',
+          };
+    case 'minimum':
+      return {
+        loc,
+        msg: `${field} must be ${error.params.limit} or more (got ${error.data})`,
+        type: 'greater_than_equal',
+      };
+    case 'maximum':
+      return {
+        loc,
+        msg: `${field} must be ${error.params.limit} or less (got ${error.data})`,
+        type: 'less_than_equal',
+      };
+    default:
+      return { loc, msg: `${field || where} ${error.message ?? 'is invalid'}`, type: 'value_error' };
+  }
+}

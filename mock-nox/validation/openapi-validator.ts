@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import type { Issue } from '../errors/nox-error.ts';
+import { describeError } from './describe-error.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
+
+interface Operation {
+  method: string;
+  pattern: RegExp;
+  body?: { required: boolean; validate: ValidateFunction };
+  query?: ValidateFunction;
+  responses: Map<string, ValidateFunction>;
+}
+
+export interface RequestLike {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+/** Validates requests (and, in tests, responses) against one of the OpenAPI files under openapi/. */
+export interface OpenApiValidator {
+  /** Null when the spec has no such operation; otherwise the problems found (empty when valid). */
+  validateRequest(req: RequestLike): Issue[] | null;
+  /** The problems of a response body against the spec, for tests. */
+  validateResponse(method: string, path: string, status: number, body: unknown): string[];
+}
+
+export function loadOpenApi(name: string): OpenApiValidator {
+  const spec = parse(readFileSync(join(openapiDir, `${name}.yaml`), 'utf8'));
+  const ajv = createAjv(false);
+  const queryAjv = createAjv(true);
+  ajv.addSchema(spec, name);
+  queryAjv.addSchema(spec, name);
+  const operations = collectOperations(spec, name, ajv, queryAjv);
+  const find = (method: string, path: string) =>
+    operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(path));
+  return {
+    validateRequest(req) {
+      const op = find(req.method, req.path);
+      if (!op) return null;
+      const issues: Issue[] = [];
+      if (op.query && !op.query(req.query)) issues.push(...toIssues(op.query.errors, 'query', spec));
+      if (op.body) {
+        if (
+          req.body === undefined ||
+          req.body === null ||
+          typeof req.body !== 'object' ||
+          Array.isArray(req.body)
+        ) {
+          if (op.body.required) issues.push(bodyMissing());
+        } else if (!op.body.validate(req.body))
+          issues.push(...toIssues(op.body.validate.errors, 'body', spec));
+      }
+      return issues;
+    },
+    validateResponse(method, path, status, body) {
+      const op = find(method, path);
+      if (!op) return [`no operation ${method} ${path} in ${name}.yaml`];
+      const validate = op.responses.get(String(status));
+      if (!validate) return [`status ${status} is not documented for ${method} ${path}`];
+      return validate(body) ? [] : toIssues(validate.errors, 'response', spec).map((i) => i.msg);
+    },
+  };
+}
+
+function createAjv(coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes: coerce });
+  addFormats(ajv);
+  return ajv;
+}
+
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+// biome-ignore lint/suspicious/noExplicitAny: the parsed YAML is walked as plain data
+type Json = any;
+
+function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv2020): Operation[] {
+  const operations: Operation[] = [];
+  const compileAt = (parts: string[]) => ajv.compile({ $ref: `${name}#/${pointer(...parts)}` });
+  for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
+    for (const [method, op] of Object.entries<Json>(item)) {
+      const at = ['paths', path, method];
+      const json = op.requestBody?.content?.['application/json'];
+      const queryParams = (op.parameters ?? [])
+        .map((p: Json) => resolve(spec, p))
+        .filter((p: Json) => p.in === 'query');
+      const responses = new Map<string, ValidateFunction>();
+      for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
+        const base = response.$ref ? refParts(response.$ref) : [...at, 'responses', status];
+        if (resolve(spec, response).content?.['application/json']?.schema) {
+          responses.set(status, compileAt([...base, 'content', 'application/json', 'schema']));
+        }
+      }
+      operations.push({
+        method,
+        pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        body: json
+          ? {
+              required: op.requestBody.required === true,
+              validate: compileAt([...at, 'requestBody', 'content', 'application/json', 'schema']),
+            }
+          : undefined,
+        query: queryParams.length > 0 ? queryAjv.compile(querySchema(name, queryParams)) : undefined,
+        responses,
+      });
+    }
+  }
+  return operations;
+}
+
+/** `nox-auth#/components/...` and `#/components/...` both point into this spec. */
+function refLocal(schema: Json): Json {
+  return schema?.$ref ? { $ref: schema.$ref.replace(/^[^#]*#/, '#') } : schema;
+}
+
+function refParts(ref: string): string[] {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function resolve(spec: Json, value: Json): Json {
+  return value?.$ref ? refParts(value.$ref).reduce((node: Json, key) => node?.[key], spec) : value;
+}
+
+function querySchema(name: string, params: Json[]): Json {
+  const schemaOf = (p: Json) => p.schema ?? {};
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, resolveSchemaRefs(name, schemaOf(p))])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+function resolveSchemaRefs(name: string, schema: Json): Json {
+  return schema.$ref?.startsWith('#/') ? { $ref: `${name}${schema.$ref}` } : schema;
+}
+
+function bodyMissing(): Issue {
+  return {
+    loc: ['body'],
+    msg: 'The request body must be a JSON object (send it with Content-Type: application/json)',
+    type: 'missing',
+  };
+}
+
+function toIssues(errors: ErrorObject[] | null | undefined, where: string, spec?: Json): Issue[] {
+  const relevant = (errors ?? []).filter((e) => !['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword));
+  const seen = new Set<string>();
+  return relevant
+    .map((e) => describeError(e, where, (schema) => resolve(spec, refLocal(schema))))
+    .filter((i) => !seen.has(i.msg) && seen.add(i.msg));
+}
