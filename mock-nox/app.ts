@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.locals.publicUrl = deps.publicUrl?.replace(/\/+$/, '');
   app.use(express.json({ limit: '1mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
   app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
   app.use(createAuthRoutes(ctx));

@@ -1,6 +1,112 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
+import type { operations } from '../../openapi/generated/nox-control.ts';
 import type { MockContext } from '../context.ts';
+import { getLinkSession } from '../domain/link-sessions.ts';
+import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
+import type { Area } from '../journal.ts';
+import { createRequestValidator } from '../validation/validate.ts';
+import { completeWithoutBrowser } from './complete-link-session.ts';
+import { controlAccess } from './control-access.ts';
+import { reset, stateOf } from './reset.ts';
 
-export function createControlRoutes(_ctx: MockContext, _options: { adminToken?: string }): Router {
-  return Router();
+/** The JSON body of a control operation, as the OpenAPI file declares it. */
+type Body<K extends keyof operations> = operations[K] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+const orgParam = (req: Request): string | undefined =>
+  (req.body?.organisation_id as string | undefined) ?? (req.query.organisation_id as string | undefined);
+
+/** The mock's own control API under /__nox (see openapi/nox-control.yaml). */
+export function createControlRoutes(ctx: MockContext, options: { adminToken?: string }): Router {
+  const router = Router();
+  const validate = createRequestValidator('nox-control');
+  router.use(controlAccess(options.adminToken));
+  router.use((req, _res, next) => {
+    validate(req);
+    const id = orgParam(req);
+    if (id !== undefined) getOrganisation(ctx, id);
+    next();
+  });
+  const committed = async <T>(value: T) => {
+    await ctx.store.commit();
+    return value;
+  };
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.post('/reset', async (req, res) => {
+    const id = orgParam(req);
+    reset(ctx, id);
+    res.json(await committed({ reset: id ?? 'all' }));
+  });
+  router.get('/organisations', (_req, res) => {
+    res.json({ organisations: ctx.store.data.organisations });
+  });
+  router.post('/organisations', async (req, res) => {
+    const body: Body<'createOrganisation'> = req.body;
+    res.status(201).json(await committed(createOrganisation(ctx, body)));
+  });
+  router.get('/clock', (req, res) => {
+    res.json(ctx.clock.read(orgParam(req)));
+  });
+  router.post('/clock/advance', async (req, res) => {
+    const body: Body<'advanceClock'> = req.body;
+    res.json(await committed(ctx.clock.advance(body.seconds, body.organisation_id)));
+  });
+  router.post('/clock/set', async (req, res) => {
+    const body: Body<'setClock'> = req.body;
+    const target = body.now ?? Math.floor(Date.parse(body.iso ?? '') / 1000);
+    res.json(await committed(ctx.clock.set(target, body.organisation_id)));
+  });
+  router.get('/policies', (req, res) => {
+    const id = orgParam(req);
+    res.json(id === undefined ? ctx.store.data.policies : policiesOf(ctx, getOrganisation(ctx, id)));
+  });
+  router.put('/policies', async (req, res) => {
+    const { organisation_id, ...changes }: Body<'putPolicies'> = req.body;
+    if (organisation_id === undefined) {
+      Object.assign(ctx.store.data.policies, changes);
+      return res.json(await committed(ctx.store.data.policies));
+    }
+    const org = getOrganisation(ctx, organisation_id);
+    Object.assign(org.policies, changes);
+    res.json(await committed(policiesOf(ctx, org)));
+  });
+  router.put('/faults', async (req, res) => {
+    const body: Body<'putFaults'> = req.body;
+    const org = getOrganisation(ctx, body.organisation_id);
+    org.brand_outages = body.brand_outages ?? [];
+    res.json(await committed({ organisation_id: org.id, brand_outages: org.brand_outages }));
+  });
+  router.post('/link-sessions/:token/complete', async (req, res) => {
+    const session = getLinkSession(ctx, req.params.token);
+    const body: Body<'completeLinkSession'> = req.body ?? {};
+    const result = completeWithoutBrowser(ctx, session, body);
+    await ctx.store.commit();
+    res.json({
+      redirect_url: result.url,
+      outcome: result.error ? 'failed' : 'connected',
+      error: result.error,
+      nox_user_id: session.nox_user_id,
+      device_ids: session.device_ids,
+    });
+  });
+  router.get('/state', (req, res) => {
+    res.json(stateOf(ctx, orgParam(req)));
+  });
+  router.get('/journal', (req, res) => {
+    const { area, after_id, limit } = req.query as { area?: Area; after_id?: string; limit?: string };
+    const entries = ctx.journal.list({
+      organisation_id: orgParam(req),
+      area,
+      after_id: after_id === undefined ? undefined : Number(after_id),
+      limit: limit === undefined ? undefined : Number(limit),
+    });
+    res.json({ entries });
+  });
+  return router;
 }

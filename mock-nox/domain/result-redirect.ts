@@ -26,6 +26,13 @@ export function encodeCallbackData(data: CallbackData): string {
   return Buffer.from(JSON.stringify(data)).toString('base64url');
 }
 
+/** Reads the `data` parameter of a callback URL back into JSON (what a supplier's callback does). */
+export function decodeCallbackData(callbackUrl: string): CallbackData {
+  const data = new URL(callbackUrl).searchParams.get('data');
+  if (data === null) throw new Error(`The callback URL has no data parameter: ${callbackUrl}`);
+  return JSON.parse(Buffer.from(data, 'base64url').toString('utf8'));
+}
+
 /** Where the browser goes once the session ended, or null when NOX only shows its own failure page. */
 export function resultRedirectUrl(session: LinkSession, failureRedirects: boolean): string | null {
   const url = new URL(session.redirect_url);

@@ -48,6 +48,11 @@ export const errors = {
       400,
       'brand is required: the link session has no pre-selected brand, so say which brand the user picks.',
     ),
+  brandNotPreselected: (brand: string, preselected: string) =>
+    new NoxError(
+      400,
+      `brand "${brand}" differs from the session's pre-selected brand "${preselected}"; leave brand out or send "${preselected}".`,
+    ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
   controlForbidden: () =>
     new NoxError(

@@ -78,6 +78,15 @@ export function describeError(
         msg: `${field} must be ${error.params.limit} or less (got ${error.data})`,
         type: 'less_than_equal',
       };
+    case 'unevaluatedProperties':
+    case 'additionalProperties': {
+      const prop = String(error.params.unevaluatedProperty ?? error.params.additionalProperty);
+      return {
+        loc: [...loc, prop],
+        msg: `${field ? `${field}.` : ''}${prop} is not a known field`,
+        type: 'extra_forbidden',
+      };
+    }
     default:
       return { loc, msg: `${field || where} ${error.message ?? 'is invalid'}`, type: 'value_error' };
   }

@@ -32,7 +32,16 @@ export interface OpenApiValidator {
   validateResponse(method: string, path: string, status: number, body: unknown): string[];
 }
 
+const loaded = new Map<string, OpenApiValidator>();
+
+/** The validator of openapi/<name>.yaml; built once per process (compiling the schemas is the slow part). */
 export function loadOpenApi(name: string): OpenApiValidator {
+  const cached = loaded.get(name) ?? buildValidator(name);
+  loaded.set(name, cached);
+  return cached;
+}
+
+function buildValidator(name: string): OpenApiValidator {
   const spec = parse(readFileSync(join(openapiDir, `${name}.yaml`), 'utf8'));
   const ajv = createAjv(false);
   const queryAjv = createAjv(true);

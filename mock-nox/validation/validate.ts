@@ -8,7 +8,7 @@ export function createRequestValidator(specName: string): (req: Request) => void
   return (req) => {
     const issues = validator.validateRequest({
       method: req.method,
-      path: req.path,
+      path: req.baseUrl + req.path,
       query: req.query,
       body: req.body,
     });

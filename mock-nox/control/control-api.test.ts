@@ -1,0 +1,184 @@
+import request from 'supertest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+  CALLBACK,
+  createTestMock,
+  createV2Session,
+  DEMO_KEY,
+  linkUser,
+} from '../../test/support/test-mock.ts';
+import { loadOpenApi } from '../validation/openapi-validator.ts';
+import { isControlAllowed } from './control-access.ts';
+
+const spec = loadOpenApi('nox-control');
+let mock: Awaited<ReturnType<typeof createTestMock>>;
+beforeEach(async () => {
+  mock = await createTestMock();
+});
+const newSupplier = (name = 'Volt Energy') =>
+  request(mock.app)
+    .post('/__nox/organisations')
+    .send({ kind: 'supplier', name, redirect_urls: [CALLBACK] });
+const START = Date.UTC(2026, 0, 1) / 1000;
+
+describe('control API', () => {
+  test('GET /__nox/health answers exactly {"status":"ok"}', async () => {
+    const res = await request(mock.app).get('/__nox/health');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('{"status":"ok"}');
+  });
+
+  test('POST /__nox/organisations creates an isolated supplier with a fresh key', async () => {
+    const res = await newSupplier();
+    expect(res.status).toBe(201);
+    expect(spec.validateResponse('POST', '/__nox/organisations', 201, res.body)).toEqual([]);
+    expect(res.body.api_key).not.toBe(DEMO_KEY);
+    const created = await createV2Session(mock.app, {}, res.body.api_key);
+    expect(created.body.supplier).toBe('Volt Energy');
+    const state = await request(mock.app).get('/__nox/state').query({ organisation_id: res.body.id });
+    expect(state.body.link_sessions).toHaveLength(1);
+    const demo = await request(mock.app).get('/__nox/state').query({ organisation_id: 'supplier_123' });
+    expect(demo.body.link_sessions).toHaveLength(0);
+  });
+
+  test('rejects an organisation without a name with a clear {error}', async () => {
+    const res = await request(mock.app).post('/__nox/organisations').send({ kind: 'supplier' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'name is required and must be a string' });
+  });
+
+  test('reads, advances and sets the clock, globally and per organisation', async () => {
+    expect((await request(mock.app).get('/__nox/clock')).body).toEqual({
+      now: START,
+      iso: '2026-01-01T00:00:00Z',
+      offset_seconds: 0,
+    });
+    expect((await request(mock.app).post('/__nox/clock/advance').send({ seconds: 90 })).body.now).toBe(
+      START + 90,
+    );
+    const set = await request(mock.app).post('/__nox/clock/set').send({ iso: '2026-06-01T12:00:00Z' });
+    expect(set.body.iso).toBe('2026-06-01T12:00:00Z');
+    const org = (await newSupplier()).body;
+    await request(mock.app).post('/__nox/clock/advance').send({ seconds: 3600, organisation_id: org.id });
+    const theirs = await request(mock.app).get('/__nox/clock').query({ organisation_id: org.id });
+    expect(theirs.body.now - set.body.now).toBe(3600);
+    expect((await request(mock.app).get('/__nox/clock')).body.now).toBe(set.body.now);
+  });
+
+  test('rejects a clock advance without whole seconds', async () => {
+    const res = await request(mock.app).post('/__nox/clock/advance').send({ seconds: 'soon' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('seconds must be an integer');
+  });
+
+  test('PUT /__nox/policies changes global policies and answers the ones in force', async () => {
+    const res = await request(mock.app).put('/__nox/policies').send({ same_supplier_user: 'merge' });
+    expect(res.body).toMatchObject({
+      same_supplier_user: 'merge',
+      same_account_other_user: 'separate-user',
+      failure_redirects: true,
+    });
+    expect(spec.validateResponse('PUT', '/__nox/policies', 200, res.body)).toEqual([]);
+  });
+
+  test('rejects an unknown policy value or name without changing anything', async () => {
+    const bad = await request(mock.app).put('/__nox/policies').send({ same_supplier_user: 'overwrite' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('same_supplier_user must be one of: replace, merge, reject');
+    const unknown = await request(mock.app).put('/__nox/policies').send({ lifetime_seconds: 5 });
+    expect(unknown.body.error).toBe('lifetime_seconds is not a known field');
+    expect((await request(mock.app).get('/__nox/policies')).body.same_supplier_user).toBe('replace');
+  });
+
+  test('answers 404 for an unknown organisation id', async () => {
+    const res = await request(mock.app).get('/__nox/state').query({ organisation_id: 'org_nope' });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toContain('org_nope');
+  });
+
+  test('POST /__nox/link-sessions/{token}/complete answers 404 for an unknown token and 400 without a brand', async () => {
+    expect(
+      (await request(mock.app).post('/__nox/link-sessions/nope/complete').send({ username: 'a' })).status,
+    ).toBe(404);
+    const created = await createV2Session(mock.app);
+    const res = await request(mock.app)
+      .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
+      .send({ username: 'a' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/brand is required/);
+  });
+
+  test('refuses a brand that differs from the pre-selected one', async () => {
+    const created = await createV2Session(mock.app, { brand: 'nibe' });
+    const res = await request(mock.app)
+      .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
+      .send({ brand: 'daikin', username: 'a' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain('pre-selected brand "nibe"');
+  });
+
+  test('POST /__nox/reset with an organisation clears only that organisation', async () => {
+    const org = (await newSupplier()).body;
+    await linkUser(mock.app, 'u', 'a', {}, org.api_key);
+    await linkUser(mock.app, 'u', 'a');
+    await request(mock.app)
+      .put('/__nox/policies')
+      .send({ organisation_id: org.id, same_supplier_user: 'reject' });
+    expect((await request(mock.app).post('/__nox/reset').send({ organisation_id: org.id })).body).toEqual({
+      reset: org.id,
+    });
+    const state = (await request(mock.app).get('/__nox/state')).body;
+    expect(state.nox_users.map((u: { organisation_id: string }) => u.organisation_id)).toEqual([
+      'supplier_123',
+    ]);
+    expect(state.organisations.find((o: { id: string }) => o.id === org.id).policies).toEqual({});
+  });
+
+  test('POST /__nox/reset without a body goes back to the demo organisations only', async () => {
+    await newSupplier();
+    await linkUser(mock.app, 'u', 'a');
+    await request(mock.app).post('/__nox/reset');
+    const state = (await request(mock.app).get('/__nox/state')).body;
+    expect(state.organisations.map((o: { name: string }) => o.name)).toEqual([
+      'Acme Energy',
+      'Acme Manufacturing',
+    ]);
+    expect(state.nox_users).toEqual([]);
+    expect((await request(mock.app).get('/__nox/journal')).body.entries).toEqual([]);
+  });
+
+  test('GET /__nox/journal records each API call with its organisation, request and response', async () => {
+    await createV2Session(mock.app, { user_id: 'journal_user' });
+    await request(mock.app).post('/v2/supplier/link-sessions').set('x-api-key', DEMO_KEY).send({});
+    const res = await request(mock.app).get('/__nox/journal').query({ organisation_id: 'supplier_123' });
+    expect(spec.validateResponse('GET', '/__nox/journal', 200, res.body)).toEqual([]);
+    const [ok, bad] = res.body.entries;
+    expect(ok).toMatchObject({
+      organisation_id: 'supplier_123',
+      area: 'auth',
+      request: { method: 'POST', path: '/v2/supplier/link-sessions', body: { user_id: 'journal_user' } },
+      response: { status: 201, body: { supplier_user_id: 'journal_user' } },
+    });
+    expect(ok.request.headers['x-api-key']).toBe(DEMO_KEY);
+    expect(bad.response).toMatchObject({ status: 400, body: { error: expect.stringContaining('user_id') } });
+    const after = await request(mock.app).get('/__nox/journal').query({ after_id: ok.id });
+    expect(after.body.entries.map((e: { id: number }) => e.id)).toEqual([bad.id]);
+  });
+
+  test('the journal leaves out the control API itself', async () => {
+    await request(mock.app).get('/__nox/health');
+    expect((await request(mock.app).get('/__nox/journal')).body.entries).toEqual([]);
+  });
+});
+
+describe('control API access', () => {
+  test('is open on loopback and closed elsewhere unless the admin token is sent', () => {
+    expect(isControlAllowed('127.0.0.1', undefined)).toBe(true);
+    expect(isControlAllowed('::ffff:127.0.0.1', undefined)).toBe(true);
+    expect(isControlAllowed('::1', undefined)).toBe(true);
+    expect(isControlAllowed('10.1.2.3', undefined)).toBe(false);
+    expect(isControlAllowed('10.1.2.3', 'Bearer s3cret')).toBe(false);
+    expect(isControlAllowed('10.1.2.3', 'Bearer s3cret', 's3cret')).toBe(true);
+    expect(isControlAllowed('10.1.2.3', 'Bearer wrong', 's3cret')).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import type { MockContext } from '../context.ts';
+import { getOrganisation } from '../domain/organisations.ts';
+import { createSeedDb } from '../store/db.ts';
+
+/** Everything back to a fresh mock (the demo organisations only), or one organisation's data cleared. */
+export function reset(ctx: MockContext, organisationId?: string): void {
+  const data = ctx.store.data;
+  if (organisationId === undefined) {
+    Object.assign(data, createSeedDb());
+    ctx.journal.clear();
+    return;
+  }
+  const org = getOrganisation(ctx, organisationId);
+  const other = <T extends { organisation_id: string }>(rows: T[]) =>
+    rows.filter((r) => r.organisation_id !== org.id);
+  data.link_sessions = other(data.link_sessions);
+  data.nox_users = other(data.nox_users);
+  data.devices = other(data.devices);
+  Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [] });
+  ctx.journal.clear(org.id);
+}
+
+/** The state, whole or of one organisation, as the control API shows it. */
+export function stateOf(ctx: MockContext, organisationId?: string) {
+  const data = ctx.store.data;
+  const mine = <T extends { organisation_id: string }>(rows: T[]) =>
+    organisationId === undefined ? rows : rows.filter((r) => r.organisation_id === organisationId);
+  if (organisationId !== undefined) getOrganisation(ctx, organisationId);
+  return {
+    policies: data.policies,
+    organisations: data.organisations.filter((o) => organisationId === undefined || o.id === organisationId),
+    link_sessions: mine(data.link_sessions),
+    nox_users: mine(data.nox_users),
+    devices: mine(data.devices),
+  };
+}

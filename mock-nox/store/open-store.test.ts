@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import request from 'supertest';
+import { describe, expect, test } from 'vitest';
+import { CALLBACK, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { createApp } from '../app.ts';
+import { createSeedDb, type Db } from './db.ts';
+import { openStore, StoreFileError } from './open-store.ts';
+
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'nox-store-')), 'db.json');
+
+describe('the file store', () => {
+  test('keeps link sessions across a restart of the app', async () => {
+    const file = tempFile();
+    const first = createApp({ store: await openStore({ file }) });
+    const created = await request(first)
+      .post('/v2/supplier/link-sessions')
+      .set('x-api-key', DEMO_KEY)
+      .send({ user_id: 'u', redirect_url: CALLBACK });
+    const second = createApp({ store: await openStore({ file }) });
+    const done = await request(second)
+      .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
+      .send({ brand: 'daikin', username: 'alice' });
+    expect(done.body.outcome).toBe('connected');
+  });
+
+  test('has written the change to the file by the time the request is answered', async () => {
+    const file = tempFile();
+    const app = createApp({ store: await openStore({ file }) });
+    await request(app).post('/__nox/organisations').send({ kind: 'supplier', name: 'Durable Energy' });
+    expect(readFileSync(file, 'utf8')).toContain('Durable Energy');
+  });
+
+  test.each([
+    ['not JSON', '{"schema_version": 1, "organisations": ['],
+    ['empty', ''],
+    ["another program's JSON", '{"users": []}'],
+  ])(
+    'refuses a file that is %s, names it, says how to recover and leaves it untouched',
+    async (_name, content) => {
+      const file = tempFile();
+      writeFileSync(file, content);
+      const error = await openStore({ file }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreFileError);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toMatch(/--in-memory/);
+      expect(readFileSync(file, 'utf8')).toBe(content);
+    },
+  );
+});
+
+describe('group commit', () => {
+  test('concurrent requests share file writes instead of each rewriting the file', async () => {
+    let writes = 0;
+    const adapter: Adapter<Db> = {
+      read: async () => createSeedDb(),
+      write: async () => {
+        writes++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    };
+    const app = createApp({ store: await openStore({ adapter, location: 'counting adapter' }) });
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request(app)
+          .post('/v2/supplier/link-sessions')
+          .set('x-api-key', DEMO_KEY)
+          .send({ user_id: `u${i}`, redirect_url: CALLBACK }),
+      ),
+    );
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThan(20);
+  });
+
+  test('changes made while a write is in flight share the next write, which includes them all', async () => {
+    const written: number[] = [];
+    const store = await openStore({
+      adapter: {
+        read: async () => createSeedDb(),
+        write: async (data) => {
+          const snapshot = data.clock_offset_seconds;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          written.push(snapshot);
+        },
+      },
+      location: 'recording adapter',
+    });
+    store.data.clock_offset_seconds = 1;
+    const first = store.commit();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    store.data.clock_offset_seconds = 2;
+    const second = store.commit();
+    store.data.clock_offset_seconds = 3;
+    const third = store.commit();
+    expect(third).toBe(second);
+    await first;
+    expect(written).toEqual([1]);
+    await third;
+    expect(written).toEqual([1, 3]);
+  });
+});
