@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Installed entry point: loads tsx so the TypeScript sources run as they are.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../harness/cli/nox-testkit.ts');

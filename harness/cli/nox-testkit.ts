@@ -1,0 +1,38 @@
+// The `nox-testkit` command: one entry point, one subcommand per job.
+import { readFileSync } from 'node:fs';
+import { serveCommand } from '../../mock-nox/serve/serve-command.ts';
+
+const commands: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  serve: { summary: 'run the mock NOX platform (APIs, link pages, control API)', run: serveCommand },
+};
+
+const help = `Usage: nox-testkit <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Run "nox-testkit <command> --help" for a command's options.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`nox-testkit: unknown command "${name}".\n\n${help}`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));
