@@ -43,7 +43,7 @@ export function createAuthRoutes(ctx: MockContext): Router {
       supplier_user_id: session.supplier_user_id,
       redirect_url: session.redirect_url,
       language: session.language,
-      brand: session.brand,
+      brand: body.brand ?? null,
       completed_at: session.completed_at,
       created_at: session.created_at,
       expires_at: session.expires_at,

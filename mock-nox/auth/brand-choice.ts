@@ -4,14 +4,13 @@ import type { AssetType } from '../store/db.ts';
 
 const slugs = (list: readonly { slug: string }[]) => list.map((b) => b.slug);
 
-/** A v2 brand slug checked against the asset type; a v1-style spaced name gets a hint to the slug. */
+/**
+ * A v2 brand as its slug, checked against the asset type. The older render of the v2 reference lists
+ * spaced names ("alpha innotec") and its curl example sends one, so those are accepted as aliases.
+ */
 export function v2Brand(name: string, assetType: AssetType): string {
-  const brand = findBrand(name);
-  if (!brand) {
-    const spaced = findV1Brand(name);
-    if (spaced) throw errors.brandSpacedInV2(name, spaced.slug);
-    throw errors.brandUnknown(name, slugs(brands));
-  }
+  const brand = findBrand(name) ?? findV1Brand(name);
+  if (!brand) throw errors.brandUnknown(name, slugs(brands));
   if (brand.assetType !== assetType)
     throw errors.brandWrongAssetType(name, assetType, slugs(brandsFor(assetType)));
   return brand.slug;

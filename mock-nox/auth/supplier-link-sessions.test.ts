@@ -166,10 +166,12 @@ describe('POST /v2/supplier/link-sessions', () => {
     expect(res.body.error).toContain('daikin');
   });
 
-  test('points a v1 spaced brand name to its v2 slug', async () => {
+  test('accepts the spaced brand names of the older v2 reference, echoes them and links the slug', async () => {
     const res = await createV2Session(mock.app, { brand: 'saunier duval' });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toContain('"saunier-duval"');
+    expect(res.status).toBe(201);
+    expect(res.body.brand).toBe('saunier duval');
+    const state = await request(mock.app).get('/__nox/state');
+    expect(state.body.link_sessions[0].brand).toBe('saunier-duval');
   });
 
   test('rejects an unknown brand', async () => {

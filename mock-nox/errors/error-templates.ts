@@ -30,8 +30,6 @@ export const errors = {
     ),
   brandUnknown: (brand: string, allowed: readonly string[]) =>
     new NoxError(400, `brand "${brand}" is not a supported brand. Supported brands: ${list(allowed)}.`),
-  brandSpacedInV2: (brand: string, slug: string) =>
-    new NoxError(400, `brand "${brand}" is a v1 brand name; the v2 API uses hyphenated slugs: "${slug}".`),
   brandWrongAssetType: (brand: string, assetType: string, allowed: readonly string[]) =>
     new NoxError(
       400,
