@@ -5,7 +5,7 @@ import { usernamePatterns } from '../mock-nox/domain/manufacturer-accounts.ts';
 import { failureDescriptions } from '../mock-nox/domain/result-redirect.ts';
 import { defaultPolicies } from '../mock-nox/store/db.ts';
 
-const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/ +/g, ' ');
 
 describe('the README stays in step with the code', () => {
   test('starts with the two commands: start the mock, and pass the tests', () => {

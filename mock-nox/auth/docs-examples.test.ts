@@ -14,7 +14,9 @@ afterAll(() => {
 
 /** Runs a curl example exactly as docs.nox.energy prints it, with only the host (and key placeholder) changed. */
 async function curl(example: string) {
-  const command = example.replaceAll('https://auth.nox.energy', mock.url).replaceAll('<api-key>', 'api_key_123');
+  const command = example
+    .replaceAll('https://auth.nox.energy', mock.url)
+    .replaceAll('<api-key>', 'api_key_123');
   const { stdout } = await run('sh', ['-c', command]);
   return JSON.parse(stdout);
 }
@@ -30,7 +32,12 @@ describe('the curl examples of the NOX docs work against the mock with only the 
   "redirect_url": "https://your-app.com/callback",
   "language": "en"
 }'`);
-    expect(body).toMatchObject({ supplier_user_id: 'supplier_user_id_123', language: 'en', brand: null, completed_at: null });
+    expect(body).toMatchObject({
+      supplier_user_id: 'supplier_user_id_123',
+      language: 'en',
+      brand: null,
+      completed_at: null,
+    });
     expect(body.link_url).toContain('language=en');
   });
 
@@ -46,7 +53,11 @@ describe('the curl examples of the NOX docs work against the mock with only the 
   "language": "nl"
 }
 '`);
-    expect(body).toMatchObject({ supplier: 'Acme Energy', redirect_url: 'https://your-app.com/callback', language: 'nl' });
+    expect(body).toMatchObject({
+      supplier: 'Acme Energy',
+      redirect_url: 'https://your-app.com/callback',
+      language: 'nl',
+    });
     expect(body.expires_at - body.created_at).toBe(600);
   });
 
@@ -75,7 +86,10 @@ describe('the curl examples of the NOX docs work against the mock with only the 
   "redirect_uri": "https://your-app.com/callback",
   "language": "en"
 }'`);
-    expect(body).toMatchObject({ success: true, data: { supplier_id: 'supplier_123', supplier_user_id: 'supplier_user_id_123' } });
+    expect(body).toMatchObject({
+      success: true,
+      data: { supplier_id: 'supplier_123', supplier_user_id: 'supplier_user_id_123' },
+    });
   });
 
   test('connect user to NOX reference with the Authorization: ApiKey header (v1, deprecated)', async () => {

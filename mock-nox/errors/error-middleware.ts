@@ -13,7 +13,10 @@ export function errorMiddleware(error: unknown, req: Request, res: Response, _ne
   if (noxError.status >= 500) console.error('[nox-testkit] internal error', error);
   const area = areaOf(req.path);
   if (area === 'page') {
-    res.status(noxError.status).type('html').send(renderErrorPage(noxError.message, req.query.language));
+    res
+      .status(noxError.status)
+      .type('html')
+      .send(renderErrorPage(noxError.message, req.query.language ?? req.body?.language));
   } else if (area === 'data' && noxError.issues) {
     res.status(422).json({ detail: noxError.issues });
   } else if (area === 'data') {

@@ -51,6 +51,21 @@ export const errors = {
       400,
       `brand "${brand}" differs from the session's pre-selected brand "${preselected}"; leave brand out or send "${preselected}".`,
     ),
+  linkTokenMissing: () =>
+    new NoxError(
+      400,
+      'The link has no token. Open the link_url NOX returned when the link session was created (…?token=…).',
+    ),
+  loginNotPreselected: (brand: string, preselected: string) =>
+    new NoxError(
+      400,
+      `This link session was created with brand "${preselected}", so only the ${preselected} login can be used, not "${brand}".`,
+    ),
+  noCodeRequested: (brand: string) =>
+    new NoxError(
+      400,
+      `No one-time code was asked for at ${brand} in this link session: log in with a +otp username first.`,
+    ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
   controlForbidden: () =>
     new NoxError(

@@ -1,6 +1,16 @@
 import { Router } from 'express';
 import type { MockContext } from '../context.ts';
+import { openLink } from './open-link.ts';
+import { showLogin } from './show-login.ts';
+import { submitCode } from './submit-code.ts';
+import { submitLogin } from './submit-login.ts';
 
-export function createPageRoutes(_ctx: MockContext): Router {
-  return Router();
+/** The hosted pages the end user's browser sees: NOX's brand choice and the fake manufacturer logins. */
+export function createPageRoutes(ctx: MockContext): Router {
+  const router = Router();
+  router.get(['/ui', '/connect'], openLink(ctx));
+  router.get('/ui/login/:brand', showLogin(ctx));
+  router.post('/ui/login/:brand', submitLogin(ctx));
+  router.post('/ui/login/:brand/otp', submitCode(ctx));
+  return router;
 }

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { findChromium } from './launch-browser.ts';
+
+describe('findChromium', () => {
+  test('uses NOX_TESTKIT_CHROMIUM before the standard paths', () => {
+    const path = findChromium({ env: { NOX_TESTKIT_CHROMIUM: '/opt/chrome/chrome' }, exists: () => true });
+    expect(path).toBe('/opt/chrome/chrome');
+  });
+
+  test('falls back to the first installed standard path', () => {
+    const path = findChromium({ env: {}, exists: (p) => p === '/usr/bin/chromium-browser' });
+    expect(path).toBe('/usr/bin/chromium-browser');
+  });
+
+  test('tells how to install Chromium or point at one when none is found', () => {
+    expect(() => findChromium({ env: {}, exists: () => false })).toThrow(
+      /apt-get install -y chromium.*NOX_TESTKIT_CHROMIUM/s,
+    );
+  });
+
+  test('names the bad path when NOX_TESTKIT_CHROMIUM points nowhere', () => {
+    expect(() =>
+      findChromium({ env: { NOX_TESTKIT_CHROMIUM: '/nope/chrome' }, exists: () => false }),
+    ).toThrow('NOX_TESTKIT_CHROMIUM is set to /nope/chrome');
+  });
+});

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+/** Where Chromium is looked for when NOX_TESTKIT_CHROMIUM is not set (Debian's and Chrome's paths). */
+export const chromiumCandidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+
+/**
+ * Without the background-networking flags a closed network makes Chromium slow and noisy; the sandbox
+ * does not work as root in containers.
+ */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface FindChromiumOptions {
+  env?: NodeJS.ProcessEnv;
+  exists?: (path: string) => boolean;
+}
+
+/** The Chromium executable: NOX_TESTKIT_CHROMIUM when set, else the first installed candidate. */
+export function findChromium(options: FindChromiumOptions = {}): string {
+  const { env = process.env, exists = existsSync } = options;
+  const configured = env.NOX_TESTKIT_CHROMIUM;
+  if (configured) {
+    if (exists(configured)) return configured;
+    throw new Error(
+      `NOX_TESTKIT_CHROMIUM is set to ${configured}, but no file is there. ` +
+        'Point it at a Chromium or Chrome executable, or unset it to use an installed chromium.',
+    );
+  }
+  const found = chromiumCandidates.find((path) => exists(path));
+  if (found) return found;
+  throw new Error(
+    `nox-testkit needs Chromium to drive the hosted pages, and found none at ${chromiumCandidates.join(', ')}. ` +
+      'Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium`) or set ' +
+      'NOX_TESTKIT_CHROMIUM to the path of a Chromium or Chrome executable. ' +
+      '(`npx playwright install` is not needed: playwright-core drives the system browser.)',
+  );
+}
+
+/** Starts headless Chromium; reuse one browser and give each flow its own context. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+}

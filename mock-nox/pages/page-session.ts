@@ -1,0 +1,43 @@
+import type { Response } from 'express';
+import type { MockContext } from '../context.ts';
+import { type Brand, brandsFor, findBrand } from '../domain/brands.ts';
+import { findLinkSession } from '../domain/link-sessions.ts';
+import { getOrganisation } from '../domain/organisations.ts';
+import { errors } from '../errors/error-templates.ts';
+import type { Language, LinkSession, Organisation } from '../store/db.ts';
+import { pageLanguage } from './page-language.ts';
+
+/** What every page request works on: the link session its token names, its supplier, the page language. */
+export interface PageSession {
+  token: string;
+  session: LinkSession;
+  org: Organisation;
+  language: Language;
+}
+
+/** The session of a page request (query or form fields), or a 404 page; tells the journal whose it is. */
+export function pageSession(
+  ctx: MockContext,
+  res: Response,
+  input: { token?: unknown; language?: unknown },
+): PageSession {
+  const token = typeof input.token === 'string' ? input.token : '';
+  if (!token) throw errors.linkTokenMissing();
+  const session = findLinkSession(ctx, token);
+  if (!session) throw errors.linkSessionNotFound(token);
+  res.locals.organisationId = session.organisation_id;
+  const org = getOrganisation(ctx, session.organisation_id);
+  return { token, session, org, language: pageLanguage(input.language, session.language) };
+}
+
+/** The brand of a login path: it must exist, fit the asset type and match a pre-selected brand. */
+export function loginBrand(session: LinkSession, slug: string): Brand {
+  const brand = findBrand(slug);
+  const allowed = () => brandsFor(session.asset_type).map((b) => b.slug);
+  if (!brand) throw errors.brandUnknown(slug, allowed());
+  if (brand.assetType !== session.asset_type)
+    throw errors.brandWrongAssetType(slug, session.asset_type, allowed());
+  if (session.brand && session.brand !== brand.slug)
+    throw errors.loginNotPreselected(slug, session.brand);
+  return brand;
+}

@@ -1,0 +1,29 @@
+import type { Response } from 'express';
+import type { MockContext } from '../context.ts';
+import type { LinkResult } from '../domain/complete-link.ts';
+import { getOrganisation } from '../domain/organisations.ts';
+import type { Language } from '../store/db.ts';
+import { renderResultPage } from './result-page.ts';
+
+/** Answers with a page; never cached, since each one belongs to one link session's state. */
+export function sendPage(res: Response, page: string, status = 200): void {
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(page);
+}
+
+/**
+ * Makes the session's end durable, then sends the browser back to the supplier, or shows NOX's own
+ * result page when there is nowhere to send it (failure redirects turned off).
+ */
+export async function sendLinkResult(
+  ctx: MockContext,
+  res: Response,
+  result: LinkResult,
+  language: Language,
+  redirectStatus: 302 | 303,
+): Promise<void> {
+  await ctx.store.commit();
+  if (result.url) return res.redirect(redirectStatus, result.url);
+  const { session, error } = result;
+  const supplier = getOrganisation(ctx, session.organisation_id).name;
+  sendPage(res, renderResultPage({ language, supplier, assetType: session.asset_type, error }));
+}

@@ -1,0 +1,17 @@
+import type { RequestHandler } from 'express';
+import type { MockContext } from '../context.ts';
+import { checkUsable } from '../domain/complete-link.ts';
+import { renderLoginPage } from './login-page.ts';
+import { loginBrand, pageSession } from './page-session.ts';
+import { sendLinkResult, sendPage } from './send-page.ts';
+
+/** `GET /ui/login/:brand`: the fake manufacturer login (shown even during a simulated brand outage). */
+export function showLogin(ctx: MockContext): RequestHandler {
+  return async (req, res) => {
+    const { token, session, org, language } = pageSession(ctx, res, req.query);
+    const brand = loginBrand(session, String(req.params.brand));
+    const unusable = checkUsable(ctx, session);
+    if (unusable) return sendLinkResult(ctx, res, unusable, language, 302);
+    sendPage(res, renderLoginPage({ language, token, brand, supplier: org.name }));
+  };
+}

@@ -1,0 +1,31 @@
+import type { RequestHandler } from 'express';
+import type { MockContext } from '../context.ts';
+import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
+import { ONE_TIME_CODE } from '../domain/manufacturer-accounts.ts';
+import { errors } from '../errors/error-templates.ts';
+import { renderOneTimeCodePage } from './one-time-code-page.ts';
+import { loginBrand, pageSession } from './page-session.ts';
+import { readForm } from './read-form.ts';
+import { sendLinkResult, sendPage } from './send-page.ts';
+import { textsFor } from './texts.ts';
+
+/** `POST /ui/login/:brand/otp`: the one-time-code step of a `+otp` account; the right code logs in. */
+export function submitCode(ctx: MockContext): RequestHandler {
+  return async (req, res) => {
+    const form = readForm(req.body);
+    const { token, session, language } = pageSession(ctx, res, form);
+    const brand = loginBrand(session, String(req.params.brand));
+    const respond = (result: LinkResult) => sendLinkResult(ctx, res, result, language, 303);
+
+    if (form.action === 'cancel') return respond(failLink(ctx, session, 'access_denied'));
+    const unusable = checkUsable(ctx, session);
+    if (unusable) return respond(unusable);
+    const login = session.login;
+    if (!login?.awaiting_otp || login.brand !== brand.slug) throw errors.noCodeRequested(brand.name);
+    if (form.code.trim() !== ONE_TIME_CODE) {
+      const error = textsFor(language).wrongCode;
+      return sendPage(res, renderOneTimeCodePage({ language, token, brand, error }));
+    }
+    return respond(completeLogin(ctx, session, brand, login.username));
+  };
+}
