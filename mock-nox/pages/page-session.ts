@@ -37,7 +37,6 @@ export function loginBrand(session: LinkSession, slug: string): Brand {
   if (!brand) throw errors.brandUnknown(slug, allowed());
   if (brand.assetType !== session.asset_type)
     throw errors.brandWrongAssetType(slug, session.asset_type, allowed());
-  if (session.brand && session.brand !== brand.slug)
-    throw errors.loginNotPreselected(slug, session.brand);
+  if (session.brand && session.brand !== brand.slug) throw errors.loginNotPreselected(slug, session.brand);
   return brand;
 }
