@@ -3,6 +3,7 @@ import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createVirtualClock, systemTime, type TimeSource } from './clock.ts';
 import type { MockContext } from './context.ts';
 import { createControlRoutes } from './control/control-routes.ts';
+import { createDataRoutes } from './data/data-routes.ts';
 import { errorMiddleware, notFoundHandler } from './errors/error-middleware.ts';
 import { createIds, type Ids } from './ids.ts';
 import { createJournal, type Journal, journalMiddleware } from './journal.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
   app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
   app.use(createAuthRoutes(ctx));
+  app.use(createDataRoutes(ctx));
   app.use(createPageRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorMiddleware);

@@ -12,7 +12,7 @@ export function authenticate(
   ctx: MockContext,
   req: Request,
   res: Response,
-  kind: OrganisationKind,
+  kind: OrganisationKind | OrganisationKind[],
   options: { allowAuthorizationHeader?: boolean } = {},
 ): Organisation {
   const header = req.get('x-api-key');
@@ -24,6 +24,7 @@ export function authenticate(
   const org = findOrganisationByKey(ctx, key);
   if (!org) throw errors.apiKeyInvalid();
   res.locals.organisationId = org.id;
-  if (org.kind !== kind) throw errors.wrongOrganisationKind(kind, org.name, org.kind);
+  const kinds = Array.isArray(kind) ? kind : [kind];
+  if (!kinds.includes(org.kind)) throw errors.wrongOrganisationKind(kinds.join(' or '), org.name, org.kind);
   return org;
 }

@@ -4,17 +4,13 @@ import type { MockContext } from '../context.ts';
 import { getLinkSession } from '../domain/link-sessions.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
 import type { Area } from '../journal.ts';
+import type { JsonBody } from '../validation/operation-types.ts';
 import { createRequestValidator } from '../validation/validate.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
 import { controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';
 
-/** The JSON body of a control operation, as the OpenAPI file declares it. */
-type Body<K extends keyof operations> = operations[K] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
+type Body<K extends keyof operations> = JsonBody<operations[K]>;
 
 const orgParam = (req: Request): string | undefined =>
   (req.body?.organisation_id as string | undefined) ?? (req.query.organisation_id as string | undefined);

@@ -13,9 +13,14 @@ export function reset(ctx: MockContext, organisationId?: string): void {
   const org = getOrganisation(ctx, organisationId);
   const other = <T extends { organisation_id: string }>(rows: T[]) =>
     rows.filter((r) => r.organisation_id !== org.id);
+  const users = new Set(data.nox_users.filter((u) => u.organisation_id === org.id).map((u) => u.id));
   data.link_sessions = other(data.link_sessions);
   data.nox_users = other(data.nox_users);
   data.devices = other(data.devices);
+  data.settings = data.settings.filter((s) => !users.has(s.nox_user_id));
+  data.thermal_schedules = other(data.thermal_schedules);
+  data.pv_schedules = other(data.pv_schedules);
+  data.pv_flex_controls = other(data.pv_flex_controls);
   Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [] });
   ctx.journal.clear(org.id);
 }
@@ -32,5 +37,11 @@ export function stateOf(ctx: MockContext, organisationId?: string) {
     link_sessions: mine(data.link_sessions),
     nox_users: mine(data.nox_users),
     devices: mine(data.devices),
+    settings: data.settings.filter(
+      (s) => organisationId === undefined || mine(data.nox_users).some((u) => u.id === s.nox_user_id),
+    ),
+    thermal_schedules: mine(data.thermal_schedules),
+    pv_schedules: mine(data.pv_schedules),
+    pv_flex_controls: mine(data.pv_flex_controls),
   };
 }

@@ -23,6 +23,7 @@ export interface NewOrganisation {
   redirect_urls?: string[];
   oauth_login_url?: string | null;
   webhook_url?: string | null;
+  brands?: string[];
 }
 
 export function createOrganisation(ctx: MockContext, input: NewOrganisation): Organisation {
@@ -34,6 +35,7 @@ export function createOrganisation(ctx: MockContext, input: NewOrganisation): Or
     redirect_urls: input.redirect_urls ?? [],
     oauth_login_url: input.oauth_login_url ?? null,
     webhook_url: input.webhook_url ?? null,
+    brands: input.brands ?? [],
     policies: {},
     clock_offset_seconds: 0,
     brand_outages: [],

@@ -66,6 +66,17 @@ export const errors = {
       400,
       `No one-time code was asked for at ${brand} in this link session: log in with a +otp username first.`,
     ),
+  userNotFound: (userId: string, name: string) =>
+    new NoxError(
+      404,
+      `No user ${userId} among the linked users of ${name}. Use the nox_user_id of the link callback.`,
+    ),
+  deviceNotFound: (deviceId: string, name: string, kind: string) =>
+    new NoxError(404, `No ${kind} with device_id ${deviceId} among the devices of ${name}.`),
+  deviceNotOfUser: (deviceId: string, userId: string) =>
+    new NoxError(404, `Device ${deviceId} does not belong to user ${userId}.`),
+  invalid: (loc: (string | number)[], msg: string) =>
+    new NoxError(422, msg, [{ loc, msg, type: 'value_error' }]),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
   controlForbidden: () =>
     new NoxError(

@@ -25,6 +25,8 @@ export interface Organisation {
   redirect_urls: string[];
   oauth_login_url: string | null;
   webhook_url: string | null;
+  /** A manufacturer's brands (slugs): the devices of these brands are its devices. */
+  brands: string[];
   /** Overrides of the global policies for this organisation only. */
   policies: Partial<Policies>;
   clock_offset_seconds: number;
@@ -78,6 +80,72 @@ export interface Device {
   connected_at: number;
 }
 
+export interface RoomSettings {
+  temperature_lower_bound?: number;
+  temperature_upper_bound?: number;
+  preferred_temperature?: number;
+  schedule_enabled?: boolean;
+  temperature_control_mode?: 'auto' | 'heating' | 'cooling' | 'off';
+}
+
+export interface DhwSettings {
+  temperature_lower_bound?: number;
+  temperature_upper_bound?: number;
+}
+
+export interface OptimizationSettings {
+  pv_self_consumption?: boolean;
+  dynamic_tariff?: boolean;
+  flex_trading?: boolean;
+}
+
+export interface LocationSettings {
+  country?: string;
+  postal_code?: string;
+}
+
+/** Settings of a NOX user (device_id null) or of one device; shared by every party that sees the user. */
+export interface SettingsRecord {
+  nox_user_id: string;
+  device_id: string | null;
+  room: RoomSettings;
+  dhw: DhwSettings;
+  optimization_settings: OptimizationSettings;
+  location: LocationSettings;
+  /** Virtual unix seconds of the last change. */
+  updated_at: number;
+}
+
+/** A supplier's 24-hour heat pump schedule: one activation level per quarter-hour. */
+export interface ThermalSchedule {
+  organisation_id: string;
+  device_id: string;
+  start: number;
+  tank: number[];
+  house: number[];
+  received_at: number;
+}
+
+/** A window in which a PV device's production is switched off. */
+export interface PvSchedule {
+  organisation_id: string;
+  device_id: string;
+  start: number;
+  end: number;
+  received_at: number;
+}
+
+/** A curtailment of all a supplier's PV devices, as the flex logs show it. */
+export interface PvFlexControl {
+  organisation_id: string;
+  at: number;
+  target_kw: number | null;
+  target_percentage: number | null;
+  end: number | null;
+  brand_filter: string[];
+  device_count: number;
+}
+
 export interface Db {
   schema_version: 1;
   clock_offset_seconds: number;
@@ -86,6 +154,10 @@ export interface Db {
   link_sessions: LinkSession[];
   nox_users: NoxUser[];
   devices: Device[];
+  settings: SettingsRecord[];
+  thermal_schedules: ThermalSchedule[];
+  pv_schedules: PvSchedule[];
+  pv_flex_controls: PvFlexControl[];
 }
 
 /** The documented defaults (replace, separate-user) and lifetimes (v2 600 s, v1 900 s, OAuth 900 s). */
@@ -107,6 +179,7 @@ export const LOOPBACK_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'ht
 /** A fresh database: the docs' demo supplier and a demo manufacturer, nothing else. */
 export function createSeedDb(): Db {
   const organisation = (o: Pick<Organisation, 'id' | 'kind' | 'name' | 'api_key' | 'redirect_urls'>) => ({
+    brands: o.kind === 'manufacturer' ? ['daikin'] : [],
     ...o,
     oauth_login_url: null,
     webhook_url: null,
@@ -138,5 +211,9 @@ export function createSeedDb(): Db {
     link_sessions: [],
     nox_users: [],
     devices: [],
+    settings: [],
+    thermal_schedules: [],
+    pv_schedules: [],
+    pv_flex_controls: [],
   };
 }

@@ -32,6 +32,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (!isDb(db.data)) {
     throw new StoreFileError(unreadableMessage(location, new Error('it is not a nox-testkit database')));
   }
+  fillNewCollections(db.data);
   return { data: db.data, commit: createGroupCommit(db), location };
 }
 
@@ -49,6 +50,15 @@ function unreadableMessage(location: string, error: unknown): string {
     `Cannot read the mock's database ${location}: ${reason}. The file was left as it is. ` +
     'Move it aside (or delete it) to start with a fresh database, or start with --in-memory.'
   );
+}
+
+/** A database written by an older version lacks the collections added since: they start empty. */
+function fillNewCollections(data: Db): void {
+  const seed = createSeedDb();
+  for (const key of Object.keys(seed) as (keyof Db)[]) {
+    if (data[key] === undefined) Object.assign(data, { [key]: seed[key] });
+  }
+  for (const org of data.organisations) org.brands ??= [];
 }
 
 function isDb(value: unknown): value is Db {

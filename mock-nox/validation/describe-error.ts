@@ -16,6 +16,9 @@ export function expected(schema: Schema): string {
 function typeWord(type: string, schema: Schema): string {
   if (type === 'string' && schema.format === 'uri') return 'an absolute URL';
   if (type === 'string' && schema.format === 'date-time') return 'an ISO 8601 date-time';
+  if (type === 'string' && schema.format === 'date-time-utc')
+    return 'a UTC time in ISO 8601, e.g. 2025-01-15T10:00:00Z';
+  if (type === 'string' && schema.pattern) return `a string matching ${schema.pattern}`;
   const article = /^[aeiou]/.test(type) ? 'an' : 'a';
   return type === 'null' ? 'null' : `${article} ${type}`;
 }
@@ -52,6 +55,7 @@ export function describeError(
         msg: `${field} must be ${expected(error.parentSchema)} (got ${JSON.stringify(error.data)})`,
         type: 'enum',
       };
+    case 'pattern':
     case 'format':
       return {
         loc,
@@ -66,6 +70,16 @@ export function describeError(
             msg: `${field} must be at least ${error.params.limit} characters long`,
             type: 'string_too_short',
           };
+    case 'minItems':
+    case 'maxItems': {
+      const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
+      const count = (error.data as unknown[]).length;
+      return {
+        loc,
+        msg: `${field} must have ${bound} ${error.params.limit} items (got ${count})`,
+        type: 'value_error',
+      };
+    }
     case 'minimum':
       return {
         loc,

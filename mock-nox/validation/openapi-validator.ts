@@ -6,6 +6,9 @@ import { parse } from 'yaml';
 import type { Issue } from '../errors/nox-error.ts';
 import { describeError } from './describe-error.ts';
 
+/** The data API's times: ISO 8601 in UTC, with `Z`, `+00:00` or no zone (all read as UTC). */
+export const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|\+00:?00)?$/;
+
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
 
@@ -80,8 +83,15 @@ function buildValidator(name: string): OpenApiValidator {
 }
 
 function createAjv(coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes: coerce });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    verbose: true,
+    coerceTypes: coerce,
+    useDefaults: coerce,
+  });
   addFormats(ajv);
+  ajv.addFormat('date-time-utc', UTC_TIME);
   return ajv;
 }
 

@@ -2,16 +2,21 @@ import type { Request } from 'express';
 import { errors } from '../errors/error-templates.ts';
 import { loadOpenApi } from './openapi-validator.ts';
 
-/** Returns a function that checks a request against the named OpenAPI file and throws NOX's validation error. */
-export function createRequestValidator(specName: string): (req: Request) => void {
+/**
+ * Returns a function that checks a request against the named OpenAPI file and throws NOX's validation
+ * error; on success it returns the query with its types coerced and its defaults filled in.
+ */
+export function createRequestValidator(specName: string): <Q = Record<string, unknown>>(req: Request) => Q {
   const validator = loadOpenApi(specName);
-  return (req) => {
+  return <Q>(req: Request) => {
+    const query = { ...req.query };
     const issues = validator.validateRequest({
       method: req.method,
       path: req.baseUrl + req.path,
-      query: req.query,
+      query,
       body: req.body,
     });
     if (issues && issues.length > 0) throw errors.validation(issues);
+    return query as Q;
   };
 }

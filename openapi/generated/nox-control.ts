@@ -195,6 +195,7 @@ export interface components {
             redirect_urls: string[];
             oauth_login_url: string | null;
             webhook_url: string | null;
+            brands: string[];
             policies: components["schemas"]["PolicyChanges"];
             clock_offset_seconds: number;
             brand_outages: string[];
@@ -365,6 +366,8 @@ export interface operations {
                     oauth_login_url?: string | null;
                     /** Format: uri */
                     webhook_url?: string | null;
+                    /** @description For a manufacturer, the brand slugs it makes; the devices of these brands are its devices on the data API. */
+                    brands?: string[];
                 };
             };
         };
@@ -600,7 +603,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Policies, organisations, link sessions, NOX users and devices. */
+            /** @description Policies, organisations, link sessions, NOX users, devices, settings, schedules and PV flex controls. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -612,6 +615,11 @@ export interface operations {
                         link_sessions: Record<string, never>[];
                         nox_users: Record<string, never>[];
                         devices: Record<string, never>[];
+                        /** @description User-level (device_id null) and device-level settings. */
+                        settings?: Record<string, never>[];
+                        thermal_schedules?: Record<string, never>[];
+                        pv_schedules?: Record<string, never>[];
+                        pv_flex_controls?: Record<string, never>[];
                     };
                 };
             };

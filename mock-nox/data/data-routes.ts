@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import type { MockContext } from '../context.ts';
+import { createConsumptionRoutes } from './consumption-routes.ts';
+import { createDevicesRoutes } from './devices-routes.ts';
+import { createPvControlRoutes } from './pv-control-routes.ts';
+import { createSettingsRoutes } from './settings-routes.ts';
+import { createThermalRoutes } from './thermal-routes.ts';
+import { createUserRoutes } from './user-routes.ts';
+
+/** The NOX data ("Package") API under /v1, on the calling organisation's linked users and devices. */
+export function createDataRoutes(ctx: MockContext): Router {
+  const router = Router();
+  for (const create of [
+    createDevicesRoutes,
+    createSettingsRoutes,
+    createConsumptionRoutes,
+    createThermalRoutes,
+    createPvControlRoutes,
+    createUserRoutes,
+  ]) {
+    router.use(create(ctx));
+  }
+  return router;
+}

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { MockContext } from '../context.ts';
+import { createDataRequestReader } from './data-api.ts';
+import { findVisibleUser } from './scope.ts';
+
+/** DELETE /v1/users/{user_id}: modelled, since NOX lists "deleting a user" without a public endpoint. */
+export function createUserRoutes(ctx: MockContext): Router {
+  const router = Router();
+  const read = createDataRequestReader(ctx);
+
+  router.delete('/v1/users/:user_id', async (req, res) => {
+    const { org } = read<'deleteUser'>(req, res);
+    const user = findVisibleUser(ctx, org, req.params.user_id);
+    deleteUser(ctx, user.id);
+    await ctx.store.commit();
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/** Removes a NOX user and everything hanging off it: mapping, devices, settings, schedules. */
+export function deleteUser(ctx: MockContext, noxUserId: string): void {
+  const data = ctx.store.data;
+  const deviceIds = new Set(data.devices.filter((d) => d.nox_user_id === noxUserId).map((d) => d.device_id));
+  const organisationId = data.nox_users.find((u) => u.id === noxUserId)?.organisation_id;
+  const otherwiseOwned = new Set(
+    data.devices
+      .filter((d) => d.nox_user_id !== noxUserId && d.organisation_id === organisationId)
+      .map((d) => d.device_id),
+  );
+  const gone = (r: { organisation_id: string; device_id: string }) =>
+    r.organisation_id === organisationId && deviceIds.has(r.device_id) && !otherwiseOwned.has(r.device_id);
+  data.nox_users = data.nox_users.filter((u) => u.id !== noxUserId);
+  data.devices = data.devices.filter((d) => d.nox_user_id !== noxUserId);
+  data.settings = data.settings.filter((s) => s.nox_user_id !== noxUserId);
+  data.thermal_schedules = data.thermal_schedules.filter((s) => !gone(s));
+  data.pv_schedules = data.pv_schedules.filter((s) => !gone(s));
+}
