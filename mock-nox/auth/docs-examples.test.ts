@@ -16,7 +16,9 @@ afterAll(() => {
 async function curl(example: string) {
   const command = example
     .replaceAll('https://auth.nox.energy', mock.url)
+    .replaceAll('https://api.nox.energy', mock.url)
     .replaceAll('<api-key>', 'api_key_123');
+  if (command.includes('nox.energy')) throw new Error(`the example still names a NOX host: ${command}`);
   const { stdout } = await run('sh', ['-c', command]);
   return JSON.parse(stdout);
 }
@@ -103,5 +105,14 @@ describe('the curl examples of the NOX docs work against the mock with only the 
   "brand": "daikin"
 }'`);
     expect(body.data).toMatchObject({ supplier_user_id: 'user_456', brand: 'daikin' });
+  });
+
+  test('get devices, get devices settings and get PV devices references (data API)', async () => {
+    for (const path of ['/v1/devices', '/v1/devices/settings', '/v1/devices/pv']) {
+      const body = await curl(`curl --request GET \\
+  --url https://api.nox.energy${path} \\
+  --header 'x-api-key: <api-key>'`);
+      expect(body).toMatchObject({ data: [], meta: { energy_supplier: 'Acme Energy' } });
+    }
   });
 });
