@@ -4,7 +4,7 @@ import { createVirtualClock, systemTime, type TimeSource } from './clock.ts';
 import type { MockContext } from './context.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { createDataRoutes } from './data/data-routes.ts';
-import { errorMiddleware, notFoundHandler } from './errors/error-middleware.ts';
+import { errorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
 import { createIds, type Ids } from './ids.ts';
 import { createJournal, type Journal, journalMiddleware } from './journal.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
@@ -34,7 +34,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.locals.publicUrl = deps.publicUrl?.replace(/\/+$/, '');
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb', strict: false }));
+  app.use(rejectNonJsonBodies);
   app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
   app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));

@@ -1,4 +1,8 @@
+import { errors } from './errors/error-templates.ts';
 import type { Store } from './store/open-store.ts';
+
+/** The virtual clock stays between 1970 and the year 3000. */
+const LATEST = 32503680000;
 
 /** The real time source; injected so tests can pin it. */
 export interface TimeSource {
@@ -33,6 +37,8 @@ export function createVirtualClock(store: Store, time: TimeSource): VirtualClock
     offset_seconds: offset(id),
   });
   const shift = (seconds: number, id?: string) => {
+    const target = now(id) + seconds;
+    if (!Number.isSafeInteger(target) || target < 0 || target > LATEST) throw errors.clockOutOfRange(target);
     const org = organisation(id);
     if (org) org.clock_offset_seconds += seconds;
     else store.data.clock_offset_seconds += seconds;

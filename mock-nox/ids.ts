@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Every id and secret the mock hands out; injected so tests can make them predictable. */
 export interface Ids {
@@ -14,7 +14,7 @@ export function createIds(random: (bytes: number) => Buffer = randomBytes): Ids 
     linkToken: () => random(32).toString('base64url'),
     apiKey: () => `nox_test_${random(24).toString('hex')}`,
     organisationId: () => `org_${random(8).toString('hex')}`,
-    noxUserId: () => (random === randomBytes ? randomUUID() : uuidFrom(random(16).toString('hex'))),
+    noxUserId: () => uuidFrom(random(16).toString('hex')),
   };
 }
 

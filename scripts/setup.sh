@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone: the exact npm dependencies from the lockfile, and Debian's Chromium for the
-# browser tests and the scenario runner (no browser is downloaded: only Debian's package works here).
+# Sets up a fresh clone: the exact npm dependencies from the lockfile, and from Debian the chromium the
+# browser tests and the scenario runner drive (no browser is downloaded: only Debian's package works
+# here) and the curl the docs-example tests run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund
 
-if [ -n "${NOX_TESTKIT_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
-  echo "setup: Chromium found."
+missing=()
+if [ -z "${NOX_TESTKIT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: chromium and curl found."
 elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "setup: installing Debian's chromium (about 20 s)..."
+  echo "setup: installing Debian's ${missing[*]} (about 20 s)..."
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  echo "setup: Chromium installed at $(command -v chromium)."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  echo "setup: installed ${missing[*]}."
 else
-  echo "setup: no Chromium found. The mock runs without it, but the browser tests and 'nox-testkit run' need it:" >&2
-  echo "       sudo apt-get install -y chromium   (or set NOX_TESTKIT_CHROMIUM to a Chrome/Chromium binary)" >&2
+  echo "setup: missing ${missing[*]}. The mock runs without them, but the tests and 'nox-testkit run' need them:" >&2
+  echo "       sudo apt-get install -y ${missing[*]}   (or set NOX_TESTKIT_CHROMIUM to a Chrome/Chromium binary)" >&2
 fi

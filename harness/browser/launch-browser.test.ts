@@ -7,9 +7,17 @@ describe('findChromium', () => {
     expect(path).toBe('/opt/chrome/chrome');
   });
 
-  test('falls back to the first installed standard path', () => {
+  test("falls back to Debian's path when nothing is on the PATH", () => {
     const path = findChromium({ env: {}, exists: (p) => p === '/usr/bin/chromium-browser' });
     expect(path).toBe('/usr/bin/chromium-browser');
+  });
+
+  test('finds a chromium on the PATH, as setup does', () => {
+    const path = findChromium({
+      env: { PATH: '/opt/a:/snap/bin' },
+      exists: (p) => p === '/snap/bin/chromium',
+    });
+    expect(path).toBe('/snap/bin/chromium');
   });
 
   test('tells how to install Chromium or point at one when none is found', () => {

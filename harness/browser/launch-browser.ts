@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Where Chromium is looked for when NOX_TESTKIT_CHROMIUM is not set (Debian's and Chrome's paths). */
-export const chromiumCandidates = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
+/** The names Chromium is looked for on the PATH when NOX_TESTKIT_CHROMIUM is not set. */
+export const chromiumNames = ['chromium', 'chromium-browser', 'google-chrome'];
+
+/** Every place on the PATH (then Debian's /usr/bin) where one of the names could be. */
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin'];
+  return [...new Set(chromiumNames.flatMap((name) => dirs.map((dir) => join(dir, name))))];
+}
 
 /**
  * Without the background-networking flags a closed network makes Chromium slow and noisy; the sandbox
@@ -39,10 +42,10 @@ export function findChromium(options: FindChromiumOptions = {}): string {
         'Point it at a Chromium or Chrome executable, or unset it to use an installed chromium.',
     );
   }
-  const found = chromiumCandidates.find((path) => exists(path));
+  const found = chromiumCandidates(env).find((path) => exists(path));
   if (found) return found;
   throw new Error(
-    `nox-testkit needs Chromium to drive the hosted pages, and found none at ${chromiumCandidates.join(', ')}. ` +
+    `nox-testkit needs Chromium to drive the hosted pages, and found no ${chromiumNames.join(', ')} on the PATH. ` +
       'Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium`) or set ' +
       'NOX_TESTKIT_CHROMIUM to the path of a Chromium or Chrome executable. ' +
       '(`npx playwright install` is not needed: playwright-core drives the system browser.)',

@@ -4,14 +4,13 @@ import type { MockContext } from '../context.ts';
 import { createLinkSession, linkUrl } from '../domain/link-sessions.ts';
 import { isRedirectAllowed } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
+import { pageLanguage } from '../pages/page-language.ts';
 import { publicUrlOf } from '../public-url.ts';
-import type { Language } from '../store/db.ts';
 import { createRequestValidator } from '../validation/validate.ts';
 import { authenticate } from './api-key.ts';
 import { v1Brand, v2Brand } from './brand-choice.ts';
 
 type Schemas = components['schemas'];
-const uiLanguages: readonly string[] = ['nl', 'en', 'fr', 'es'];
 
 /** The Authenticator API: v2 supplier link sessions and the deprecated v1 "Connect User to NOX". */
 export function createAuthRoutes(ctx: MockContext): Router {
@@ -58,12 +57,11 @@ export function createAuthRoutes(ctx: MockContext): Router {
     if (!isRedirectAllowed(org, body.redirect_uri)) {
       throw errors.redirectNotAllowed('redirect_uri', body.redirect_uri, org.name, org.redirect_urls);
     }
-    const language = body.language ?? 'en';
     const session = createLinkSession(ctx, org, {
       api_version: 'v1',
       supplier_user_id: req.params.userId,
       redirect_url: body.redirect_uri,
-      language: (uiLanguages.includes(language) ? language : 'en') as Language,
+      language: pageLanguage(body.language, 'en'),
       asset_type: 'hp',
       asset_type_defaulted: false,
       brand: body.brand === undefined ? null : v1Brand(body.brand),
@@ -82,6 +80,11 @@ export function createAuthRoutes(ctx: MockContext): Router {
       },
     };
     res.status(200).json(response);
+  });
+
+  // Specified in openapi/nox-auth.yaml for the manufacturer-app flow, served in a later version.
+  router.post(['/v2/manufacturer/link-sessions', '/v2/manufacturer/device-connections'], (req) => {
+    throw errors.notServedYet(req.method, req.path);
   });
 
   return router;

@@ -75,10 +75,28 @@ describe('POST /v2/supplier/link-sessions', () => {
     expect(res.body).toEqual({ error: 'user_id is required and must be a string' });
   });
 
-  test('rejects a user_id that is not a string with the same message', async () => {
+  test('rejects a user_id that is not a string with the same documented message', async () => {
     const res = await createV2Session(mock.app, { user_id: 42 });
     expect(res.status).toBe(400);
-    expect(res.body.error).toBe('user_id must be a string');
+    expect(res.body.error).toBe('user_id is required and must be a string');
+  });
+
+  test('rejects a JSON null or an array body as not a JSON object', async () => {
+    for (const body of ['null', '[]']) {
+      const res = await request(mock.app)
+        .post('/v2/supplier/link-sessions')
+        .set('x-api-key', DEMO_KEY)
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatch(/must be a JSON object/);
+    }
+  });
+
+  test('falls back to the address it was called on when the Host header is no valid host', async () => {
+    const res = await createV2Session(mock.app).set('Host', 'a b');
+    expect(res.status).toBe(201);
+    expect(new URL(res.body.link_url).hostname).toBe('127.0.0.1');
   });
 
   test.each([
@@ -108,7 +126,7 @@ describe('POST /v2/supplier/link-sessions', () => {
       .type('form')
       .send({ user_id: 'u', redirect_url: CALLBACK });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatch(/JSON object/);
+    expect(res.body.error).toMatch(/must be JSON sent with Content-Type: application\/json/);
   });
 
   test.each([
@@ -179,4 +197,18 @@ describe('POST /v2/supplier/link-sessions', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toContain('not a supported brand');
   });
+});
+
+describe('the manufacturer endpoints of v2', () => {
+  test.each(['/v2/manufacturer/link-sessions', '/v2/manufacturer/device-connections'])(
+    '%s answers 501 saying it is specified but not served yet',
+    async (path) => {
+      const res = await request(mock.app)
+        .post(path)
+        .set('x-api-key', 'mfr_api_key_123')
+        .send({ user_id: 'm' });
+      expect(res.status).toBe(501);
+      expect(res.body.error).toContain('does not serve it yet');
+    },
+  );
 });

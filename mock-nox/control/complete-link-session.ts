@@ -1,7 +1,6 @@
-import { v2Brand } from '../auth/brand-choice.ts';
 import type { MockContext } from '../context.ts';
-import { findBrand, findV1Brand } from '../domain/brands.ts';
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
+import { loginBrand } from '../domain/login-brand.ts';
 import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { LinkSession } from '../store/db.ts';
@@ -11,6 +10,12 @@ export interface CompleteRequest {
   username?: string;
   cancel?: boolean;
 }
+
+const usernameRequired = {
+  loc: ['body', 'username'],
+  msg: 'username is required and must be a non-blank string',
+  type: 'missing',
+};
 
 /**
  * The whole browser flow in one call: the user picks the brand (or the pre-selected one) and logs in
@@ -25,23 +30,8 @@ export function completeWithoutBrowser(
   const unusable = checkUsable(ctx, session);
   if (unusable) return unusable;
   if (input.cancel) return failLink(ctx, session, 'access_denied');
-  const brand = findBrand(chosenBrand(session, input.brand));
-  if (!brand) throw errors.brandRequired();
-  if (!input.username)
-    throw errors.validation([
-      { loc: ['body', 'username'], msg: 'username is required and must be a string', type: 'missing' },
-    ]);
+  const brand = loginBrand(session, input.brand);
+  if (!input.username?.trim()) throw errors.validation([usernameRequired]);
   if (accountBehaviour(input.username).locked) return failLink(ctx, session, 'access_denied');
   return completeLogin(ctx, session, brand, input.username);
-}
-
-function chosenBrand(session: LinkSession, requested: string | undefined): string {
-  const slug = requested === undefined ? undefined : (findV1Brand(requested)?.slug ?? requested);
-  if (slug === undefined) {
-    if (session.brand) return session.brand;
-    throw errors.brandRequired();
-  }
-  const checked = v2Brand(slug, session.asset_type);
-  if (session.brand && session.brand !== checked) throw errors.brandNotPreselected(checked, session.brand);
-  return checked;
 }

@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -8,7 +9,7 @@ import {
   linkUser,
 } from '../../test/support/test-mock.ts';
 import { loadOpenApi } from '../validation/openapi-validator.ts';
-import { isControlAllowed } from './control-access.ts';
+import { controlAccess, isControlAllowed } from './control-access.ts';
 
 const spec = loadOpenApi('nox-control');
 let mock: Awaited<ReturnType<typeof createTestMock>>;
@@ -68,7 +69,7 @@ describe('control API', () => {
   test('rejects a clock advance without whole seconds', async () => {
     const res = await request(mock.app).post('/__nox/clock/advance').send({ seconds: 'soon' });
     expect(res.status).toBe(400);
-    expect(res.body.error).toBe('seconds must be an integer');
+    expect(res.body.error).toBe('seconds is required and must be an integer');
   });
 
   test('PUT /__nox/policies changes global policies and answers the ones in force', async () => {
@@ -114,7 +115,7 @@ describe('control API', () => {
       .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
       .send({ brand: 'daikin', username: 'a' });
     expect(res.status).toBe(400);
-    expect(res.body.error).toContain('pre-selected brand "nibe"');
+    expect(res.body.error).toContain('created with brand "nibe"');
   });
 
   test('POST /__nox/reset with an organisation clears only that organisation', async () => {
@@ -171,7 +172,68 @@ describe('control API', () => {
   });
 });
 
+describe('control API input', () => {
+  test('refuses a reset body that is not JSON instead of resetting everything', async () => {
+    const org = (await newSupplier()).body;
+    await linkUser(mock.app, 'u', 'a', {}, org.api_key);
+    const res = await request(mock.app)
+      .post('/__nox/reset')
+      .type('text')
+      .send(`{"organisation_id":"${org.id}"}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain('Content-Type: application/json');
+    const array = await request(mock.app).post('/__nox/reset').send([org.id]);
+    expect(array.status).toBe(400);
+    const state = (await request(mock.app).get('/__nox/state')).body;
+    expect(state.organisations.map((o: { id: string }) => o.id)).toContain(org.id);
+    expect(state.nox_users).toHaveLength(1);
+  });
+
+  test('refuses to move the clock out of range and leaves it as it was', async () => {
+    const huge = await request(mock.app).post('/__nox/clock/advance').send({ seconds: 1e15 });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error).toContain('seconds must be 3153600000 or less');
+    for (let i = 0; i < 12; i++)
+      await request(mock.app).post('/__nox/clock/advance').send({ seconds: 3153600000 });
+    const reading = await request(mock.app).get('/__nox/clock');
+    expect(reading.status).toBe(200);
+    expect(reading.body.now).toBeLessThanOrEqual(32503680000);
+    const tooFar = await request(mock.app).post('/__nox/clock/advance').send({ seconds: 3153600000 });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.error).toContain('outside 1970 to the year 3000');
+  });
+
+  test('asks for exactly one of now and iso when setting the clock', async () => {
+    for (const body of [{}, { now: 1767225600, iso: '2026-01-01T00:00:00Z' }]) {
+      const res = await request(mock.app).post('/__nox/clock/set').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe('body must have exactly one of: now, iso');
+    }
+  });
+
+  test('refuses a blank username and an unknown brand in an outage', async () => {
+    const created = await createV2Session(mock.app);
+    const blank = await request(mock.app)
+      .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
+      .send({ brand: 'daikin', username: '  ' });
+    expect(blank.status).toBe(400);
+    const faults = await request(mock.app)
+      .put('/__nox/faults')
+      .send({ organisation_id: 'supplier_123', brand_outages: ['daikn'] });
+    expect(faults.status).toBe(400);
+    expect(faults.body.error).toContain('"daikn" is not a supported brand');
+  });
+});
+
 describe('control API access', () => {
+  test('the middleware refuses a client that is not on loopback with a 403 in the {error} shape', async () => {
+    const refused = await new Promise<unknown>((resolve) => {
+      const req = { socket: { remoteAddress: '10.1.2.3' }, get: () => undefined } as unknown as Request;
+      controlAccess()(req, {} as Response, resolve);
+    });
+    expect(refused).toMatchObject({ status: 403, message: expect.stringContaining('--admin-token') });
+  });
+
   test('is open on loopback and closed elsewhere unless the admin token is sent', () => {
     expect(isControlAllowed('127.0.0.1', undefined)).toBe(true);
     expect(isControlAllowed('::ffff:127.0.0.1', undefined)).toBe(true);

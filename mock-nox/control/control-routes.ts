@@ -1,8 +1,10 @@
 import { type Request, Router } from 'express';
 import type { operations } from '../../openapi/generated/nox-control.ts';
 import type { MockContext } from '../context.ts';
+import { brands, findBrand } from '../domain/brands.ts';
 import { getLinkSession } from '../domain/link-sessions.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
+import { errors } from '../errors/error-templates.ts';
 import type { Area } from '../journal.ts';
 import type { JsonBody } from '../validation/operation-types.ts';
 import { createRequestValidator } from '../validation/validate.ts';
@@ -75,6 +77,12 @@ export function createControlRoutes(ctx: MockContext, options: { adminToken?: st
   router.put('/faults', async (req, res) => {
     const body: Body<'putFaults'> = req.body;
     const org = getOrganisation(ctx, body.organisation_id);
+    const unknown = (body.brand_outages ?? []).filter((b) => !findBrand(b));
+    if (unknown.length > 0)
+      throw errors.brandUnknown(
+        unknown.join(', '),
+        brands.map((b) => b.slug),
+      );
     org.brand_outages = body.brand_outages ?? [];
     res.json(await committed({ organisation_id: org.id, brand_outages: org.brand_outages }));
   });

@@ -40,6 +40,19 @@ function toNoxError(error: unknown): NoxError {
   return new NoxError(500, `[nox-testkit] internal error in the mock (please report it): ${detail}`);
 }
 
+/**
+ * The APIs take JSON only: a body sent with another content type is refused up front rather than read
+ * as "no body" (which would, say, turn a reset of one organisation into a reset of all).
+ */
+export function rejectNonJsonBodies(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && areaOf(req.path) !== 'page' && !req.is('application/json')) {
+    const got = req.get('content-type') ?? 'no Content-Type';
+    const msg = `The request body must be JSON sent with Content-Type: application/json (got ${got})`;
+    next(errors.validation([{ loc: ['body'], msg, type: 'model_attributes_type' }]));
+  } else next();
+}
+
 /** Answers every path no route took, in the area's error shape. */
 export function notFoundHandler(req: Request, _res: Response, next: NextFunction): void {
   next(errors.notFound(req.method, req.path));

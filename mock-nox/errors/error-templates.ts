@@ -46,11 +46,6 @@ export const errors = {
       400,
       'brand is required: the link session has no pre-selected brand, so say which brand the user picks.',
     ),
-  brandNotPreselected: (brand: string, preselected: string) =>
-    new NoxError(
-      400,
-      `brand "${brand}" differs from the session's pre-selected brand "${preselected}"; leave brand out or send "${preselected}".`,
-    ),
   linkTokenMissing: () =>
     new NoxError(
       400,
@@ -77,6 +72,16 @@ export const errors = {
     new NoxError(404, `Device ${deviceId} does not belong to user ${userId}.`),
   invalid: (loc: (string | number)[], msg: string) =>
     new NoxError(422, msg, [{ loc, msg, type: 'value_error' }]),
+  clockOutOfRange: (target: number) =>
+    new NoxError(
+      400,
+      `The virtual clock would move to ${target}, outside 1970 to the year 3000 (unix 0 to 32503680000).`,
+    ),
+  notServedYet: (method: string, path: string) =>
+    new NoxError(
+      501,
+      `${method} ${path} is in the NOX API and in openapi/nox-auth.yaml, but this version of the mock does not serve it yet.`,
+    ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
   controlForbidden: () =>
     new NoxError(

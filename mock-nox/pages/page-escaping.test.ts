@@ -39,7 +39,7 @@ describe('escaping on the hosted pages', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('never prints the supplier name or the supplier_user_id as markup', async () => {
+  test('never prints the supplier name as markup, on any page of the flow', async () => {
     const org = f.mock.store.data.organisations.find((o) => o.id === 'supplier_123');
     if (!org) throw new Error('the demo supplier is missing');
     const realName = org.name;

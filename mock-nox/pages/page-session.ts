@@ -1,6 +1,5 @@
 import type { Response } from 'express';
 import type { MockContext } from '../context.ts';
-import { type Brand, brandsFor, findBrand } from '../domain/brands.ts';
 import { findLinkSession } from '../domain/link-sessions.ts';
 import { getOrganisation } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
@@ -28,15 +27,4 @@ export function pageSession(
   res.locals.organisationId = session.organisation_id;
   const org = getOrganisation(ctx, session.organisation_id);
   return { token, session, org, language: pageLanguage(input.language, session.language) };
-}
-
-/** The brand of a login path: it must exist, fit the asset type and match a pre-selected brand. */
-export function loginBrand(session: LinkSession, slug: string): Brand {
-  const brand = findBrand(slug);
-  const allowed = () => brandsFor(session.asset_type).map((b) => b.slug);
-  if (!brand) throw errors.brandUnknown(slug, allowed());
-  if (brand.assetType !== session.asset_type)
-    throw errors.brandWrongAssetType(slug, session.asset_type, allowed());
-  if (session.brand && session.brand !== brand.slug) throw errors.loginNotPreselected(slug, session.brand);
-  return brand;
 }

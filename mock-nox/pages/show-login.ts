@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
 import type { MockContext } from '../context.ts';
 import { checkUsable } from '../domain/complete-link.ts';
+import { loginBrand } from '../domain/login-brand.ts';
 import { renderLoginPage } from './login-page.ts';
-import { loginBrand, pageSession } from './page-session.ts';
+import { pageSession } from './page-session.ts';
 import { sendLinkResult, sendPage } from './send-page.ts';
 
 /** `GET /ui/login/:brand`: the fake manufacturer login (shown even during a simulated brand outage). */

@@ -1,11 +1,12 @@
 import type { RequestHandler } from 'express';
 import type { MockContext } from '../context.ts';
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
+import { loginBrand } from '../domain/login-brand.ts';
 import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
 import type { LinkSession } from '../store/db.ts';
 import { renderLoginPage } from './login-page.ts';
 import { renderOneTimeCodePage } from './one-time-code-page.ts';
-import { loginBrand, pageSession } from './page-session.ts';
+import { pageSession } from './page-session.ts';
 import { readForm } from './read-form.ts';
 import { sendLinkResult, sendPage } from './send-page.ts';
 import { textsFor } from './texts.ts';

@@ -65,6 +65,14 @@ describe('nox-testkit serve', () => {
     );
   });
 
+  test('refuses a second mock on a database another one is using, naming its process', async () => {
+    const db = join(tempDir(), 'db.json');
+    const first = await serve(['--port', '0', '--db', db]);
+    const second = await serve(['--port', '0', '--db', db]);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`in use by process ${first.child.pid}`);
+  });
+
   test('stops cleanly on Ctrl-C (SIGINT) with exit code 0', async () => {
     const mock = await serve(['--port', '0', '--in-memory']);
     mock.child.kill('SIGINT');

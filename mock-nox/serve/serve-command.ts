@@ -89,6 +89,7 @@ async function run(options: ServeOptions): Promise<number> {
     process.stdout.write('Stopping the mock NOX platform...\n');
     await server.close();
     await store.commit();
+    store.close();
     return 0;
   } catch (error) {
     process.stderr.write(`nox-testkit serve: ${startupMessage(error, options)}\n`);

@@ -35,4 +35,22 @@ describe('serve options', () => {
     );
     expect(options).toMatchObject({ inMemory: true, publicUrl: 'http://nox.local:4400' });
   });
+
+  test('let a --db flag win over NOX_TESTKIT_IN_MEMORY=1, and take an empty env variable as unset', () => {
+    expect(resolveServeOptions({ db: 'mine.json' }, { NOX_TESTKIT_IN_MEMORY: '1' }, {})).toMatchObject({
+      db: 'mine.json',
+      inMemory: false,
+    });
+    expect(resolveServeOptions({}, { NOX_TESTKIT_PORT: '' }, {}).port).toBe(4400);
+  });
+
+  test("check the config file's policies like PUT /__nox/policies does", () => {
+    const file = { policies: { lifetime_v2_seconds: '60', same_supplier_user: 'bogus' } };
+    expect(() => resolveServeOptions({}, {}, file)).toThrow(
+      /policies in the config file: .*lifetime_v2_seconds must be an integer/,
+    );
+    expect(resolveServeOptions({}, {}, { policies: { same_supplier_user: 'merge' } }).policies).toEqual({
+      same_supplier_user: 'merge',
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Policies } from '../store/db.ts';
+import { loadOpenApi } from '../validation/openapi-validator.ts';
 
 /** Everything `nox-testkit serve` can be told, by flag, env variable or config file. */
 export interface ServeOptions {
@@ -46,27 +47,45 @@ export function resolveServeOptions(
   env: NodeJS.ProcessEnv,
   file: RawOptions,
 ): ServeOptions {
+  const set = (name: string) => (env[name] === '' ? undefined : env[name]);
   const fromEnv: RawOptions = {
-    port: env[serveEnv.port],
-    host: env[serveEnv.host],
-    publicUrl: env[serveEnv.publicUrl],
-    db: env[serveEnv.db],
-    inMemory: env[serveEnv.inMemory],
-    adminToken: env[serveEnv.adminToken],
+    port: set(serveEnv.port),
+    host: set(serveEnv.host),
+    publicUrl: set(serveEnv.publicUrl),
+    db: set(serveEnv.db),
+    inMemory: set(serveEnv.inMemory),
+    adminToken: set(serveEnv.adminToken),
   };
+  const sources = [flags, fromEnv, file];
   const pick = (key: keyof ServeOptions) => flags[key] ?? fromEnv[key] ?? file[key] ?? serveDefaults[key];
   if (flags.db !== undefined && flags.inMemory === true) {
     throw new ServeOptionError('--db and --in-memory exclude each other: choose a database file or memory.');
   }
+  // --db and --in-memory are one choice: the first source that says anything about storage decides it.
+  const storage = sources.find((s) => s.db !== undefined || s.inMemory !== undefined) ?? {};
   return {
     port: toPort(pick('port')),
     host: toText('host', pick('host')),
     publicUrl: pick('publicUrl') === undefined ? undefined : toUrl(pick('publicUrl')),
-    db: toText('db', pick('db')),
-    inMemory: toBoolean(pick('inMemory')),
+    db: toText('db', storage.db ?? serveDefaults.db),
+    inMemory: toBoolean(storage.inMemory ?? (storage.db !== undefined ? false : serveDefaults.inMemory)),
     adminToken: pick('adminToken') === undefined ? undefined : toText('admin-token', pick('adminToken')),
-    policies: file.policies as Partial<Policies> | undefined,
+    policies: file.policies === undefined ? undefined : toPolicies(file.policies),
   };
+}
+
+/** The config file's policies, checked like `PUT /__nox/policies` would check them. */
+function toPolicies(value: unknown): Partial<Policies> {
+  const issues = loadOpenApi('nox-control').validateRequest({
+    method: 'PUT',
+    path: '/__nox/policies',
+    query: {},
+    body: value,
+  });
+  if (issues && issues.length > 0) {
+    throw new ServeOptionError(`policies in the config file: ${issues.map((i) => i.msg).join('; ')}.`);
+  }
+  return value as Partial<Policies>;
 }
 
 function toPort(value: unknown): number {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -14,11 +14,13 @@ const tempFile = () => join(mkdtempSync(join(tmpdir(), 'nox-store-')), 'db.json'
 describe('the file store', () => {
   test('keeps link sessions across a restart of the app', async () => {
     const file = tempFile();
-    const first = createApp({ store: await openStore({ file }) });
+    const firstStore = await openStore({ file });
+    const first = createApp({ store: firstStore });
     const created = await request(first)
       .post('/v2/supplier/link-sessions')
       .set('x-api-key', DEMO_KEY)
       .send({ user_id: 'u', redirect_url: CALLBACK });
+    firstStore.close();
     const second = createApp({ store: await openStore({ file }) });
     const done = await request(second)
       .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
@@ -37,6 +39,11 @@ describe('the file store', () => {
     ['not JSON', '{"schema_version": 1, "organisations": ['],
     ['empty', ''],
     ["another program's JSON", '{"users": []}'],
+    ['null', 'null'],
+    [
+      'a database with a row that is not an object',
+      '{"schema_version": 1, "organisations": [null], "link_sessions": [], "nox_users": [], "devices": []}',
+    ],
   ])(
     'refuses a file that is %s, names it, says how to recover and leaves it untouched',
     async (_name, content) => {
@@ -100,5 +107,26 @@ describe('group commit', () => {
     expect(written).toEqual([1]);
     await third;
     expect(written).toEqual([1, 3]);
+  });
+});
+
+describe('the database lock', () => {
+  test('refuses a second store on a file that is in use, naming the process, until the first closes', async () => {
+    const file = tempFile();
+    const first = await openStore({ file });
+    const error = await openStore({ file }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreFileError);
+    expect((error as Error).message).toContain(`in use by process ${process.pid}`);
+    first.close();
+    (await openStore({ file })).close();
+  });
+
+  test('takes over a lock left by a process that is gone', async () => {
+    const file = tempFile();
+    writeFileSync(`${file}.lock`, '2147483646');
+    const store = await openStore({ file });
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid));
+    store.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -11,6 +11,8 @@ export interface Store {
   commit(): Promise<void>;
   /** Where the data lives, for messages: a file path or "memory". */
   location: string;
+  /** Releases the database file's lock (also done when the process exits). */
+  close(): void;
 }
 
 export type StoreOptions = { file: string } | { inMemory: true } | { adapter: Adapter<Db>; location: string };
@@ -20,28 +22,77 @@ export class StoreFileError extends Error {
   readonly code = 'STORE_FILE_UNREADABLE';
 }
 
-/** Opens the store: a lowdb JSON file (created on first write) or memory. */
+/** Opens the store: a lowdb JSON file (created on first write, locked against a second process) or memory. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const { adapter, location } = adapterFor(options);
-  const db = new Low<Db>(adapter, createSeedDb());
+  const { adapter, location, file } = adapterFor(options);
+  const close = file ? lockDatabase(file) : () => undefined;
   try {
-    await db.read();
+    const data = await readDb(adapter, location, file);
+    return { data, commit: createGroupCommit(new Low<Db>(adapter, data)), location, close };
   } catch (error) {
-    throw new StoreFileError(unreadableMessage(location, error));
+    close();
+    throw error;
   }
-  if (!isDb(db.data)) {
-    throw new StoreFileError(unreadableMessage(location, new Error('it is not a nox-testkit database')));
-  }
-  fillNewCollections(db.data);
-  return { data: db.data, commit: createGroupCommit(db), location };
 }
 
-function adapterFor(options: StoreOptions): { adapter: Adapter<Db>; location: string } {
+function adapterFor(options: StoreOptions): { adapter: Adapter<Db>; location: string; file?: string } {
   if ('adapter' in options) return options;
   if ('inMemory' in options) return { adapter: new Memory<Db>(), location: 'memory' };
   const file = resolve(options.file);
   mkdirSync(dirname(file), { recursive: true });
-  return { adapter: new JSONFile<Db>(file), location: file };
+  return { adapter: new JSONFile<Db>(file), location: file, file };
+}
+
+/** The stored database, or the seed when there is none yet; anything else that is not ours stops here. */
+async function readDb(adapter: Adapter<Db>, location: string, file?: string): Promise<Db> {
+  let stored: unknown;
+  try {
+    stored = await adapter.read();
+  } catch (error) {
+    throw new StoreFileError(unreadableMessage(location, error));
+  }
+  if (stored === null && !(file && existsSync(file))) return createSeedDb();
+  if (!isDb(stored))
+    throw new StoreFileError(unreadableMessage(location, new Error('it is not a nox-testkit database')));
+  fillNewCollections(stored);
+  return stored;
+}
+
+/**
+ * Two processes on one file would each rewrite it from their own memory and lose the other's changes,
+ * so the first takes `<file>.lock` with its pid; a lock left by a process that is gone is taken over.
+ */
+function lockDatabase(file: string): () => void {
+  const lock = `${file}.lock`;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (isRunning(holder)) {
+      throw new StoreFileError(
+        `The database ${file} is in use by process ${holder} (another nox-testkit serve?). Two processes on one ` +
+          "file would overwrite each other's changes: stop the other one, give this one its own --db, or use --in-memory.",
+      );
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  const release = () => {
+    process.off('exit', release);
+    rmSync(lock, { force: true });
+  };
+  process.on('exit', release);
+  return release;
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function unreadableMessage(location: string, error: unknown): string {
@@ -61,16 +112,18 @@ function fillNewCollections(data: Db): void {
   for (const org of data.organisations) org.brands ??= [];
 }
 
+const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Ours: schema version 1, the core collections present, and every collection a list of objects. */
 function isDb(value: unknown): value is Db {
-  const db = value as Partial<Db> | null;
+  if (!isRecord(value)) return false;
+  const db = value as Record<string, unknown>;
+  const core = ['organisations', 'link_sessions', 'nox_users', 'devices'];
+  const collections = Object.entries(db).filter(([, v]) => Array.isArray(v)) as [string, unknown[]][];
   return (
-    typeof db === 'object' &&
-    db !== null &&
     db.schema_version === 1 &&
-    Array.isArray(db.organisations) &&
-    Array.isArray(db.link_sessions) &&
-    Array.isArray(db.nox_users) &&
-    Array.isArray(db.devices)
+    core.every((key) => Array.isArray(db[key])) &&
+    collections.every(([, rows]) => rows.every(isRecord))
   );
 }
 

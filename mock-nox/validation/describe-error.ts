@@ -28,6 +28,7 @@ export function describeError(
   error: ErrorObject,
   where: string,
   resolve: (s: Schema) => Schema = (s) => s,
+  isRequired: (path: string[]) => boolean = () => false,
 ): Issue {
   const path = error.instancePath.split('/').filter(Boolean);
   const field = path.join('.');
@@ -43,12 +44,15 @@ export function describeError(
         type: 'missing',
       };
     }
-    case 'type':
+    case 'type': {
+      // NOX's one documented message says "is required and must be" for a required field of the wrong type too.
+      const must = isRequired(path) ? 'is required and must be' : 'must be';
       return {
         loc,
-        msg: `${field} must be ${expected(error.parentSchema)}`,
+        msg: `${field} ${must} ${expected(error.parentSchema)}`,
         type: `${String(error.params.type).split(',')[0]}_type`,
       };
+    }
     case 'enum':
       return {
         loc,
@@ -92,6 +96,19 @@ export function describeError(
         msg: `${field} must be ${error.params.limit} or less (got ${error.data})`,
         type: 'less_than_equal',
       };
+    case 'oneOf':
+    case 'anyOf': {
+      const branches: Schema[] = error.parentSchema?.[error.keyword] ?? [];
+      const names = branches.map((b) => b.required?.join(' and ')).filter(Boolean);
+      const what = field || where;
+      return names.length === branches.length
+        ? { loc, msg: `${what} must have exactly one of: ${names.join(', ')}`, type: 'value_error' }
+        : {
+            loc,
+            msg: `${what} must match one of the shapes the OpenAPI file describes`,
+            type: 'value_error',
+          };
+    }
     case 'unevaluatedProperties':
     case 'additionalProperties': {
       const prop = String(error.params.unevaluatedProperty ?? error.params.additionalProperty);

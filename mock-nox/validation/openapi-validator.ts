@@ -15,7 +15,7 @@ const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
 interface Operation {
   method: string;
   pattern: RegExp;
-  body?: { required: boolean; validate: ValidateFunction };
+  body?: { required: boolean; validate: ValidateFunction; schema: Json };
   query?: ValidateFunction;
   responses: Map<string, ValidateFunction>;
 }
@@ -60,15 +60,11 @@ function buildValidator(name: string): OpenApiValidator {
       const issues: Issue[] = [];
       if (op.query && !op.query(req.query)) issues.push(...toIssues(op.query.errors, 'query', spec));
       if (op.body) {
-        if (
-          req.body === undefined ||
-          req.body === null ||
-          typeof req.body !== 'object' ||
-          Array.isArray(req.body)
-        ) {
-          if (op.body.required) issues.push(bodyMissing());
-        } else if (!op.body.validate(req.body))
-          issues.push(...toIssues(op.body.validate.errors, 'body', spec));
+        const absent = req.body === undefined;
+        const isObject = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body);
+        if ((absent && op.body.required) || (!absent && !isObject)) issues.push(bodyMissing());
+        else if (isObject && !op.body.validate(req.body))
+          issues.push(...toIssues(op.body.validate.errors, 'body', spec, op.body.schema));
       }
       return issues;
     },
@@ -125,6 +121,7 @@ function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv
           ? {
               required: op.requestBody.required === true,
               validate: compileAt([...at, 'requestBody', 'content', 'application/json', 'schema']),
+              schema: json.schema,
             }
           : undefined,
         query: queryParams.length > 0 ? queryAjv.compile(querySchema(name, queryParams)) : undefined,
@@ -133,6 +130,15 @@ function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv
     }
   }
   return operations;
+}
+
+/** Whether the property at an instance path (e.g. /room/preferred_temperature) is required by its object. */
+function isRequiredIn(spec: Json, root: Json): (path: string[]) => boolean {
+  return (path) => {
+    let node = resolve(spec, refLocal(root));
+    for (const segment of path.slice(0, -1)) node = resolve(spec, refLocal(node?.properties?.[segment]));
+    return node?.required?.includes(path.at(-1)) === true;
+  };
 }
 
 /** `nox-auth#/components/...` and `#/components/...` both point into this spec. */
@@ -172,10 +178,20 @@ function bodyMissing(): Issue {
   };
 }
 
-function toIssues(errors: ErrorObject[] | null | undefined, where: string, spec?: Json): Issue[] {
-  const relevant = (errors ?? []).filter((e) => !['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword));
+/** Errors inside oneOf/anyOf branches are summed up by the oneOf/anyOf error itself, in one issue. */
+function toIssues(
+  errors: ErrorObject[] | null | undefined,
+  where: string,
+  spec?: Json,
+  root?: Json,
+): Issue[] {
+  const all = errors ?? [];
+  const inBranch = (e: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath);
+  const relevant = all.filter((e) => !inBranch(e) && !['if', 'allOf'].includes(e.keyword));
   const seen = new Set<string>();
   return relevant
-    .map((e) => describeError(e, where, (schema) => resolve(spec, refLocal(schema))))
+    .map((e) =>
+      describeError(e, where, (schema) => resolve(spec, refLocal(schema)), isRequiredIn(spec, root)),
+    )
     .filter((i) => !seen.has(i.msg) && seen.add(i.msg));
 }

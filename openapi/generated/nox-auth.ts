@@ -180,6 +180,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description nox-testkit only; this version of the mock does not serve the endpoint yet. */
+        NotServedYet: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Validation error. */
         ValidationError: {
             headers: {
@@ -270,6 +279,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+            501: components["responses"]["NotServedYet"];
         };
     };
     createManufacturerDeviceConnection: {
@@ -299,6 +309,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+            501: components["responses"]["NotServedYet"];
         };
     };
     createLinkSession: {

@@ -417,7 +417,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description May be negative. */
+                    /** @description May be negative; at most 100 years either way. */
                     seconds: number;
                     /** @description Only this organisation's clock; else the global one. */
                     organisation_id?: string;
@@ -448,6 +448,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Unix seconds, up to the year 3000. */
                     now?: number;
                     /** Format: date-time */
                     iso?: string;
