@@ -86,7 +86,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Thermal Control Forecast */
+        /**
+         * Get Thermal Control Forecast
+         * @description Modelled: start_time defaults to the current quarter-hour and end_time to 24 h after start_time; end_time must be after start_time and at most 7 days after it (else 422). In celsius mode the flows are named T_loss, T_gain, T_natural, T_heating, T_cooling (°C per 15 min) and so are their meta unit keys.
+         */
         get: operations["getThermalControlForecast"];
         put?: never;
         post?: never;
@@ -103,7 +106,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Thermal Control Current State */
+        /**
+         * Get Thermal Control Current State
+         * @description Modelled: timestamp is the start of the current quarter-hour (the forecast's first row).
+         */
         get: operations["getThermalControlCurrentState"];
         put?: never;
         post?: never;
@@ -154,7 +160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get House Consumption Forecast Historical */
+        /**
+         * Get House Consumption Forecast Historical
+         * @description Modelled: end_time after start_time and at most 31 days after it (else 422).
+         */
         get: operations["getHouseConsumptionForecastHistorical"];
         put?: never;
         post?: never;
@@ -224,7 +233,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Post PV Control Flex (curtail all your PV devices) */
+        /**
+         * Post PV Control Flex (curtail all your PV devices)
+         * @description Exactly one of target_kw and target_percentage must be a number (else 422); end_time must be in the future or null.
+         */
         post: operations["postPvControlFlex"];
         delete?: never;
         options?: never;
@@ -458,6 +470,7 @@ export interface components {
         HistoricalForecastRow: {
             forecast_time: string;
             consumption: string;
+            /** @description "YYYY-MM-DD HH:MM:SS" UTC (daily at 09:45 Europe/Brussels) */
             forecast_generation_time: string;
         };
         DeviceForecastRow: {
@@ -879,7 +892,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Modelled rows: one per device (or one sum) for the next quarter-hour, in kWh. */
+            /** @description Modelled rows: one per heat pump (or one sum) for the quarter-hour that starts next, in kWh. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,44 @@
+import type { MockContext } from '../context.ts';
+import type { NoxUser } from '../store/db.ts';
+import { sumOfHouses } from './consumption-model.ts';
+import { FORECAST_QUARTERS, type Slot } from './forecast-generations.ts';
+import { round } from './stable-random.ts';
+import { formatMinutes, formatSeconds, quarterStart } from './time-format.ts';
+
+const QUARTER = 900;
+/** House forecasts carry kWh as a decimal string ("24116.25"), as in the docs. */
+const decimal = (kwh: number) => round(kwh).toFixed(2);
+
+/** The live 72 h forecast of these houses (summed), from the quarter-hour `anchor` falls in. */
+export function liveForecastRows(ctx: MockContext, houses: NoxUser[], anchor: number) {
+  if (houses.length === 0) return [];
+  const from = quarterStart(anchor);
+  return sumOfHouses(ctx, houses, from, FORECAST_QUARTERS, anchor).map((kwh, i) => ({
+    forecast_time: formatMinutes(from + i * QUARTER),
+    consumption: decimal(kwh),
+  }));
+}
+
+/**
+ * Rows of past forecasts. Each run of slots from one generation is computed as NOX knew things then: the
+ * houses linked by that time and the schedules received by then; otherwise the numbers equal the live ones.
+ */
+export function historicalForecastRows(ctx: MockContext, houses: NoxUser[], slots: Slot[]) {
+  const rows: { forecast_time: string; consumption: string; forecast_generation_time: string }[] = [];
+  for (let i = 0; i < slots.length; ) {
+    const { t: first, generation } = slots[i] as Slot;
+    let count = 1;
+    while (slots[i + count]?.generation === generation) count++;
+    const known = houses.filter((h) => h.created_at <= generation);
+    sumOfHouses(ctx, known, first, count, generation).forEach((kwh, k) => {
+      rows.push({
+        forecast_time: formatMinutes(first + k * QUARTER),
+        consumption: decimal(kwh),
+        // With seconds, like the one "2025-04-29 08:30:00" in the docs' example.
+        forecast_generation_time: formatSeconds(generation),
+      });
+    });
+    i += count;
+  }
+  return rows;
+}
