@@ -3,6 +3,7 @@ import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createVirtualClock, systemTime, type TimeSource } from './clock.ts';
 import type { MockContext } from './context.ts';
 import { createControlRoutes } from './control/control-routes.ts';
+import { applyRouteFaults } from './control/route-faults.ts';
 import { createDataRoutes } from './data/data-routes.ts';
 import { errorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
 import { createIds, type Ids } from './ids.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
   app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
+  app.use(applyRouteFaults(ctx));
   app.use(createAuthRoutes(ctx));
   app.use(createDataRoutes(ctx));
   app.use(createPageRoutes(ctx));

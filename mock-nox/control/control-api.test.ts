@@ -225,6 +225,44 @@ describe('control API input', () => {
   });
 });
 
+describe('route faults', () => {
+  const faults = (routes: object[]) =>
+    request(mock.app).put('/__nox/faults').send({ organisation_id: 'supplier_123', routes });
+
+  test("answer a forced status in NOX's shape for the next N calls, then the route works again", async () => {
+    const set = await faults([{ method: 'POST', path: '/v2/supplier/link-sessions', status: 503, times: 2 }]);
+    expect(set.body.routes).toHaveLength(1);
+    const first = await createV2Session(mock.app);
+    expect(first.status).toBe(503);
+    expect(first.body.error).toContain('Simulated NOX failure');
+    expect((await createV2Session(mock.app)).status).toBe(503);
+    expect((await createV2Session(mock.app)).status).toBe(201);
+    expect((await request(mock.app).get('/__nox/state')).body.organisations[0].route_faults).toEqual([]);
+  });
+
+  test("delay the answer by latency_ms and answer in the data API's {detail} shape there", async () => {
+    await faults([{ method: 'GET', path: '/v1/devices', status: 500, latency_ms: 150 }]);
+    const started = Date.now();
+    const res = await request(mock.app).get('/v1/devices').set('x-api-key', DEMO_KEY);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(res.status).toBe(500);
+    expect(res.body.detail).toContain('Simulated NOX failure');
+  });
+
+  test('leave other organisations and other routes alone', async () => {
+    await faults([{ method: 'POST', path: '/v2/supplier/link-sessions', status: 500 }]);
+    const other = (await newSupplier()).body;
+    expect((await createV2Session(mock.app, {}, other.api_key)).status).toBe(201);
+    expect((await request(mock.app).get('/v1/devices').set('x-api-key', DEMO_KEY)).status).toBe(200);
+  });
+
+  test('refuse a fault that is not a 4xx/5xx status', async () => {
+    const res = await faults([{ method: 'POST', path: '/v2/supplier/link-sessions', status: 302 }]);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain('routes.0.status must be 400 or more');
+  });
+});
+
 describe('control API access', () => {
   test('the middleware refuses a client that is not on loopback with a 403 in the {error} shape', async () => {
     const refused = await new Promise<unknown>((resolve) => {

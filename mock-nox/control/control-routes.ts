@@ -84,7 +84,14 @@ export function createControlRoutes(ctx: MockContext, options: { adminToken?: st
         brands.map((b) => b.slug),
       );
     org.brand_outages = body.brand_outages ?? [];
-    res.json(await committed({ organisation_id: org.id, brand_outages: org.brand_outages }));
+    org.route_faults = body.routes ?? [];
+    res.json(
+      await committed({
+        organisation_id: org.id,
+        brand_outages: org.brand_outages,
+        routes: org.route_faults,
+      }),
+    );
   });
   router.post('/link-sessions/:token/complete', async (req, res) => {
     const session = getLinkSession(ctx, req.params.token);

@@ -21,7 +21,7 @@ export function reset(ctx: MockContext, organisationId?: string): void {
   data.thermal_schedules = other(data.thermal_schedules);
   data.pv_schedules = other(data.pv_schedules);
   data.pv_flex_controls = other(data.pv_flex_controls);
-  Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [] });
+  Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [], route_faults: [] });
   ctx.journal.clear(org.id);
 }
 

@@ -39,6 +39,7 @@ export function createOrganisation(ctx: MockContext, input: NewOrganisation): Or
     policies: {},
     clock_offset_seconds: 0,
     brand_outages: [],
+    route_faults: [],
     created_at: ctx.clock.now(),
   };
   ctx.store.data.organisations.push(org);

@@ -10,7 +10,8 @@ import { NoxError } from './nox-error.ts';
  */
 export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const noxError = toNoxError(error);
-  if (noxError.status >= 500) console.error('[nox-testkit] internal error', error);
+  if (!(error instanceof NoxError) && noxError.status >= 500)
+    console.error('[nox-testkit] internal error', error);
   const area = areaOf(req.path);
   if (area === 'page') {
     res

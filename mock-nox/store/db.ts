@@ -31,7 +31,18 @@ export interface Organisation {
   policies: Partial<Policies>;
   clock_offset_seconds: number;
   brand_outages: string[];
+  route_faults: RouteFault[];
   created_at: number;
+}
+
+/** A simulated failure of a NOX API route for one organisation's calls. */
+export interface RouteFault {
+  method: string;
+  path: string;
+  status?: number;
+  latency_ms?: number;
+  /** Calls left; undefined = every call until the faults change. */
+  times?: number;
 }
 
 export interface LoginProgress {
@@ -186,6 +197,7 @@ export function createSeedDb(): Db {
     policies: {},
     clock_offset_seconds: 0,
     brand_outages: [],
+    route_faults: [],
     created_at: 0,
   });
   return {

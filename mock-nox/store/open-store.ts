@@ -109,7 +109,10 @@ function fillNewCollections(data: Db): void {
   for (const key of Object.keys(seed) as (keyof Db)[]) {
     if (data[key] === undefined) Object.assign(data, { [key]: seed[key] });
   }
-  for (const org of data.organisations) org.brands ??= [];
+  for (const org of data.organisations) {
+    org.brands ??= [];
+    org.route_faults ??= [];
+  }
 }
 
 const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -123,7 +123,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Puts manufacturers of one organisation into a simulated outage; a login at such a brand ends with brand_unavailable. */
+        /** @description Simulated failures for one organisation, replacing the ones in force: manufacturers in an outage (a login at such a brand ends with brand_unavailable), and faults on NOX API routes called with the organisation's key (latency, a forced error status, for the next `times` calls or until changed). */
         put: operations["putFaults"];
         post?: never;
         delete?: never;
@@ -186,6 +186,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RouteFault: {
+            /** @enum {string} */
+            method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description The exact path, e.g. /v2/supplier/link-sessions. */
+            path: string;
+            /** @description Answer this status (NOX's error shape) instead of handling the call. */
+            status?: number;
+            /** @description Wait this long before answering. */
+            latency_ms?: number;
+            /** @description Only the next N calls; left out */
+            times?: number;
+        };
         Organisation: {
             id: string;
             /** @enum {string} */
@@ -199,6 +211,7 @@ export interface components {
             policies: components["schemas"]["PolicyChanges"];
             clock_offset_seconds: number;
             brand_outages: string[];
+            route_faults: components["schemas"]["RouteFault"][];
             created_at: number;
         };
         ClockReading: {
@@ -533,6 +546,7 @@ export interface operations {
                 "application/json": {
                     organisation_id: string;
                     brand_outages?: string[];
+                    routes?: components["schemas"]["RouteFault"][];
                 };
             };
         };
@@ -546,6 +560,7 @@ export interface operations {
                     "application/json": {
                         organisation_id: string;
                         brand_outages: string[];
+                        routes: components["schemas"]["RouteFault"][];
                     };
                 };
             };

@@ -1,0 +1,30 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { MockContext } from '../context.ts';
+import { findOrganisationByKey } from '../domain/organisations.ts';
+import { NoxError } from '../errors/nox-error.ts';
+
+/**
+ * Applies the faults set with PUT /__nox/faults to NOX API calls made with the organisation's key: waits
+ * `latency_ms`, then answers `status` in the area's error shape, for the next `times` calls.
+ */
+export function applyRouteFaults(ctx: MockContext) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const key = req.get('x-api-key') ?? /^ApiKey\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    const org = key === undefined ? undefined : findOrganisationByKey(ctx, key);
+    const fault = org?.route_faults.find((f) => f.method === req.method && f.path === req.path);
+    if (!org || !fault) return next();
+    if (fault.times !== undefined) {
+      fault.times -= 1;
+      if (fault.times <= 0) org.route_faults = org.route_faults.filter((f) => f !== fault);
+      await ctx.store.commit();
+    }
+    if (fault.latency_ms) await new Promise((resolve) => setTimeout(resolve, fault.latency_ms));
+    if (fault.status === undefined) return next();
+    next(
+      new NoxError(
+        fault.status,
+        `Simulated NOX failure (a nox-testkit fault on ${req.method} ${req.path}): ${fault.status}.`,
+      ),
+    );
+  };
+}
