@@ -1,8 +1,15 @@
 // The `nox-testkit` command: one entry point, one subcommand per job.
 import { readFileSync } from 'node:fs';
 import { serveCommand } from '../../mock-nox/serve/serve-command.ts';
+import { runCommand } from './run-command.ts';
+import { scenariosCommand } from './scenarios-command.ts';
 
 const commands: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  run: { summary: 'drive your supplier app through every documented NOX flow and grade it', run: runCommand },
+  scenarios: {
+    summary: 'list the scenarios (built-in and your own) with severity and tags',
+    run: scenariosCommand,
+  },
   serve: { summary: 'run the mock NOX platform (APIs, link pages, control API)', run: serveCommand },
 };
 

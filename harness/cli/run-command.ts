@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultConfigFile, loadConfig } from '../config/define-config.ts';
+import { HarnessError } from '../errors.ts';
+import { createReporters } from '../report/reporters.ts';
+import { builtInScenarioDir, loadScenarios, selectScenarios } from '../runner/load-scenarios.ts';
+import { run } from '../runner/run.ts';
+import { type RunFlags, resolveRunSettings, runDefaults, runEnv } from './run-settings.ts';
+
+export const runHelp = `Usage: nox-testkit run [options]
+
+Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives
+the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml,
+reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict,
+an advisory one).
+
+Options (flag, then env variable, then the config file's "run" section, then default):
+  --config FILE      the config file                               [NOX_TESTKIT_CONFIG] (default ${defaultConfigFile})
+  --workers N        scenarios at a time                           [${runEnv.workers}] (default ${runDefaults.workers})
+  --grep TEXT        only scenarios whose id or name matches (a case-insensitive regular expression)
+  --tag TAG          only scenarios with this tag (repeat or comma-separate for several)
+  --shard I/N        only the I-th of N equal shares, for parallel CI jobs
+  --retries N        run a failing scenario again up to N times    [${runEnv.retries}] (default 0)
+  --strict           advisory failures fail the run too            [${runEnv.strict}=1]
+  --report-dir DIR   where the reports go                          [${runEnv.reportDir}] (default ${runDefaults.reportDir})
+  --timeout MS       per scenario                                  (default ${runDefaults.timeoutMs})
+  --mock-url URL     use a mock already running there              [${runEnv.mockUrl}]
+  -h, --help         show this help
+
+Examples:
+  npm run demo                                       # the whole catalogue against the reference supplier
+  nox-testkit run --tag expiry --workers 2
+  nox-testkit run --shard 1/3 --report-dir reports/shard-1
+`;
+
+/** `nox-testkit run`: returns the exit code. */
+export async function runCommand(argv: string[]): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    process.stderr.write(
+      `nox-testkit run: ${(error as Error).message}\nRun "nox-testkit run --help" for the options.\n`,
+    );
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(runHelp);
+    return 0;
+  }
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    process.stderr.write('\nStopping after the running scenarios; Ctrl-C again to quit at once.\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const { config, dir } = await loadConfig(
+      values.config ?? process.env.NOX_TESTKIT_CONFIG ?? defaultConfigFile,
+    );
+    const settings = resolveRunSettings(values as RunFlags, process.env, config);
+    const all = await loadScenarios([
+      builtInScenarioDir,
+      ...(config.scenarioDirs ?? []).map((d) => resolve(dir, d)),
+    ]);
+    const scenarios = selectScenarios(all, settings);
+    if (scenarios.length === 0)
+      throw new HarnessError(
+        'CONFIG_INVALID',
+        'No scenario matches --grep/--tag/--shard; "nox-testkit scenarios" lists them.',
+      );
+    const result = await run({
+      config,
+      configDir: dir,
+      settings,
+      scenarios,
+      reporters: createReporters(),
+      signal: abort.signal,
+    });
+    return abort.signal.aborted ? 130 : result.exit_code;
+  } catch (error) {
+    const code = error instanceof HarnessError ? error.code : 'ERROR';
+    process.stderr.write(`nox-testkit run: ${(error as Error).message} [${code}]\n`);
+    return code === 'CONFIG_INVALID' ? 2 : 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string' },
+      workers: { type: 'string' },
+      grep: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      shard: { type: 'string' },
+      retries: { type: 'string' },
+      strict: { type: 'boolean' },
+      'report-dir': { type: 'string' },
+      timeout: { type: 'string' },
+      'mock-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,21 @@
+// The public API of nox-testkit's harness: what a config file and a scenario file import.
+export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
+export { defineConfig } from './config/define-config.ts';
+export type {
+  AssetType,
+  ConnectOptions,
+  HookContext,
+  HookName,
+  Language,
+  ReadBack,
+  SettingsChange,
+  SupplierAdapter,
+  SupplierHooks,
+  SupplierOutcome,
+} from './config/supplier-adapter.ts';
+export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
+export type { RunResult, ScenarioResult } from './report/run-result.ts';
+export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
+export { defineScenario } from './scenario/define-scenario.ts';
+export type { Expectations } from './scenario/expectations.ts';
+export type { LinkSessionSeen, ScenarioContext } from './scenario/scenario-context.ts';

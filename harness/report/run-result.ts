@@ -1,0 +1,82 @@
+import type { JournalEntry } from '../../mock-nox/journal.ts';
+import type { Severity } from '../scenario/define-scenario.ts';
+
+/** One step of a scenario as the report shows it. */
+export interface StepRecord {
+  name: string;
+  status: 'passed' | 'failed';
+  duration_ms: number;
+  /** A PNG of the browser after the step, relative to the report folder (screenshots/...). */
+  screenshot?: string;
+}
+
+export interface ScenarioFailure {
+  /** A stable code to group by: EXPECTATION_FAILED, SCENARIO_ERROR, TIMEOUT. */
+  code: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+  rule?: string;
+  docs?: string;
+}
+
+export interface ScenarioResult {
+  id: string;
+  name: string;
+  rule: string;
+  docs?: string;
+  severity: Severity;
+  tags: string[];
+  status: 'passed' | 'failed' | 'skipped';
+  /** Why it was skipped. */
+  reason?: string;
+  failure?: ScenarioFailure;
+  duration_ms: number;
+  attempts: number;
+  steps: StepRecord[];
+  /** The supplier's calls to NOX during the scenario (its own customer's), as the mock's journal has them. */
+  journal: JournalEntry[];
+}
+
+export interface RunCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  requiredFailed: number;
+  advisoryFailed: number;
+}
+
+export interface RunResult {
+  supplier: string;
+  started_at: string;
+  duration_ms: number;
+  strict: boolean;
+  scenarios: ScenarioResult[];
+  counts: RunCounts;
+  /** Non-zero when a required scenario failed (or an advisory one with --strict). */
+  exit_code: number;
+}
+
+/** Counts and exit code of a list of results. */
+export function summarise(
+  scenarios: ScenarioResult[],
+  strict: boolean,
+): { counts: RunCounts; exit_code: number } {
+  const failed = scenarios.filter((s) => s.status === 'failed');
+  const counts = {
+    passed: scenarios.filter((s) => s.status === 'passed').length,
+    failed: failed.length,
+    skipped: scenarios.filter((s) => s.status === 'skipped').length,
+    requiredFailed: failed.filter((s) => s.severity === 'required').length,
+    advisoryFailed: failed.filter((s) => s.severity === 'advisory').length,
+  };
+  const exit_code = counts.requiredFailed > 0 || (strict && counts.advisoryFailed > 0) ? 1 : 0;
+  return { counts, exit_code };
+}
+
+/** What a reporter gets told while a run goes on, and at its end. */
+export interface Reporter {
+  onRunStart?(info: { supplier: string; total: number; workers: number }): void;
+  onScenarioEnd?(result: ScenarioResult): void;
+  onRunEnd(result: RunResult, reportDir: string): Promise<void> | void;
+}

@@ -1,0 +1,45 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RunSettings } from '../config/define-config.ts';
+import { HarnessError } from '../errors.ts';
+import type { Scenario, ScenarioDefinition } from '../scenario/define-scenario.ts';
+
+/** The built-in catalogue: one scenario per file in scenarios/. */
+export const builtInScenarioDir = resolve(import.meta.dirname, '..', '..', 'scenarios');
+
+/** Every scenario file of the folders, in file-name order; a file without a scenario is a config error. */
+export async function loadScenarios(dirs: string[]): Promise<Scenario[]> {
+  const scenarios: Scenario[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir))
+      throw new HarnessError('CONFIG_INVALID', `The scenario folder ${dir} does not exist.`);
+    const files = readdirSync(dir)
+      .filter((f) => /\.(ts|js|mjs)$/.test(f) && !/\.(test|d)\.ts$/.test(f))
+      .sort();
+    for (const file of files) {
+      const definition: ScenarioDefinition | undefined = (await import(pathToFileURL(join(dir, file)).href))
+        .default;
+      if (!definition || typeof definition.run !== 'function') {
+        throw new HarnessError(
+          'CONFIG_INVALID',
+          `${join(dir, file)} must export default defineScenario({ ... }).`,
+        );
+      }
+      scenarios.push({ ...definition, id: basename(file).replace(/\.(ts|js|mjs)$/, '') });
+    }
+  }
+  return scenarios;
+}
+
+/** --grep (on id and name), --tag (any of), then --shard i/n of what is left. */
+export function selectScenarios(
+  scenarios: Scenario[],
+  settings: Pick<RunSettings, 'grep' | 'tags' | 'shard'>,
+): Scenario[] {
+  const chosen = scenarios
+    .filter((s) => !settings.grep || settings.grep.test(s.id) || settings.grep.test(s.name))
+    .filter((s) => settings.tags.length === 0 || s.tags.some((tag) => settings.tags.includes(tag)));
+  const shard = settings.shard;
+  return shard ? chosen.filter((_, i) => i % shard.count === shard.index - 1) : chosen;
+}

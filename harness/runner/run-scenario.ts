@@ -1,0 +1,104 @@
+import type { Browser } from 'playwright-core';
+import type { SupplierAdapter } from '../config/supplier-adapter.ts';
+import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
+import type { ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
+import { createScenarioContext } from '../scenario/create-context.ts';
+import type { Scenario } from '../scenario/define-scenario.ts';
+import type { MockClient } from './mock-client.ts';
+
+export interface ScenarioEnv {
+  browser: Browser;
+  adapter: SupplierAdapter;
+  supplierUrl: string;
+  mock: MockClient;
+  organisationId: string;
+  reportDir: string;
+  timeoutMs: number;
+  retries: number;
+}
+
+/** Runs one scenario (again up to `retries` times while it fails) in a fresh browser context. */
+export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise<ScenarioResult> {
+  const base = {
+    id: scenario.id,
+    name: scenario.name,
+    rule: scenario.rule,
+    docs: scenario.docs,
+    severity: scenario.severity,
+    tags: scenario.tags,
+  };
+  const missing = (scenario.needs ?? []).filter((hook) => typeof env.adapter.hooks[hook] !== 'function');
+  if (missing.length > 0) {
+    const reason = `the adapter has no ${missing.join(', ')} hook${missing.length > 1 ? 's' : ''}`;
+    return { ...base, status: 'skipped', reason, duration_ms: 0, attempts: 0, steps: [], journal: [] };
+  }
+  let result: ScenarioResult | undefined;
+  for (let attempt = 1; attempt <= env.retries + 1; attempt++) {
+    result = { ...base, ...(await attempt_(scenario, env)), attempts: attempt };
+    if (result.status !== 'failed') break;
+  }
+  return result as ScenarioResult;
+}
+
+async function attempt_(
+  scenario: Scenario,
+  env: ScenarioEnv,
+): Promise<Omit<ScenarioResult, 'id' | 'name' | 'rule' | 'docs' | 'severity' | 'tags' | 'attempts'>> {
+  const started = performance.now();
+  const journalStart = (await env.mock.journal(env.organisationId)).at(-1)?.id ?? 0;
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 760 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  const steps: StepRecord[] = [];
+  const t = createScenarioContext({
+    scenario,
+    page,
+    adapter: env.adapter,
+    supplierUrl: env.supplierUrl,
+    mock: env.mock,
+    organisationId: env.organisationId,
+    journalStart,
+    reportDir: env.reportDir,
+    steps,
+  });
+  let status: ScenarioResult['status'] = 'passed';
+  let failure: ScenarioFailure | undefined;
+  let reason: string | undefined;
+  try {
+    await withTimeout(scenario.run(t), env.timeoutMs);
+  } catch (error) {
+    if (error instanceof ScenarioSkipped) {
+      status = 'skipped';
+      reason = error.message;
+    } else {
+      status = 'failed';
+      failure = toFailure(error, page.url());
+    }
+  }
+  const journal = await t.journal().catch(() => []);
+  await context.close().catch(() => undefined);
+  return { status, reason, failure, steps, journal, duration_ms: Math.round(performance.now() - started) };
+}
+
+class ScenarioTimeout extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ScenarioTimeout(`The scenario did not finish within ${ms / 1000} s`)),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function toFailure(error: unknown, url: string): ScenarioFailure {
+  if (error instanceof ExpectationFailed) {
+    const { code, message, expected, actual, rule, docs } = error;
+    return { code, message, expected, actual, rule, docs };
+  }
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error);
+  const code = error instanceof ScenarioTimeout ? 'TIMEOUT' : 'SCENARIO_ERROR';
+  return { code, message: `${message} (the browser was on ${url})` };
+}

@@ -1,0 +1,149 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startServer } from '../../mock-nox/server.ts';
+import { openStore } from '../../mock-nox/store/open-store.ts';
+import { launchBrowser } from '../browser/launch-browser.ts';
+import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
+import { HarnessError } from '../errors.ts';
+import { type Reporter, type RunResult, type ScenarioResult, summarise } from '../report/run-result.ts';
+import type { Scenario } from '../scenario/define-scenario.ts';
+import { createMockClient } from './mock-client.ts';
+import { runScenario, type ScenarioEnv } from './run-scenario.ts';
+import { freePort, startSupplier } from './supplier-process.ts';
+
+export interface RunInput {
+  config: NoxTestkitConfig;
+  /** The config file's folder: the supplier's command runs there. */
+  configDir: string;
+  settings: RunSettings;
+  scenarios: Scenario[];
+  reporters: Reporter[];
+  /** Aborted on Ctrl-C: no new scenario starts, and everything is torn down. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A whole run: the mock (in-process unless a URL is given), a fresh organisation, the supplier app with
+ * that organisation's key, one browser, then the scenarios — in parallel lanes, except the exclusive ones,
+ * which run alone, each after a reset of the organisation. Everything is torn down however it ends.
+ */
+export async function run(input: RunInput): Promise<RunResult> {
+  const { config, settings, scenarios, reporters } = input;
+  const started = new Date();
+  const reportDir = resolve(settings.reportDir);
+  rmSync(reportDir, { recursive: true, force: true });
+  mkdirSync(reportDir, { recursive: true });
+  const teardown: (() => Promise<unknown>)[] = [];
+  const results: ScenarioResult[] = [];
+  try {
+    const mockUrl = settings.mockUrl ?? config.mock?.url ?? (await startMock(teardown));
+    const mock = createMockClient(mockUrl);
+    await mock.health();
+    const port = await freePort();
+    const supplierOrigin = config.supplier.url
+      ? new URL(config.supplier.url).origin
+      : `http://127.0.0.1:${port}`;
+    const org = await mock.createOrganisation({
+      kind: 'supplier',
+      name: config.supplier.name,
+      redirect_urls: config.supplier.redirectUrls ?? [
+        supplierOrigin,
+        supplierOrigin.replace('127.0.0.1', 'localhost'),
+      ],
+    });
+    const names = {
+      authUrl: 'NOX_AUTH_URL',
+      apiUrl: 'NOX_API_URL',
+      apiKey: 'NOX_API_KEY',
+      port: 'PORT',
+      ...config.supplier.env,
+    };
+    const supplier = await startSupplier(config.supplier, input.configDir, port, {
+      [names.authUrl]: mockUrl,
+      [names.apiUrl]: mockUrl,
+      [names.apiKey]: org.api_key,
+      [names.port]: String(port),
+    });
+    teardown.push(supplier.stop);
+    const browser = await openBrowser(teardown);
+    for (const r of reporters)
+      r.onRunStart?.({ supplier: config.supplier.name, total: scenarios.length, workers: settings.workers });
+    const env: ScenarioEnv = {
+      browser,
+      adapter: config.supplier,
+      supplierUrl: supplier.url,
+      mock,
+      organisationId: org.id,
+      reportDir,
+      timeoutMs: settings.timeoutMs,
+      retries: settings.retries,
+    };
+    const done = (result: ScenarioResult) => {
+      results.push(result);
+      for (const r of reporters) r.onScenarioEnd?.(result);
+    };
+    await inLanes(
+      scenarios.filter((s) => !s.exclusive),
+      settings.workers,
+      input.signal,
+      async (s) => done(await runScenario(s, env)),
+    );
+    await inLanes(
+      scenarios.filter((s) => s.exclusive),
+      1,
+      input.signal,
+      async (s) => {
+        await mock.reset(org.id);
+        done(await runScenario(s, env));
+      },
+    );
+  } finally {
+    for (const step of teardown.reverse()) await step().catch(() => undefined);
+  }
+  const order = new Map(scenarios.map((s, i) => [s.id, i]));
+  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const result: RunResult = {
+    supplier: config.supplier.name,
+    started_at: started.toISOString(),
+    duration_ms: Date.now() - started.getTime(),
+    strict: settings.strict,
+    scenarios: results,
+    ...summarise(results, settings.strict),
+  };
+  for (const r of reporters) await r.onRunEnd(result, reportDir);
+  return result;
+}
+
+async function startMock(teardown: (() => Promise<unknown>)[]): Promise<string> {
+  const store = await openStore({ inMemory: true });
+  const server = await startServer({ store }, '127.0.0.1', 0);
+  teardown.push(server.close);
+  return server.url;
+}
+
+async function openBrowser(teardown: (() => Promise<unknown>)[]): Promise<Browser> {
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    throw new HarnessError('BROWSER_NOT_FOUND', (error as Error).message);
+  }
+  teardown.push(() => browser.close());
+  return browser;
+}
+
+/** Runs `work` over the items with at most `lanes` at a time; stops taking new items once aborted. */
+async function inLanes<T>(
+  items: T[],
+  lanes: number,
+  signal: AbortSignal | undefined,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const queue = [...items];
+  const lane = async () => {
+    for (let item = queue.shift(); item !== undefined && !signal?.aborted; item = queue.shift())
+      await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+}

@@ -1,0 +1,81 @@
+import type { SupplierOutcome } from '../config/supplier-adapter.ts';
+import { ExpectationFailed } from '../errors.ts';
+import type { ScenarioContext } from './scenario-context.ts';
+
+/** The checks a scenario makes; each failure says what was expected, what happened and which rule it is. */
+export interface Expectations {
+  /** The supplier shows the user is connected. */
+  connected(): Promise<void>;
+  /** The supplier shows a failure; when its page names a NOX error code, it must be one of `codes`. */
+  failed(...codes: string[]): Promise<void>;
+  /** The supplier stored this NOX user (and these devices) for the current customer (needs readBack). */
+  readBack(expected: { nox_user_id: string | null; device_ids?: string[] }): Promise<void>;
+  /** After the callback the supplier read the data API for this NOX user, and only for it. */
+  fetchedDevicesFor(noxUserId: string): Promise<void>;
+  /** A free-form check. */
+  that(ok: boolean, expected: string, actual: string): void;
+}
+
+const describe = (o: SupplierOutcome) =>
+  o.status === 'connected'
+    ? 'the supplier shows "connected"'
+    : `the supplier shows a failure${o.code ? ` (${o.code})` : ''}`;
+const sorted = (ids: string[]) => [...ids].sort().join(', ');
+
+export function createExpectations(
+  t: Omit<ScenarioContext, 'expect'>,
+  rule: string,
+  docs?: string,
+): Expectations {
+  const fail = (expected: string, actual: string): never => {
+    throw new ExpectationFailed(expected, actual, rule, docs);
+  };
+  return {
+    async connected() {
+      const outcome = await t.supplier.outcome();
+      if (outcome.status !== 'connected')
+        fail('the supplier to show the user as connected', describe(outcome));
+    },
+    async failed(...codes) {
+      const outcome = await t.supplier.outcome();
+      if (outcome.status !== 'failed')
+        fail(
+          `the supplier to show a failure${codes.length ? ` (${codes.join(' or ')})` : ''}`,
+          describe(outcome),
+        );
+      if (outcome.status === 'failed' && codes.length > 0 && outcome.code && !codes.includes(outcome.code)) {
+        fail(`the failure to be ${codes.join(' or ')}`, `the supplier shows ${outcome.code}`);
+      }
+    },
+    async readBack(expected) {
+      const stored = await t.supplier.readBack();
+      const actualUser = stored?.nox_user_id ?? null;
+      if (actualUser !== expected.nox_user_id) {
+        fail(
+          `the supplier to store NOX user ${expected.nox_user_id ?? 'none'} for customer ${t.user}`,
+          `it stored ${actualUser ?? 'none'}`,
+        );
+      }
+      if (expected.device_ids && sorted(stored?.device_ids ?? []) !== sorted(expected.device_ids)) {
+        fail(
+          `the supplier to store the devices ${sorted(expected.device_ids)}`,
+          `it stored ${sorted(stored?.device_ids ?? []) || 'none'}`,
+        );
+      }
+    },
+    async fetchedDevicesFor(noxUserId) {
+      const reads = await t.journal({ method: 'GET', path: /^\/v1\/devices(\/pv)?$/ });
+      const forUser = reads.filter((e) => e.request.query.user_id === noxUserId && e.response.status === 200);
+      if (forUser.length === 0) {
+        const seen =
+          reads
+            .map((e) => `GET ${e.request.path}?user_id=${e.request.query.user_id ?? '(none)'}`)
+            .join('; ') || 'no device read at all';
+        fail(`a GET /v1/devices?user_id=${noxUserId} after the callback`, `the supplier made ${seen}`);
+      }
+    },
+    that(ok, expected, actual) {
+      if (!ok) fail(expected, actual);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import type { JournalEntry } from '../../mock-nox/journal.ts';
+import type { Policies } from '../../mock-nox/store/db.ts';
+import type {
+  ConnectOptions,
+  ReadBack,
+  SettingsChange,
+  SupplierOutcome,
+} from '../config/supplier-adapter.ts';
+import type { Expectations } from './expectations.ts';
+
+/** A NOX link session the supplier created, as the journal recorded the call and the mock's state has it. */
+export interface LinkSessionSeen {
+  token: string;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
+  status: string;
+  error: string | null;
+  nox_user_id: string | null;
+  device_ids: string[];
+}
+
+/** What a scenario works with: `t` in `run(t)`. Everything is scoped to the scenario's own customers. */
+export interface ScenarioContext {
+  /** The supplier customer the scenario acts as now (fresh per scenario). */
+  readonly user: string;
+  /** Switches to another (fresh, unless given) customer of the supplier; returns its id. */
+  actAs(user?: string): string;
+  /** A fresh manufacturer username with tags, e.g. username('devices3') → "m4k2x9+devices3". */
+  username(...tags: string[]): string;
+  /** The scenario's own browser page. */
+  readonly page: Page;
+  /** Ends the scenario as skipped, with the reason in the report. */
+  skip(reason: string): never;
+  /** Records a named step with a screenshot after it. */
+  step<T>(name: string, action: () => Promise<T>): Promise<T>;
+
+  /** The supplier's app, through the adapter's hooks. */
+  supplier: {
+    /** Logs in as the current customer and starts connecting (hook startConnection). */
+    startConnection(options?: Partial<ConnectOptions>): Promise<void>;
+    /** Waits until the supplier shows connected or failed (hook readOutcome). */
+    outcome(): Promise<SupplierOutcome>;
+    /** What the supplier stored for the current customer (hook readBack). */
+    readBack(): Promise<ReadBack | null>;
+    /** Opens a URL in the browser (e.g. a forged callback). */
+    open(url: string): Promise<void>;
+    /** Changes settings in the supplier's app (hook changeSettings). */
+    changeSettings(change: SettingsChange): Promise<void>;
+  };
+
+  /** The end user on NOX's pages. */
+  nox: {
+    chooseBrand(slug: string): Promise<void>;
+    logIn(username: string, password?: string): Promise<void>;
+    enterCode(code?: string): Promise<void>;
+    cancel(): Promise<void>;
+    /** The latest link session the supplier created for the current customer. */
+    latestLinkSession(): Promise<LinkSessionSeen>;
+  };
+
+  /** The platform: the mock's control API for this run's organisation. */
+  platform: {
+    advanceClock(seconds: number): Promise<void>;
+    setPolicies(changes: Partial<Policies>): Promise<void>;
+    setFaults(faults: {
+      brand_outages?: string[];
+      routes?: { method: string; path: string; status?: number; latency_ms?: number; times?: number }[];
+    }): Promise<void>;
+    /** Completes a link session without a browser; answers the URL the browser would be sent to. */
+    complete(
+      token: string,
+      body: { brand?: string; username?: string; cancel?: boolean },
+    ): Promise<string | null>;
+    /** The NOX user the current customer is mapped to, if any. */
+    noxUser(): Promise<{ id: string; device_ids: string[] } | null>;
+  };
+
+  /** The supplier's calls to NOX during this scenario, for this scenario's customers. */
+  journal(filter?: { method?: string; path?: string | RegExp }): Promise<JournalEntry[]>;
+
+  expect: Expectations;
+}
