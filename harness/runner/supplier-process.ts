@@ -40,7 +40,11 @@ export async function startSupplier(
     return { url, stop: async () => undefined };
   }
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(adapter.start.command, {
+  // A plain command replaces the shell (exec), so the app is our direct child and is reaped when it stops.
+  const command = /[;&|<>()$`]/.test(adapter.start.command)
+    ? adapter.start.command
+    : `exec ${adapter.start.command}`;
+  const child = spawn(command, {
     cwd,
     shell: true,
     detached: true,

@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../config/define-config.ts';
+import { loadScenarios } from './load-scenarios.ts';
+import { run } from './run.ts';
+
+const harnessEntry = join(import.meta.dirname, '..', 'index.ts');
+const root = resolve(import.meta.dirname, '..', '..');
+
+/** Each copy links its own customer with its own account and checks it saw only its own calls and data. */
+const isolatedLink = (n: number) => `import { defineScenario } from ${JSON.stringify(harnessEntry)};
+export default defineScenario({ name: 'links customer ${n} on its own', rule: 'Parallel scenarios are isolated.', severity: 'required', tags: ['parallel'], needs: ['readBack'],
+  async run(t) {
+    await t.supplier.startConnection({ assetType: 'hp' });
+    await t.nox.chooseBrand('daikin');
+    await t.nox.logIn(t.username('devices${(n % 3) + 1}'));
+    await t.expect.connected();
+    const noxUser = await t.platform.noxUser();
+    t.expect.that(noxUser?.device_ids.length === ${(n % 3) + 1}, '${(n % 3) + 1} devices', String(noxUser?.device_ids.length));
+    await t.expect.readBack({ nox_user_id: noxUser?.id ?? null, device_ids: noxUser?.device_ids });
+    const calls = await t.journal();
+    const others = calls.filter((e) => JSON.stringify(e.request).indexOf(t.user) === -1 && e.request.query.user_id !== noxUser?.id);
+    t.expect.that(calls.length > 0 && others.length === 0, 'only this customer\\'s calls in its journal', JSON.stringify(others.map((e) => e.request.path)));
+  } });`;
+
+describe('parallel workers', () => {
+  test('scenarios running at the same time against one supplier and one organisation do not interfere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nox-parallel-'));
+    mkdirSync(join(dir, 'scenarios'));
+    for (let n = 1; n <= 6; n++) writeFileSync(join(dir, 'scenarios', `link-${n}.ts`), isolatedLink(n));
+    const { config } = await loadConfig(join(root, 'nox-testkit.config.ts'));
+    const result = await run({
+      config,
+      configDir: root,
+      settings: {
+        workers: 4,
+        retries: 0,
+        reportDir: join(dir, 'reports'),
+        strict: false,
+        timeoutMs: 20_000,
+        tags: [],
+      },
+      scenarios: await loadScenarios([join(dir, 'scenarios')]),
+      reporters: [],
+    });
+    const failures = result.scenarios
+      .filter((s) => s.status !== 'passed')
+      .map((s) => `${s.id}: ${s.failure?.message ?? s.reason}`);
+    expect(failures).toEqual([]);
+    expect(result.counts.passed).toBe(6);
+  });
+});

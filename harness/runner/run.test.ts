@@ -1,0 +1,187 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
+import type { Reporter, RunResult, ScenarioResult } from '../report/run-result.ts';
+import { loadScenarios } from './load-scenarios.ts';
+import { run } from './run.ts';
+
+const tinySupplier = join(import.meta.dirname, 'test-support', 'tiny-supplier.mjs');
+const harnessEntry = join(import.meta.dirname, '..', 'index.ts');
+
+/** A temp folder with the given scenario files (bodies of run(t)), loaded like a config's scenarioDirs. */
+async function scenariosIn(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'nox-runner-'));
+  const scenarioDir = join(dir, 'scenarios');
+  mkdirSync(scenarioDir);
+  for (const [name, source] of Object.entries(files)) writeFileSync(join(scenarioDir, `${name}.ts`), source);
+  return { dir, scenarios: await loadScenarios([scenarioDir]) };
+}
+
+const scenario = (
+  options: string,
+  body: string,
+) => `import { defineScenario } from ${JSON.stringify(harnessEntry)};
+export default defineScenario({ name: 'does the thing', rule: 'The thing is documented.', docs: 'https://docs.example/thing', tags: ['t'], ${options}
+  async run(t) { ${body} } });`;
+
+function config(env: Record<string, string> = {}): NoxTestkitConfig {
+  return {
+    supplier: {
+      name: 'Tiny Energy',
+      start: { command: `node ${tinySupplier}`, env, readyTimeoutMs: 5000 },
+      readyPath: '/health',
+      hooks: {
+        startConnection: async ({ page, baseUrl }) => void (await page.goto(baseUrl)),
+        readOutcome: async ({ page }) =>
+          (await page.locator('[data-testid=connected]').count()) ? { status: 'connected' } : null,
+      },
+    },
+  };
+}
+
+const settings = (dir: string, overrides: Partial<RunSettings> = {}): RunSettings => ({
+  workers: 2,
+  retries: 0,
+  reportDir: join(dir, 'reports'),
+  strict: false,
+  timeoutMs: 10_000,
+  tags: [],
+  ...overrides,
+});
+
+async function runWith(
+  files: Record<string, string>,
+  options: { env?: Record<string, string>; settings?: Partial<RunSettings>; reporters?: Reporter[] } = {},
+) {
+  const { dir, scenarios } = await scenariosIn(files);
+  const result = await run({
+    config: config(options.env),
+    configDir: dir,
+    settings: settings(dir, options.settings),
+    scenarios,
+    reporters: options.reporters ?? [],
+  });
+  return { dir, result, byId: (id: string) => result.scenarios.find((s) => s.id === id) as ScenarioResult };
+}
+
+describe('the runner', () => {
+  test('a failing expectation fails the run with what was expected, what happened and the rule', async () => {
+    const { result, byId } = await runWith({
+      ok: scenario(
+        `severity: 'required',`,
+        `await t.supplier.startConnection(); await t.expect.connected();`,
+      ),
+      broken: scenario(
+        `severity: 'required',`,
+        `t.expect.that(false, 'the supplier to send asset_type', 'it sent none');`,
+      ),
+    });
+    expect(byId('ok').status).toBe('passed');
+    expect(byId('broken')).toMatchObject({
+      status: 'failed',
+      failure: {
+        code: 'EXPECTATION_FAILED',
+        expected: 'the supplier to send asset_type',
+        actual: 'it sent none',
+        rule: 'The thing is documented.',
+        docs: 'https://docs.example/thing',
+      },
+    });
+    expect(byId('broken').failure?.message).toBe(
+      'Expected the supplier to send asset_type, but it sent none. Rule: The thing is documented. (https://docs.example/thing)',
+    );
+    expect(result.exit_code).toBe(1);
+    expect(result.counts).toMatchObject({ passed: 1, failed: 1, requiredFailed: 1 });
+  });
+
+  test('an advisory failure warns without failing the run, unless strict', async () => {
+    const advisory = { a: scenario(`severity: 'advisory',`, `t.expect.that(false, 'x', 'y');`) };
+    expect((await runWith(advisory)).result.exit_code).toBe(0);
+    expect((await runWith(advisory, { settings: { strict: true } })).result.exit_code).toBe(1);
+  });
+
+  test('a scenario that needs a hook the adapter lacks is skipped with the reason', async () => {
+    const { result, byId } = await runWith({
+      needy: scenario(`severity: 'required', needs: ['readBack'],`, `throw new Error('must not run');`),
+    });
+    expect(byId('needy')).toMatchObject({ status: 'skipped', reason: 'the adapter has no readBack hook' });
+    expect(result.exit_code).toBe(0);
+  });
+
+  test('a crashing scenario fails with its error, and the supplier app is stopped afterwards', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'nox-pid-')), 'pid');
+    const { byId } = await runWith(
+      { crash: scenario(`severity: 'required',`, `throw new Error('boom');`) },
+      { env: { TINY_SUPPLIER_PID_FILE: pidFile } },
+    );
+    expect(byId('crash').failure).toMatchObject({
+      code: 'SCENARIO_ERROR',
+      message: expect.stringContaining('boom'),
+    });
+    expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+  });
+
+  test('tears the supplier down even when the run itself crashes', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'nox-pid-')), 'pid');
+    const crashing: Reporter = {
+      onRunStart: () => {
+        throw new Error('reporter exploded');
+      },
+      onRunEnd: () => undefined,
+    };
+    const attempt = runWith(
+      { a: scenario(`severity: 'required',`, '') },
+      { env: { TINY_SUPPLIER_PID_FILE: pidFile }, reporters: [crashing] },
+    );
+    await expect(attempt).rejects.toThrow('reporter exploded');
+    expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+  });
+
+  test('says why the supplier did not start, with its output', async () => {
+    const attempt = runWith(
+      { a: scenario(`severity: 'required',`, '') },
+      { env: { TINY_SUPPLIER_FAIL_START: '1' } },
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'SUPPLIER_START_FAILED',
+      message: expect.stringContaining('refusing to start, as asked'),
+    });
+  });
+
+  test("gives the supplier a fresh organisation's key and reports to every reporter", async () => {
+    const ended: RunResult[] = [];
+    const { byId } = await runWith(
+      {
+        keyed: scenario(
+          `severity: 'required',`,
+          `await t.supplier.startConnection(); t.expect.that((await t.page.textContent('p')) === 'key set', 'the key in the env', 'it was missing');`,
+        ),
+      },
+      { reporters: [{ onRunEnd: (r) => void ended.push(r) }] },
+    );
+    expect(byId('keyed').status).toBe('passed');
+    expect(ended[0]?.supplier).toBe('Tiny Energy');
+  });
+
+  test('records a screenshot per step in the report folder', async () => {
+    const { dir, byId } = await runWith({
+      shot: scenario(`severity: 'required',`, `await t.supplier.startConnection();`),
+    });
+    const [step] = byId('shot').steps;
+    expect(step?.name).toContain('Start connecting as customer cust-shot-');
+    expect(existsSync(join(dir, 'reports', step?.screenshot ?? 'missing'))).toBe(true);
+  });
+});
+
+/** Alive and not a zombie (an orphan nobody reaped is stopped all the same). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return !/^State:\s+Z/m.test(status);
+}

@@ -1,0 +1,19 @@
+// A stand-in supplier app for the runner's own tests: answers /health, writes its pid where
+// TINY_SUPPLIER_PID_FILE says (so a test can check it was stopped), and shows a connected marker.
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+if (process.env.TINY_SUPPLIER_PID_FILE)
+  writeFileSync(process.env.TINY_SUPPLIER_PID_FILE, String(process.pid));
+if (process.env.TINY_SUPPLIER_FAIL_START) {
+  console.error('tiny supplier: refusing to start, as asked');
+  process.exit(3);
+}
+createServer((req, res) => {
+  res.setHeader('content-type', 'text/html');
+  res.end(
+    req.url === '/health'
+      ? 'ok'
+      : `<p data-testid="connected">key ${process.env.NOX_API_KEY ? 'set' : 'missing'}</p>`,
+  );
+}).listen(Number(process.env.PORT), '127.0.0.1');
