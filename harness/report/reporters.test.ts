@@ -1,0 +1,33 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createReporters, isReporterKind } from './reporters.ts';
+import { createRunResultFixture } from './testing/run-result-fixture.ts';
+
+describe('the reporters of a run', () => {
+  test('write their files first, then the console summary names them', async () => {
+    const reportDir = await mkdtemp(join(tmpdir(), 'nox-reporters-'));
+    let out = '';
+    const reporters = createReporters(['console', 'json', 'html'], {
+      write: (t) => (out += t),
+      color: false,
+    });
+    try {
+      for (const reporter of reporters) {
+        await reporter.onRunEnd(createRunResultFixture(), reportDir);
+        if (out === '') expect(await readdir(reportDir)).not.toEqual([]);
+      }
+      expect((await readdir(reportDir)).sort()).toEqual(['index.html', 'results.json']);
+      expect(out).toContain(`Reports in ${reportDir}: index.html, results.json\n`);
+    } finally {
+      await rm(reportDir, { recursive: true, force: true });
+    }
+  });
+
+  test('are console, JUnit, JSON and HTML by default', () => {
+    expect(createReporters()).toHaveLength(4);
+    expect(['console', 'junit', 'json', 'html'].every(isReporterKind)).toBe(true);
+    expect(isReporterKind('markdown')).toBe(false);
+  });
+});
