@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import type { JournalEntry } from '../../mock-nox/journal.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
@@ -75,9 +76,19 @@ async function attempt_(
       failure = toFailure(error, page.url());
     }
   }
-  const journal = await t.journal().catch(() => []);
+  const journal = (await t.journal().catch(() => [])).map(redactKeys);
   await context.close().catch(() => undefined);
   return { status, reason, failure, steps, journal, duration_ms: Math.round(performance.now() - started) };
+}
+
+/** Reports are shared: API keys in the recorded headers are shortened to a recognisable prefix. */
+function redactKeys(entry: JournalEntry): JournalEntry {
+  const headers = { ...entry.request.headers };
+  for (const name of ['x-api-key', 'authorization']) {
+    const value = headers[name];
+    if (value) headers[name] = `${value.slice(0, Math.min(8, Math.floor(value.length / 2)))}…(redacted)`;
+  }
+  return { ...entry, request: { ...entry.request, headers } };
 }
 
 class ScenarioTimeout extends Error {}

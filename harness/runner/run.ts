@@ -59,9 +59,13 @@ export async function run(input: RunInput): Promise<RunResult> {
       port: 'PORT',
       ...config.supplier.env,
     };
+    // The app reaches NOX on another site than its own (localhost vs 127.0.0.1), as auth.nox.energy is
+    // another site than your-app.com: a session cookie that would be dropped on NOX's redirect back
+    // (SameSite=Strict) fails here as it would in production.
+    const noxUrl = crossSite(mockUrl);
     const supplier = await startSupplier(config.supplier, input.configDir, port, {
-      [names.authUrl]: mockUrl,
-      [names.apiUrl]: mockUrl,
+      [names.authUrl]: noxUrl,
+      [names.apiUrl]: noxUrl,
       [names.apiKey]: org.api_key,
       [names.port]: String(port),
     });
@@ -113,6 +117,12 @@ export async function run(input: RunInput): Promise<RunResult> {
   };
   for (const r of reporters) await r.onRunEnd(result, reportDir);
   return result;
+}
+
+function crossSite(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === '127.0.0.1') parsed.hostname = 'localhost';
+  return parsed.origin;
 }
 
 async function startMock(teardown: (() => Promise<unknown>)[]): Promise<string> {
