@@ -18,6 +18,8 @@ export interface JournalEntry {
   };
   response: { status: number; headers: Record<string, string>; body: unknown };
   duration_ms: number;
+  /** Set when a simulated fault (PUT /__nox/faults) shaped the answer: not NOX's real behaviour. */
+  fault?: true;
 }
 
 export interface JournalQuery {
@@ -95,6 +97,7 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
           body: parsedBody(body, res),
         },
         duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(res.locals.fault ? { fault: true as const } : {}),
       });
     });
     next();

@@ -238,6 +238,14 @@ describe('route faults', () => {
     expect((await createV2Session(mock.app)).status).toBe(503);
     expect((await createV2Session(mock.app)).status).toBe(201);
     expect((await request(mock.app).get('/__nox/state')).body.organisations[0].route_faults).toEqual([]);
+    const statuses = (await request(mock.app).get('/__nox/journal')).body.entries.map(
+      (e: { response: { status: number }; fault?: boolean }) => [e.response.status, e.fault ?? false],
+    );
+    expect(statuses).toEqual([
+      [503, true],
+      [503, true],
+      [201, false],
+    ]);
   });
 
   test("delay the answer by latency_ms and answer in the data API's {detail} shape there", async () => {

@@ -8,7 +8,7 @@ import { NoxError } from '../errors/nox-error.ts';
  * `latency_ms`, then answers `status` in the area's error shape, for the next `times` calls.
  */
 export function applyRouteFaults(ctx: MockContext) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const key = req.get('x-api-key') ?? /^ApiKey\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     const org = key === undefined ? undefined : findOrganisationByKey(ctx, key);
     const fault = org?.route_faults.find((f) => f.method === req.method && f.path === req.path);
@@ -20,6 +20,7 @@ export function applyRouteFaults(ctx: MockContext) {
     }
     if (fault.latency_ms) await new Promise((resolve) => setTimeout(resolve, fault.latency_ms));
     if (fault.status === undefined) return next();
+    res.locals.fault = true;
     next(
       new NoxError(
         fault.status,

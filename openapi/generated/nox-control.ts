@@ -261,6 +261,11 @@ export interface components {
                 body: unknown;
             };
             duration_ms: number;
+            /**
+             * @description Present when a simulated fault shaped the answer (not NOX's real behaviour).
+             * @constant
+             */
+            fault?: true;
         };
     };
     responses: {
