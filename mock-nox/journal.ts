@@ -78,7 +78,14 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
       body = payload;
       return send(payload);
     };
-    res.on('finish', () => {
+    // Recorded as the answer is handed over, not on 'finish', so a client that got its answer always
+    // finds the entry in the journal (finish can fire after the client has moved on).
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      record();
+      return end(...args);
+    }) as Response['end'];
+    const record = () => {
       const organisationId: string | undefined = res.locals.organisationId;
       journal.record({
         at: now(organisationId),
@@ -99,7 +106,7 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
         duration_ms: Math.round((performance.now() - started) * 10) / 10,
         ...(res.locals.fault ? { fault: true as const } : {}),
       });
-    });
+    };
     next();
   };
 }
