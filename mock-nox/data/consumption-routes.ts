@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { MockContext } from '../context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { NoxUser, Organisation } from '../store/db.ts';
@@ -6,7 +6,7 @@ import { heatPumpConsumption } from './consumption-model.ts';
 import { createDataRequestReader, tenantMeta } from './data-api.ts';
 import { slotsByForecastTime, slotsByGeneration } from './forecast-generations.ts';
 import { historicalForecastRows, liveForecastRows } from './house-forecast-rows.ts';
-import { paginateSeries } from './pagination.ts';
+import { paginateSeries, seriesScope, wholeSeries } from './pagination.ts';
 import { findVisibleDevice, findVisibleUser, visibleDevices } from './scope.ts';
 import { round } from './stable-random.ts';
 import { formatMinutes, parseUtc, quarterStart } from './time-format.ts';
@@ -22,6 +22,14 @@ const consumptionMeta = (org: Organisation, nextToken: string | null) => ({
   output_timezone: 'UTC',
 });
 
+/** The page a series request asks for; its token is bound to the path and the query. */
+const pageRequest = (req: Request, query: { limit?: number; next_token?: string }, now: number) => ({
+  now,
+  limit: query.limit ?? 1000,
+  nextToken: query.next_token,
+  scope: seriesScope(req.baseUrl + req.path, query),
+});
+
 /** House consumption forecasts (live and historical) and the per-device forecast of the next quarter-hour. */
 export function createConsumptionRoutes(ctx: MockContext): Router {
   const router = Router();
@@ -34,15 +42,17 @@ export function createConsumptionRoutes(ctx: MockContext): Router {
   router.get('/v1/house/consumption/forecast', (req, res) => {
     const { org, query, now } = read<'getHouseConsumptionForecast'>(req, res);
     const houses = housesOf(org, query.house_id);
-    const rowsAt = (anchor: number) => liveForecastRows(ctx, houses, anchor);
-    const { page, next_token } = paginateSeries(rowsAt, now, query.limit ?? 1000, query.next_token);
+    const { page, next_token } = paginateSeries(
+      (anchor, offset, limit) => liveForecastRows(ctx, houses, anchor, offset, limit),
+      pageRequest(req, query, now),
+    );
     res.json({ data: page, meta: { ...consumptionMeta(org, next_token), house_id: query.house_id ?? null } });
   });
 
   router.get('/v1/house/consumption/forecast/historical', (req, res) => {
     const { org, query, now } = read<'getHouseConsumptionForecastHistorical'>(req, res);
-    const start = parseUtc(query.start_time);
-    const end = parseUtc(query.end_time);
+    const start = parseUtc(query.start_time, ['query', 'start_time']);
+    const end = parseUtc(query.end_time, ['query', 'end_time']);
     if (end <= start) throw errors.invalid(['query', 'end_time'], 'end_time must be after start_time');
     if (end - start > MAX_HISTORY_WINDOW) {
       throw errors.invalid(
@@ -54,7 +64,7 @@ export function createConsumptionRoutes(ctx: MockContext): Router {
     const linkedAt = Math.min(...houses.map((h) => h.created_at));
     const slotsOf = query.forecast_generation_timestamp ? slotsByGeneration : slotsByForecastTime;
     const slotsAt = (anchor: number) => slotsOf(start, end, anchor, linkedAt);
-    const { page, next_token } = paginateSeries(slotsAt, now, query.limit ?? 1000, query.next_token);
+    const { page, next_token } = paginateSeries(wholeSeries(slotsAt), pageRequest(req, query, now));
     res.json({
       data: historicalForecastRows(ctx, houses, page),
       meta: { ...consumptionMeta(org, next_token), house_id: query.house_id ?? null },
@@ -84,7 +94,7 @@ export function createConsumptionRoutes(ctx: MockContext): Router {
         ? []
         : [{ forecast_time, consumption: round(kwh.reduce((a, b) => a + b, 0)) }];
     };
-    const { page, next_token } = paginateSeries(rowsAt, now, query.limit ?? 1000, query.next_token);
+    const { page, next_token } = paginateSeries(wholeSeries(rowsAt), pageRequest(req, query, now));
     res.json({ data: page, meta: consumptionMeta(org, next_token) });
   });
 

@@ -136,6 +136,62 @@ describe('GET /v1/house/consumption/forecast', () => {
     expect(res.body.detail[0].loc).toEqual(['query', 'next_token']);
   });
 
+  test('refuses a forged or stale next_token with the invalid-token 422, never a 500 or odd rows', async () => {
+    await linkUser(mock.app, 'u1', 'alice');
+    mock.time.advance(secondsUntil('2026-01-05T10:07:00Z'));
+    const real = (await getData(mock.app, HOUSE, { limit: 100 })).body.meta.next_token;
+    const genuine = JSON.parse(Buffer.from(real, 'base64').toString());
+    const now = Date.parse('2026-01-05T10:07:00Z') / 1000;
+    const forge = (fields: Record<string, unknown>) =>
+      Buffer.from(JSON.stringify({ ...genuine, ...fields })).toString('base64');
+    for (const fields of [
+      { anchor: 1e300 },
+      { anchor: -1e13 },
+      { anchor: 'now' },
+      { anchor: now + 0.5 },
+      { anchor: now + 3600 },
+      { anchor: now - 2 * 86_400 },
+      { offset: -5 },
+      { offset: 1.5 },
+      { offset: 1e300 },
+      { scope: undefined },
+    ]) {
+      const res = await getData(mock.app, HOUSE, { limit: 100, next_token: forge(fields) });
+      expect(res.status, JSON.stringify(fields)).toBe(422);
+      expectInSpec(res, 'GET', HOUSE);
+      expect(res.body.detail[0].loc).toEqual(['query', 'next_token']);
+    }
+    expect((await getData(mock.app, HOUSE, { limit: 100, next_token: real })).status).toBe(200);
+  });
+
+  test('binds next_token to the endpoint and query that returned it', async () => {
+    const a = await linkUser(mock.app, 'u1', 'alice');
+    await linkUser(mock.app, 'u2', 'bob');
+    const token = (await getData(mock.app, HOUSE, { limit: 100 })).body.meta.next_token;
+    const otherHouse = await getData(mock.app, HOUSE, {
+      limit: 100,
+      house_id: a.nox_user_id ?? '',
+      next_token: token,
+    });
+    expect(otherHouse.status).toBe(422);
+    expect(otherHouse.body.detail[0].msg).toContain('not a token this endpoint returned');
+    const otherEndpoint = await getData(mock.app, DEVICE, { next_token: token });
+    expect(otherEndpoint.status).toBe(422);
+    expect((await getData(mock.app, HOUSE, { limit: 50, next_token: token })).status).toBe(200);
+  });
+
+  test('lets a series token expire a day after its first page, saying so', async () => {
+    await linkUser(mock.app, 'u1', 'alice');
+    const token = (await getData(mock.app, HOUSE, { limit: 100 })).body.meta.next_token;
+    mock.time.advance(86_400);
+    expect((await getData(mock.app, HOUSE, { limit: 100, next_token: token })).status).toBe(200);
+    mock.time.advance(1);
+    const res = await getData(mock.app, HOUSE, { limit: 100, next_token: token });
+    expect(res.status).toBe(422);
+    expect(res.body.detail[0]).toMatchObject({ loc: ['query', 'next_token'], type: 'value_error' });
+    expect(res.body.detail[0].msg).toContain('expired');
+  });
+
   test('answers 401 without an API key', async () => {
     const res = await request(mock.app).get(HOUSE);
     expect(res.status).toBe(401);
@@ -308,6 +364,29 @@ describe('GET /v1/device/consumption/forecast/15min', () => {
     expect(one.body.data).toEqual([
       rows.find((r: { device_id: string }) => r.device_id === hp.device_ids[1]),
     ]);
+  });
+
+  test.each([
+    ['1', 1],
+    ['yes', 1],
+    ['on', 1],
+    ['TRUE', 1],
+    ['0', 3],
+    ['no', 3],
+    ['off', 3],
+    ['false', 3],
+  ])('reads aggregated=%s as FastAPI does (%i rows)', async (aggregated, rows) => {
+    await linkUser(mock.app, 'u1', 'alice+devices3');
+    const res = await getData(mock.app, DEVICE, { aggregated });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(rows);
+  });
+
+  test('refuses an aggregated value FastAPI would not read as a boolean', async () => {
+    const res = await getData(mock.app, DEVICE, { aggregated: 'maybe' });
+    expect(res.status).toBe(422);
+    expectInSpec(res, 'GET', DEVICE);
+    expect(res.body.detail[0]).toMatchObject({ loc: ['query', 'aggregated'], type: 'boolean_type' });
   });
 
   test('pages with limit through the devices', async () => {

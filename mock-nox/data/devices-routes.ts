@@ -20,7 +20,7 @@ const steeringOff = {
   reason: 'Steering is not enabled for this device.',
 };
 
-/** GET /v1/devices (heat pumps), /v1/devices/pv and /v1/manufacturer/devices, paginated by device id. */
+/** GET /v1/devices (heat pumps), /v1/devices/pv and /v1/manufacturer/devices (heat pumps), paginated by device id. */
 export function createDevicesRoutes(ctx: MockContext): Router {
   const router = Router();
   const read = createDataRequestReader(ctx);
@@ -60,7 +60,8 @@ export function createDevicesRoutes(ctx: MockContext): Router {
 
   router.get('/v1/manufacturer/devices', (req, res) => {
     const { org, query } = read<'getManufacturerDevices'>(req, res, ['manufacturer']);
-    const devices = filtered(visibleDevices(ctx, org), query);
+    // Heat pumps only: the rows carry DHW and optimisation settings, which a PV inverter does not have.
+    const devices = filtered(visibleDevices(ctx, org, 'hp'), query);
     const { page, next_token } = paginateByKey(devices, keyOf, query.limit ?? 1000, query.next_token, {
       manufacturer: org.name,
     });

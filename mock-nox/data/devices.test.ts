@@ -191,6 +191,20 @@ describe('GET /v1/manufacturer/devices', () => {
     expect(res.body.meta).toEqual({ manufacturer: 'Nibe Group', next_token: null });
   });
 
+  test('lists only heat pumps, since its rows carry DHW and optimisation settings', async () => {
+    const maker = await newOrg('manufacturer', 'Mixed Maker', ['daikin', 'sma']);
+    const pumps = await linkUser(mock.app, 'u1', 'alice');
+    await linkUser(mock.app, 'u2', 'bob+devices2', { asset_type: 'pv', brand: 'sma' });
+    const res = await get('/v1/manufacturer/devices', {}, maker.api_key);
+    expect(res.status).toBe(200);
+    expect(spec.validateResponse('GET', '/v1/manufacturer/devices', 200, res.body)).toEqual([]);
+    expect(res.body.data.map((d: { device_id: string }) => d.device_id)).toEqual(pumps.device_ids);
+    expect(res.body.data[0]).toMatchObject({
+      dhw: { temperature_lower_bound: 45, temperature_upper_bound: 55 },
+      optimization_settings: { pv_self_consumption: false, dynamic_tariff: false, flex_trading: false },
+    });
+  });
+
   test('refuses a supplier key, and the supplier endpoints refuse a manufacturer key', async () => {
     expect((await get('/v1/manufacturer/devices')).status).toBe(401);
     const res = await get('/v1/devices', {}, 'mfr_api_key_123');

@@ -9,14 +9,26 @@ const QUARTER = 900;
 /** House forecasts carry kWh as a decimal string ("24116.25"), as in the docs. */
 const decimal = (kwh: number) => round(kwh).toFixed(2);
 
-/** The live 72 h forecast of these houses (summed), from the quarter-hour `anchor` falls in. */
-export function liveForecastRows(ctx: MockContext, houses: NoxUser[], anchor: number) {
-  if (houses.length === 0) return [];
-  const from = quarterStart(anchor);
-  return sumOfHouses(ctx, houses, from, FORECAST_QUARTERS, anchor).map((kwh, i) => ({
+/**
+ * Rows `offset` to `offset + limit` of the live 72 h forecast of these houses (summed), from the
+ * quarter-hour `anchor` falls in; only those rows are computed, so paging does not redo the whole series.
+ */
+export function liveForecastRows(
+  ctx: MockContext,
+  houses: NoxUser[],
+  anchor: number,
+  offset: number,
+  limit: number,
+) {
+  const total = houses.length === 0 ? 0 : FORECAST_QUARTERS;
+  const first = Math.min(offset, total);
+  const count = Math.min(limit, total - first);
+  const from = quarterStart(anchor) + first * QUARTER;
+  const rows = sumOfHouses(ctx, houses, from, count, anchor).map((kwh, i) => ({
     forecast_time: formatMinutes(from + i * QUARTER),
     consumption: decimal(kwh),
   }));
+  return { rows, total };
 }
 
 /**

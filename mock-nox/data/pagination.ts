@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errors } from '../errors/error-templates.ts';
 
 export interface Page<T> {
@@ -29,20 +30,53 @@ export function paginateByKey<T>(
   };
 }
 
-/** Offset pagination for series that were computed for one moment (`anchor`), so later pages match the first. */
+/** Rows `offset` to `offset + limit` of a series as it stood at `anchor`, and the length of the whole. */
+export type SeriesSource<T> = (anchor: number, offset: number, limit: number) => { rows: T[]; total: number };
+
+/** A source for series cheap enough to compute whole and slice. */
+export function wholeSeries<T>(rowsAt: (anchor: number) => T[]): SeriesSource<T> {
+  return (anchor, offset, limit) => {
+    const rows = rowsAt(anchor);
+    return { rows: rows.slice(offset, offset + limit), total: rows.length };
+  };
+}
+
+/**
+ * Modelled: how long a series token stays good. A client pages through a series right away, so a day of
+ * virtual time is generous; older tokens, and anchors after now, would ask for long-gone or future series.
+ */
+const SERIES_TOKEN_SECONDS = 86_400;
+
+/** Which series a token belongs to: the path and the query without limit and next_token. */
+export function seriesScope(path: string, query: Record<string, unknown>): string {
+  const params = Object.entries(query)
+    .filter(([name, value]) => name !== 'limit' && name !== 'next_token' && value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256')
+    .update(JSON.stringify([path, params]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/**
+ * Offset pagination for series computed for one moment (`anchor`, the time of the first page), so later
+ * pages match the first. The token carries anchor, offset and the series' scope, and is checked on return.
+ */
 export function paginateSeries<T>(
-  rowsAt: (anchor: number) => T[],
-  now: number,
-  limit: number,
-  nextToken: string | undefined,
+  source: SeriesSource<T>,
+  request: { now: number; limit: number; nextToken: string | undefined; scope: string },
 ): Page<T> {
-  const token = nextToken === undefined ? { anchor: now, offset: 0 } : decodeToken(nextToken);
-  if (typeof token.anchor !== 'number' || typeof token.offset !== 'number') throw invalidToken();
-  const rows = rowsAt(token.anchor);
-  const end = token.offset + limit;
+  const { now, limit, nextToken, scope } = request;
+  const token = nextToken === undefined ? { anchor: now, offset: 0, scope } : decodeToken(nextToken);
+  const { anchor, offset } = token;
+  if (!Number.isSafeInteger(anchor) || !Number.isSafeInteger(offset) || offset < 0 || token.scope !== scope)
+    throw invalidToken();
+  if (anchor > now || anchor < now - SERIES_TOKEN_SECONDS) throw staleToken();
+  const { rows, total } = source(anchor, offset, limit);
+  const end = offset + limit;
   return {
-    page: rows.slice(token.offset, end),
-    next_token: end < rows.length ? encodeToken({ anchor: token.anchor, offset: end }) : null,
+    page: rows,
+    next_token: end < total ? encodeToken({ anchor, offset: end, scope }) : null,
   };
 }
 
@@ -63,4 +97,10 @@ const invalidToken = () =>
   errors.invalid(
     ['query', 'next_token'],
     'next_token is not a token this endpoint returned; pass meta.next_token of the previous page as it is',
+  );
+
+const staleToken = () =>
+  errors.invalid(
+    ['query', 'next_token'],
+    'next_token has expired: a series token is good for a day after its first page (and not before it); ask for the first page again without next_token',
   );

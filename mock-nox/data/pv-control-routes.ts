@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import type { MockContext } from '../context.ts';
 import { errors } from '../errors/error-templates.ts';
+import { createProductionShare, type ProductionShare } from './curtailment.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';
+import { profileOf } from './device-profile.ts';
 import { brandFilter, pvProductionKwh } from './pv-production.ts';
 import { findVisibleDevice, visibleDevices } from './scope.ts';
 import { round } from './stable-random.ts';
@@ -19,8 +21,8 @@ export function createPvControlRoutes(ctx: MockContext): Router {
     const { org, now } = read<'postPvControlSchedule'>(req, res);
     const body: DataBody<'postPvControlSchedule'> = req.body;
     const device = findVisibleDevice(ctx, org, body.device_id, 'pv');
-    const start = parseUtc(body.start_time);
-    const end = parseUtc(body.end_time);
+    const start = parseUtc(body.start_time, ['body', 'start_time']);
+    const end = parseUtc(body.end_time, ['body', 'end_time']);
     if (end <= start) throw errors.invalid(['body', 'end_time'], 'end_time must be after start_time');
     ctx.store.data.pv_schedules.push({
       organisation_id: org.id,
@@ -50,7 +52,7 @@ export function createPvControlRoutes(ctx: MockContext): Router {
         'Send exactly one of target_kw and target_percentage as a number; the other must be null or left out',
       );
     }
-    const end = end_time === null ? null : parseUtc(end_time);
+    const end = end_time === null ? null : parseUtc(end_time, ['body', 'end_time']);
     if (end !== null && end <= now) {
       throw errors.invalid(
         ['body', 'end_time'],
@@ -73,8 +75,8 @@ export function createPvControlRoutes(ctx: MockContext): Router {
 
   router.get('/v1/devices/pv/flex/logs', (req, res) => {
     const { org, query } = read<'getDevicesPvControlFlexLogs'>(req, res);
-    const start = parseUtc(query.start_time);
-    const end = parseUtc(query.end_time);
+    const start = parseUtc(query.start_time, ['query', 'start_time']);
+    const end = parseUtc(query.end_time, ['query', 'end_time']);
     if (end <= start) throw errors.invalid(['query', 'end_time'], 'end_time must be after start_time');
     const data = ctx.store.data.pv_flex_controls
       .filter((c) => c.organisation_id === org.id && start <= c.at && c.at < end)
@@ -95,12 +97,17 @@ export function createPvControlRoutes(ctx: MockContext): Router {
     const { org, now } = read<'getDevicesPvProductionForecastRealtime'>(req, res);
     const devices = visibleDevices(ctx, org, 'pv');
     const from = quarterStart(now);
+    const to = from + REALTIME_QUARTERS * QUARTER;
+    const shares = devices.map((d) => createProductionShare(ctx, d, from, to, profileOf(d).capacity_kw));
     const data =
       devices.length === 0
         ? []
         : Array.from({ length: REALTIME_QUARTERS }, (_, i) => {
             const t = from + i * QUARTER;
-            const kwh = devices.reduce((sum, d) => sum + pvProductionKwh(ctx, d, t), 0);
+            const kwh = devices.reduce(
+              (sum, d, k) => sum + pvProductionKwh(d, t, shares[k] as ProductionShare),
+              0,
+            );
             return { forecast_time: formatMillis(t), production: round(kwh) };
           });
     res.json({

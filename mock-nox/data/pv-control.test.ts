@@ -183,6 +183,19 @@ describe('POST /v1/devices/pv/flex', () => {
     expect(at(await production(), '13:00')).toBe(0);
   });
 
+  test('ends an older indefinite control with a newer one, which does not bring it back when it ends', async () => {
+    const before = await production();
+    await postData(mock.app, FLEX, { target_percentage: 100 });
+    expect(at(await production(), '11:45')).toBe(0);
+    await postData(mock.app, FLEX, { target_percentage: 50, end_time: '2026-01-01T11:00:00Z' });
+    const after = await production();
+    expect(Math.abs(at(after, '10:00') - at(before, '10:00') / 2)).toBeLessThanOrEqual(0.01);
+    expect(at(after, '11:45')).toBe(at(before, '11:45'));
+    mock.time.advance(secondsUntil('2026-01-01T11:30:00Z'));
+    const devices = (await getData(mock.app, '/v1/devices/pv')).body.data;
+    expect(devices[0].has_production_curtailment).toBe(false);
+  });
+
   test('refuses both or neither of target_kw and target_percentage, naming both', async () => {
     for (const body of [
       { target_kw: 2, target_percentage: 50 },

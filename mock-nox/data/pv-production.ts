@@ -1,6 +1,5 @@
-import type { MockContext } from '../context.ts';
 import type { Device } from '../store/db.ts';
-import { productionShare } from './curtailment.ts';
+import type { ProductionShare } from './curtailment.ts';
 import { profileOf } from './device-profile.ts';
 import { clearness, clearSkyShare } from './series.ts';
 import { stableFraction } from './stable-random.ts';
@@ -12,14 +11,14 @@ const MINUTE = 60;
  * × 0.25 h, with a little per-device noise, times the share its curtailment lets through, averaged over the
  * quarter's 15 minutes (schedules have 1-minute granularity).
  */
-export function pvProductionKwh(ctx: MockContext, device: Device, t: number): number {
+export function pvProductionKwh(device: Device, t: number, shareAt: ProductionShare): number {
   const mid = t + 7.5 * MINUTE;
   const sun = clearSkyShare(mid);
   if (sun === 0) return 0;
   const { capacity_kw } = profileOf(device);
   const noise = 0.92 + 0.08 * stableFraction('pv', device.device_id, t);
   let share = 0;
-  for (let m = 0; m < 15; m++) share += productionShare(ctx, device, t + m * MINUTE, capacity_kw) / 15;
+  for (let m = 0; m < 15; m++) share += shareAt(t + m * MINUTE) / 15;
   return capacity_kw * sun * clearness(mid) * 0.25 * noise * share;
 }
 

@@ -69,7 +69,7 @@ export function createSettingsRoutes(ctx: MockContext): Router {
     const devices: Device[] = visibleDevices(ctx, org, 'hp').filter((d) => d.nox_user_id === user.id);
     if (deviceId !== null && !devices.some((d) => d.device_id === deviceId))
       throw errors.deviceNotOfUser(deviceId, userId);
-    return applySettingsPatch(ctx, devices, user.id, deviceId, patch, now);
+    return applySettingsPatch(ctx, user.id, deviceId, patch, now);
   }
 
   return router;

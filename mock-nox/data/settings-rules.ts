@@ -8,6 +8,7 @@ import type {
   RoomSettings,
   SettingsRecord,
 } from '../store/db.ts';
+import { checkDhwBounds } from './dhw-bounds.ts';
 
 /** A device's settings in force: device level over user level over these defaults. */
 export interface EffectiveSettings {
@@ -69,11 +70,12 @@ export function effectiveSettings(ctx: MockContext, device: Device): EffectiveSe
 
 /**
  * Applies a PATCH at user level (deviceId null) or device level. The optimisations are written as a whole
- * at that level so flex_trading stays exclusive of the others. Returns warnings for the response header.
+ * at that level so flex_trading stays exclusive of the others: a user-level patch is merged with the user
+ * level (over the defaults), a device-level one with the device's settings in force. Returns warnings
+ * for the response header.
  */
 export function applySettingsPatch(
   ctx: MockContext,
-  devices: Device[],
   userId: string,
   deviceId: string | null,
   patch: SettingsPatch,
@@ -86,24 +88,25 @@ export function applySettingsPatch(
       'flex_trading is mutually exclusive with pv_self_consumption and dynamic_tariff: enable it alone, or enable the others without it',
     );
   }
-  const reference = devices.find((d) => deviceId === null || d.device_id === deviceId);
-  const current = reference ? effectiveSettings(ctx, reference) : undefined;
-  const dhw = { ...current?.dhw, ...patch.dhw };
-  if (
-    dhw.temperature_lower_bound !== undefined &&
-    dhw.temperature_upper_bound !== undefined &&
-    dhw.temperature_lower_bound > dhw.temperature_upper_bound
-  ) {
-    throw errors.invalid(
-      ['body', 'dhw'],
-      `dhw.temperature_lower_bound (${dhw.temperature_lower_bound}) must not be above dhw.temperature_upper_bound (${dhw.temperature_upper_bound})`,
-    );
-  }
+  const reached = ctx.store.data.devices.filter(
+    (d) =>
+      d.nox_user_id === userId && d.asset_type === 'hp' && (deviceId === null || d.device_id === deviceId),
+  );
+  checkDhwBounds(
+    { ...defaults.dhw, ...record(ctx, userId, null)?.dhw },
+    reached.map((d) => ({ device_id: d.device_id, own: record(ctx, userId, d.device_id)?.dhw ?? {} })),
+    deviceId !== null,
+    patch.dhw ?? {},
+  );
+  const device = ctx.store.data.devices.find((d) => d.device_id === deviceId && d.nox_user_id === userId);
+  const current: OptimizationSettings = device
+    ? effectiveSettings(ctx, device).optimization_settings
+    : { ...defaults.optimization_settings, ...record(ctx, userId, null)?.optimization_settings };
   const target = record(ctx, userId, deviceId) ?? newRecord(ctx, userId, deviceId);
   Object.assign(target.room, patch.room);
   Object.assign(target.dhw, patch.dhw);
   Object.assign(target.location, patch.location);
-  if (opt) target.optimization_settings = exclusive({ ...current?.optimization_settings, ...opt }, opt);
+  if (opt) target.optimization_settings = exclusive({ ...current, ...opt }, opt);
   target.updated_at = now;
   const low = patch.dhw?.temperature_lower_bound;
   return low !== undefined && low < DHW_LEGIONELLA_BOUND

@@ -28,6 +28,21 @@ const first = () => user.device_ids[0];
 const second = () => user.device_ids[1];
 
 describe('GET /v1/devices/settings', () => {
+  test('is described tightly enough by the spec that a missing field is caught', async () => {
+    const body = await settings();
+    for (const [group, field] of [
+      ['room', 'temperature_control_mode'],
+      ['dhw', 'temperature_upper_bound'],
+      ['optimization_settings', 'flex_trading'],
+    ] as const) {
+      const broken = structuredClone(body);
+      delete broken.data[0][group][field];
+      expect(spec.validateResponse('GET', '/v1/devices/settings', 200, broken)).toEqual([
+        expect.stringContaining(`data.0.${group}.${field} is required`),
+      ]);
+    }
+  });
+
   test('lists the settings of each heat pump in the documented shape', async () => {
     const body = await settings();
     expect(spec.validateResponse('GET', '/v1/devices/settings', 200, body)).toEqual([]);
@@ -125,6 +140,72 @@ describe('PATCH /v1/devices/settings', () => {
     const res = await patch({ dhw: { temperature_lower_bound: 60, temperature_upper_bound: 50 } });
     expect(res.status).toBe(422);
     expect(res.body.detail[0].msg).toContain('must not be above');
+  });
+
+  test("merges a user-level change with the user level, not with one device's own settings", async () => {
+    const [a, b] = [...user.device_ids].sort();
+    await patch({ optimization_settings: { pv_self_consumption: true } });
+    await patch({ device_id: a, optimization_settings: { flex_trading: true } });
+    expect((await patch({ optimization_settings: { dynamic_tariff: true } })).status).toBe(204);
+    const body = await settings();
+    expect(of(body, b).optimization_settings).toEqual({
+      pv_self_consumption: true,
+      dynamic_tariff: true,
+      flex_trading: false,
+    });
+    expect(of(body, a).optimization_settings).toEqual({
+      pv_self_consumption: false,
+      dynamic_tariff: false,
+      flex_trading: true,
+    });
+  });
+
+  test("accepts a user-level DHW bound that one device's own device-level bounds make irrelevant", async () => {
+    const [a, b] = [...user.device_ids].sort();
+    await patch({ device_id: a, dhw: { temperature_lower_bound: 50, temperature_upper_bound: 60 } });
+    const res = await patch({ dhw: { temperature_upper_bound: 49 } });
+    expect(res.status).toBe(204);
+    const body = await settings();
+    expect(of(body, a).dhw).toEqual({ temperature_lower_bound: 50, temperature_upper_bound: 60 });
+    expect(of(body, b).dhw).toEqual({ temperature_lower_bound: 45, temperature_upper_bound: 49 });
+  });
+
+  test('refuses a user-level DHW bound that would leave any device with lower above upper, naming it', async () => {
+    const [a, b] = [...user.device_ids].sort();
+    expect((await patch({ device_id: b, dhw: { temperature_lower_bound: 52 } })).status).toBe(204);
+    const res = await patch({ dhw: { temperature_upper_bound: 48 } });
+    expect(res.status).toBe(422);
+    expect(spec.validateResponse('PATCH', '/v1/devices/settings', 422, res.body)).toEqual([]);
+    expect(res.body.detail[0].loc).toEqual(['body', 'dhw']);
+    expect(res.body.detail[0].msg).toContain(
+      `(52) must not be above dhw.temperature_upper_bound (48) for device ${b}`,
+    );
+    const body = await settings();
+    expect(of(body, b).dhw).toEqual({ temperature_lower_bound: 52, temperature_upper_bound: 55 });
+    expect(of(body, a).dhw).toEqual({ temperature_lower_bound: 45, temperature_upper_bound: 55 });
+    for (const row of body.data) {
+      expect(row.dhw.temperature_lower_bound).toBeLessThanOrEqual(row.dhw.temperature_upper_bound);
+    }
+  });
+
+  test('refuses a device-level DHW bound below the user-level lower bound in force for that device', async () => {
+    await patch({ dhw: { temperature_lower_bound: 50 } });
+    const res = await patch({ device_id: first(), dhw: { temperature_upper_bound: 48 } });
+    expect(res.status).toBe(422);
+    expect(res.body.detail[0].msg).toContain(`for device ${first()}`);
+  });
+
+  test('answers a body that is not JSON with a 422 detail list, as FastAPI does', async () => {
+    const res = await request(mock.app)
+      .patch('/v1/devices/settings')
+      .set('x-api-key', DEMO_KEY)
+      .set('content-type', 'application/json')
+      .send('{"user_id": "x",');
+    expect(res.status).toBe(422);
+    expect(spec.validateResponse('PATCH', '/v1/devices/settings', 422, res.body)).toEqual([]);
+    expect(res.body.detail).toEqual([
+      { loc: ['body'], msg: expect.stringContaining('not valid JSON'), type: 'json_invalid' },
+    ]);
   });
 
   test.each([

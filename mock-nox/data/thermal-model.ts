@@ -8,10 +8,10 @@ import {
   type Temperatures,
   type ThermalPoint,
 } from './thermal-point.ts';
+import { scheduleStretches } from './thermal-schedule.ts';
 
 const QUARTER = 900;
 const HOURS = 0.25;
-const SCHEDULE_QUARTERS = 96;
 /** After a schedule the device's own control takes over again: the gap to its own curve shrinks to 60 % each quarter, gone after 3 h. */
 const RELAX = 0.6;
 const RELAX_QUARTERS = 12;
@@ -19,22 +19,12 @@ const RELAX_QUARTERS = 12;
 /** A point with the average electric power the heat pump draws in that quarter-hour. */
 export type PoweredPoint = ThermalPoint & { electric_kw: number };
 
-/** The schedule of this device that NOX knew at `knownAt` (a supplier's newer schedule replaces its older one). */
-export function scheduleOf(ctx: MockContext, device: Device, knownAt: number): ThermalSchedule | undefined {
-  return ctx.store.data.thermal_schedules.find(
-    (s) =>
-      s.organisation_id === device.organisation_id &&
-      s.device_id === device.device_id &&
-      s.received_at <= knownAt,
-  );
-}
-
 /**
  * `count` quarter-hours of a heat pump from `from` (a quarter-hour start). Without a schedule the device
  * follows its own control; in a schedule's quarter-hours the scheduled levels heat the tank and heat or
  * cool the house, temperatures move by physics, and a failsafe keeps them within the comfort bounds (heats
- * what is missing, stops what overshoots). The walk starts at the schedule's start so every caller sees the
- * same trajectory whatever its `from`.
+ * what is missing, stops what overshoots). The walk starts where the scheduled stretches leading up to
+ * `from` begin, so every caller sees the same trajectory whatever its `from`.
  */
 export function thermalSeries(
   ctx: MockContext,
@@ -44,20 +34,24 @@ export function thermalSeries(
   knownAt: number,
 ) {
   const params = thermalParams(ctx, device);
-  const schedule = scheduleOf(ctx, device, knownAt);
-  const settledAt = schedule ? schedule.start + (SCHEDULE_QUARTERS + RELAX_QUARTERS) * QUARTER : 0;
-  const walkFrom = schedule && schedule.start < from && from < settledAt ? schedule.start : from;
+  const stretches = scheduleStretches(ctx, device, knownAt);
+  let walkFrom = from;
+  for (const s of [...stretches].reverse()) {
+    if (s.from < walkFrom && walkFrom < s.to + RELAX_QUARTERS * QUARTER) walkFrom = s.from;
+  }
   const points: PoweredPoint[] = [];
   let state: Temperatures | null = null;
+  let settledAt = Number.NEGATIVE_INFINITY;
   for (let t = walkFrom; t < from + count * QUARTER; t += QUARTER) {
     const own = ownTemperatures(params, t);
     const point = evaluate(params, t, state ?? own);
-    const levels = schedule && levelsAt(schedule, t);
+    const stretch = stretches.find((s) => s.from <= t && t < s.to);
     let electric: number;
-    if (levels) {
-      const step = scheduledStep(params, point, levels);
+    if (stretch) {
+      const step = scheduledStep(params, point, levelsAt(stretch.schedule, t));
       electric = step.electricKw;
       state = step.next;
+      settledAt = stretch.to + RELAX_QUARTERS * QUARTER;
     } else {
       electric = ownControlElectricKw(params, point);
       state = state && t + QUARTER < settledAt ? relaxed(params, state, own, t + QUARTER) : null;
@@ -67,9 +61,8 @@ export function thermalSeries(
   return { params, points };
 }
 
-function levelsAt(schedule: ThermalSchedule, t: number): { tank: number; house: number } | null {
+function levelsAt(schedule: ThermalSchedule, t: number): { tank: number; house: number } {
   const index = (t - schedule.start) / QUARTER;
-  if (index < 0 || index >= SCHEDULE_QUARTERS) return null;
   return { tank: schedule.tank[index] ?? 0, house: schedule.house[index] ?? 0 };
 }
 

@@ -20,8 +20,11 @@ export function createThermalRoutes(ctx: MockContext): Router {
   router.get('/v1/device/thermal-control/forecast', (req, res) => {
     const { org, query, now } = read<'getThermalControlForecast'>(req, res);
     const device = findVisibleDevice(ctx, org, query.device_id, 'hp');
-    const start = query.start_time === undefined ? quarterStart(now) : parseUtc(query.start_time);
-    const end = query.end_time === undefined ? start + DAY : parseUtc(query.end_time);
+    const start =
+      query.start_time === undefined
+        ? quarterStart(now)
+        : parseUtc(query.start_time, ['query', 'start_time']);
+    const end = query.end_time === undefined ? start + DAY : parseUtc(query.end_time, ['query', 'end_time']);
     if (end <= start) throw errors.invalid(['query', 'end_time'], 'end_time must be after start_time');
     if (end - start > MAX_FORECAST_DAYS * DAY) {
       throw errors.invalid(

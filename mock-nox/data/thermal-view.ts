@@ -105,7 +105,12 @@ export function forecastUnits(unit: ThermalUnit) {
   };
 }
 
-/** The current state's meta units, as in the docs' example. */
+/**
+ * The current state's meta units, as in the docs' example. That example (the older render) names the tank
+ * power `tank_P_unit` from the days the field was `tank.P`; the newer render calls the field
+ * `P_if_activated` and its example meta is not public, so both keys are sent: the documented
+ * `tank_P_unit` and `tank_P_if_activated_unit`, the name the forecast's meta uses for the same field.
+ */
 export function currentStateUnits(unit: ThermalUnit) {
   const { energy, flow, Q } = units(unit);
   return {
@@ -115,6 +120,7 @@ export function currentStateUnits(unit: ThermalUnit) {
     [`tank_${Q}_loss_unit`]: flow,
     [`tank_${Q}_gain_unit`]: flow,
     tank_P_unit: 'kW',
+    tank_P_if_activated_unit: 'kW',
     house_Y_unit: energy,
     [`house_${Q}_natural_unit`]: flow,
     [`house_${Q}_heating_unit`]: flow,

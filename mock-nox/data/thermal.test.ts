@@ -8,6 +8,9 @@ import {
   secondsUntil,
 } from '../../test/support/data-requests.ts';
 import { createTestMock, DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
+import { loadOpenApi } from '../validation/openapi-validator.ts';
+
+const spec = loadOpenApi('nox-data');
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;
 let pump: { nox_user_id: string; device_id: string };
@@ -257,6 +260,7 @@ describe('GET /v1/device/thermal-control/current-state', () => {
       tank_Q_loss_unit: 'kW',
       tank_Q_gain_unit: 'kW',
       tank_P_unit: 'kW',
+      tank_P_if_activated_unit: 'kW',
       house_Y_unit: 'kWh',
       house_Q_natural_unit: 'kW',
       house_Q_heating_unit: 'kW',
@@ -265,6 +269,29 @@ describe('GET /v1/device/thermal-control/current-state', () => {
       house_P_cooling_unit: 'kW',
       energy_supplier: 'Acme Energy',
     });
+  });
+
+  test('is described tightly enough by the spec that a missing or mixed-unit field is caught', async () => {
+    for (const unit of ['kWh', 'celsius']) {
+      const body = (await getData(mock.app, CURRENT, { device_id: pump.device_id, unit })).body;
+      const Q = unit === 'kWh' ? 'Q' : 'T';
+      expect(spec.validateResponse('GET', CURRENT, 200, body)).toEqual([]);
+      const noLoss = structuredClone(body);
+      delete noLoss.data.tank[`${Q}_loss`];
+      expect(spec.validateResponse('GET', CURRENT, 200, noLoss)).not.toEqual([]);
+      const noPower = structuredClone(body);
+      delete noPower.data.house.P_heating;
+      expect(spec.validateResponse('GET', CURRENT, 200, noPower)).not.toEqual([]);
+      const forecastBody = (await getData(mock.app, FORECAST, { device_id: pump.device_id, unit })).body;
+      const noBound = structuredClone(forecastBody);
+      delete noBound.data.forecasts[3].tank.upperbound_Z;
+      expect(spec.validateResponse('GET', FORECAST, 200, noBound)).toEqual([
+        expect.stringContaining('data.forecasts.3.tank.upperbound_Z is required'),
+      ]);
+      const shortHeating = structuredClone(forecastBody);
+      shortHeating.data.forecasts[0].house[`${Q}_heating`].pop();
+      expect(spec.validateResponse('GET', FORECAST, 200, shortHeating)).not.toEqual([]);
+    }
   });
 
   test('gives Y in °C equal to the DHW temperature in celsius mode, within the DHW bounds', async () => {
@@ -349,16 +376,70 @@ describe('POST /v1/device/thermal-control/schedule', () => {
     expect(high.body.detail[0].loc).toEqual(['body', 'house', 0]);
   });
 
-  test('keeps one schedule per device: a new one replaces the old', async () => {
-    await schedule();
-    await schedule({ start_time: '2026-01-02T00:00:00Z', tank: levels(2) });
+  test('lets a schedule for later take over only from its own start, leaving the running one until then', async () => {
+    mock.time.advance(secondsUntil('2026-01-01T10:07:00Z'));
+    await schedule({ tank: levels(4), house: levels(8) });
+    const running = await forecast({ unit: 'celsius', end_time: '2026-01-02T06:00:00Z' });
+    await schedule({ start_time: '2026-01-02T00:00:00Z' });
     const state = (await request(mock.app).get('/__nox/state')).body;
-    expect(state.thermal_schedules).toHaveLength(1);
-    expect(state.thermal_schedules[0]).toMatchObject({
-      device_id: pump.device_id,
-      start: Date.parse('2026-01-02T00:00:00Z') / 1000,
+    expect(state.thermal_schedules.map((s: { start: number }) => s.start)).toEqual([
+      Date.parse('2026-01-01T10:15:00Z') / 1000,
+      Date.parse('2026-01-02T00:00:00Z') / 1000,
+    ]);
+    const after = await forecast({ unit: 'celsius', end_time: '2026-01-02T06:00:00Z' });
+    const midnight = after.findIndex((r) => r.timestamp === '2026-01-02 00:00:00');
+    expect(after.slice(0, midnight)).toEqual(running.slice(0, midnight));
+    // From midnight the new schedule's zeros let the room cool towards its lower bound.
+    expect(after.at(-1).house.Y_avg).toBeLessThan(running.at(-1).house.Y_avg);
+  });
+
+  test('a newer schedule ends an older one for good, even when the newer one ends first', async () => {
+    mock.time.advance(secondsUntil('2026-01-01T10:07:00Z'));
+    await schedule({ start_time: '2026-01-01T12:00:00Z', tank: levels(4), house: levels(8) });
+    await schedule();
+    const withNewer = await forecast({
+      start_time: '2026-01-02T10:15:00Z',
+      end_time: '2026-01-02T12:00:00Z',
     });
-    expect(state.thermal_schedules[0].tank[0]).toBe(2);
+    const fresh = await createTestMock();
+    const again = await linkUser(fresh.app, 'u1', 'alice');
+    fresh.time.advance(secondsUntil('2026-01-01T10:07:00Z'));
+    await postData(fresh.app, SCHEDULE, {
+      device_id: again.device_ids[0],
+      tank: levels(0),
+      house: levels(0),
+    });
+    const alone = await getData(fresh.app, FORECAST, {
+      device_id: again.device_ids[0] ?? '',
+      start_time: '2026-01-02T10:15:00Z',
+      end_time: '2026-01-02T12:00:00Z',
+    });
+    expect(withNewer).toEqual(alone.body.data.forecasts);
+  });
+
+  test('keeps past forecasts as they were when a later schedule arrives', async () => {
+    mock.time.advance(secondsUntil('2026-01-01T10:07:00Z'));
+    await schedule({ tank: levels(4), house: levels(8) });
+    mock.time.advance(6 * 3600);
+    const window = { start_time: '2026-01-01T10:00:00Z', end_time: '2026-01-01T16:00:00Z' };
+    const before = await forecast(window);
+    await schedule({ start_time: '2026-01-02T06:00:00Z' });
+    expect(await forecast(window)).toEqual(before);
+  });
+
+  test('forgets schedules that ended more than 8 days ago', async () => {
+    await schedule();
+    mock.time.advance(9 * 86_400);
+    await schedule();
+    // The first ended on 2 January 00:15, less than 8 days ago: still kept.
+    expect((await request(mock.app).get('/__nox/state')).body.thermal_schedules).toHaveLength(2);
+    mock.time.advance(1800);
+    await schedule();
+    const state = (await request(mock.app).get('/__nox/state')).body;
+    expect(state.thermal_schedules.map((s: { received_at: number }) => s.received_at)).toEqual([
+      Date.parse('2026-01-10T00:00:00Z') / 1000,
+      Date.parse('2026-01-10T00:30:00Z') / 1000,
+    ]);
   });
 
   test('heats tank and house in the forecast while their levels are on, up to the bounds, and draws more power', async () => {

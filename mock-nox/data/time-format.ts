@@ -1,3 +1,6 @@
+import { errors } from '../errors/error-templates.ts';
+import { utcSeconds } from '../validation/utc-time.ts';
+
 // The data API's several time formats, all UTC, from virtual unix seconds.
 const QUARTER = 900;
 
@@ -24,8 +27,17 @@ export const formatMicros = (unix: number) => `${iso(unix).slice(0, 19)}.000000+
 /** "2025-05-01T07:45:00.000Z" (PV production forecast). */
 export const formatMillis = (unix: number) => iso(unix);
 
-/** Reads a UTC time as the data API accepts it (with Z, +00:00 or no zone) into unix seconds. */
-export function parseUtc(text: string): number {
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`;
-  return Math.floor(Date.parse(zoned) / 1000);
+/**
+ * Reads a UTC time as the data API accepts it (with Z, +00:00 or no zone) into unix seconds. The request
+ * validator has checked the format already; this 422 (at `loc`) is the second guard, so no NaN is stored.
+ */
+export function parseUtc(text: string, loc: (string | number)[]): number {
+  const unix = utcSeconds(text);
+  if (!Number.isFinite(unix)) {
+    throw errors.invalid(
+      loc,
+      `${loc.slice(1).join('.')} must be a real UTC time in ISO 8601, e.g. 2025-01-15T10:00:00Z (got ${JSON.stringify(text)})`,
+    );
+  }
+  return unix;
 }

@@ -19,7 +19,11 @@ export function createUserRoutes(ctx: MockContext): Router {
   return router;
 }
 
-/** Removes a NOX user and everything hanging off it: mapping, devices, settings, schedules. */
+/**
+ * Removes a NOX user and everything hanging off it: mapping, devices, settings, schedules. The user's link
+ * sessions stay (their token and outcome are the supplier's history) but no longer name the user or its
+ * devices, so /__nox/state holds nothing that points at a deleted user.
+ */
 export function deleteUser(ctx: MockContext, noxUserId: string): void {
   const data = ctx.store.data;
   const deviceIds = new Set(data.devices.filter((d) => d.nox_user_id === noxUserId).map((d) => d.device_id));
@@ -36,4 +40,8 @@ export function deleteUser(ctx: MockContext, noxUserId: string): void {
   data.settings = data.settings.filter((s) => s.nox_user_id !== noxUserId);
   data.thermal_schedules = data.thermal_schedules.filter((s) => !gone(s));
   data.pv_schedules = data.pv_schedules.filter((s) => !gone(s));
+  for (const session of data.link_sessions.filter((s) => s.nox_user_id === noxUserId)) {
+    session.nox_user_id = null;
+    session.device_ids = [];
+  }
 }

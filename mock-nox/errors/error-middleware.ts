@@ -9,10 +9,10 @@ import { NoxError } from './nox-error.ts';
  * the data API, a page for the hosted pages); anything unexpected is a 500 marked as a mock bug.
  */
 export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const noxError = toNoxError(error);
+  const area = areaOf(req.path);
+  const noxError = toNoxError(error, area === 'data');
   if (!(error instanceof NoxError) && noxError.status >= 500)
     console.error('[nox-testkit] internal error', error);
-  const area = areaOf(req.path);
   if (area === 'page') {
     res
       .status(noxError.status)
@@ -27,11 +27,16 @@ export function errorMiddleware(error: unknown, req: Request, res: Response, _ne
   }
 }
 
-function toNoxError(error: unknown): NoxError {
+function toNoxError(error: unknown, isDataApi: boolean): NoxError {
   if (error instanceof NoxError) return error;
   const bodyError = error as { type?: string; message?: string; status?: number };
-  if (bodyError?.type === 'entity.parse.failed')
-    return errors.bodyNotJson(bodyError.message ?? 'parse error');
+  if (bodyError?.type === 'entity.parse.failed') {
+    const notJson = errors.bodyNotJson(bodyError.message ?? 'parse error');
+    // FastAPI answers a body it cannot decode with 422 and a detail list; the auth API keeps its 400 {error}.
+    return isDataApi
+      ? errors.validation([{ loc: ['body'], msg: notJson.message, type: 'json_invalid' }])
+      : notJson;
+  }
   if (bodyError?.type === 'entity.too.large')
     return new NoxError(413, 'The request body is too large (limit 1 MB).');
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {

@@ -17,7 +17,7 @@ function typeWord(type: string, schema: Schema): string {
   if (type === 'string' && schema.format === 'uri') return 'an absolute URL';
   if (type === 'string' && schema.format === 'date-time') return 'an ISO 8601 date-time';
   if (type === 'string' && schema.format === 'date-time-utc')
-    return 'a UTC time in ISO 8601, e.g. 2025-01-15T10:00:00Z';
+    return 'a real UTC time in ISO 8601, e.g. 2025-01-15T10:00:00Z';
   if (type === 'string' && schema.pattern) return `a string matching ${schema.pattern}`;
   const article = /^[aeiou]/.test(type) ? 'an' : 'a';
   return type === 'null' ? 'null' : `${article} ${type}`;

@@ -5,9 +5,8 @@ import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import type { Issue } from '../errors/nox-error.ts';
 import { describeError } from './describe-error.ts';
-
-/** The data API's times: ISO 8601 in UTC, with `Z`, `+00:00` or no zone (all read as UTC). */
-export const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|\+00:?00)?$/;
+import { isBooleanParam, readBooleans } from './query-booleans.ts';
+import { isUtcTime } from './utc-time.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
@@ -17,6 +16,8 @@ interface Operation {
   pattern: RegExp;
   body?: { required: boolean; validate: ValidateFunction; schema: Json };
   query?: ValidateFunction;
+  /** Query parameters of boolean type, read as FastAPI does before validation. */
+  booleanParams: string[];
   responses: Map<string, ValidateFunction>;
 }
 
@@ -58,6 +59,7 @@ function buildValidator(name: string): OpenApiValidator {
       const op = find(req.method, req.path);
       if (!op) return null;
       const issues: Issue[] = [];
+      readBooleans(req.query, op.booleanParams);
       if (op.query && !op.query(req.query)) issues.push(...toIssues(op.query.errors, 'query', spec));
       if (op.body) {
         const absent = req.body === undefined;
@@ -87,7 +89,7 @@ function createAjv(coerce: boolean): Ajv2020 {
     useDefaults: coerce,
   });
   addFormats(ajv);
-  ajv.addFormat('date-time-utc', UTC_TIME);
+  ajv.addFormat('date-time-utc', { type: 'string', validate: isUtcTime });
   return ajv;
 }
 
@@ -125,6 +127,7 @@ function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv
             }
           : undefined,
         query: queryParams.length > 0 ? queryAjv.compile(querySchema(name, queryParams)) : undefined,
+        booleanParams: queryParams.filter(isBooleanParam).map((p: Json) => p.name),
         responses,
       });
     }

@@ -70,7 +70,7 @@ export interface paths {
         put?: never;
         /**
          * Submit Thermal Control Schedule
-         * @description Modelled body (NOX does not publish it): 96 quarter-hour activation levels for the tank (0 = off, 1..4) and the house (0 = off, 1..8 heating, -1..-8 cooling), starting at the next quarter-hour or at `start_time` (a future quarter-hour, used as-is).
+         * @description Modelled body (NOX does not publish it): 96 quarter-hour activation levels for the tank (0 = off, 1..4) and the house (0 = off, 1..8 heating, -1..-8 cooling), starting at the next quarter-hour or at `start_time` (a future quarter-hour, used as-is). A newer schedule takes over from its own start; the one running goes on until then and does not come back afterwards. Schedules that ended more than 8 days ago are forgotten.
          */
         post: operations["submitThermalControlSchedule"];
         delete?: never;
@@ -126,7 +126,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Manufacturer Devices (manufacturer key) */
+        /**
+         * Get Manufacturer Devices (manufacturer key)
+         * @description Modelled: the heat pumps of the manufacturer's brands under every supplier, as in the docs' example (each row carries DHW and optimisation settings, which PV inverters do not have); a manufacturer's PV devices are not listed here.
+         */
         get: operations["getManufacturerDevices"];
         put?: never;
         post?: never;
@@ -235,7 +238,7 @@ export interface paths {
         put?: never;
         /**
          * Post PV Control Flex (curtail all your PV devices)
-         * @description Exactly one of target_kw and target_percentage must be a number (else 422); end_time must be in the future or null.
+         * @description Exactly one of target_kw and target_percentage must be a number (else 422); end_time must be in the future or null (until the next request). A newer control ends an older one, an indefinite one too, and the older one does not come back when the newer one ends.
          */
         post: operations["postPvControlFlex"];
         delete?: never;
@@ -383,8 +386,8 @@ export interface components {
         ManufacturerDevice: {
             device_id: string;
             energy_supplier: string;
-            dhw: components["schemas"]["DHWSettings"];
-            optimization_settings: components["schemas"]["OptimizationSettings"];
+            dhw: components["schemas"]["DHWSettingsInForce"];
+            optimization_settings: components["schemas"]["OptimizationSettingsInForce"];
             country?: string;
         };
         RoomSettings: {
@@ -406,15 +409,37 @@ export interface components {
             dynamic_tariff?: boolean;
             flex_trading?: boolean;
         };
+        /** @description The room settings in force (GET); every field is always there. */
+        RoomSettingsInForce: {
+            /** @description °C below preferred_temperature. */
+            temperature_lower_bound: number;
+            /** @description °C above preferred_temperature. */
+            temperature_upper_bound: number;
+            preferred_temperature: number;
+            schedule_enabled: boolean;
+            /** @enum {string} */
+            temperature_control_mode: "auto" | "heating" | "cooling" | "off";
+        };
+        /** @description The DHW bounds in force (GET); both are always there. */
+        DHWSettingsInForce: {
+            temperature_lower_bound: number;
+            temperature_upper_bound: number;
+        };
+        /** @description The optimisations in force (GET); all three are always there. */
+        OptimizationSettingsInForce: {
+            pv_self_consumption: boolean;
+            dynamic_tariff: boolean;
+            flex_trading: boolean;
+        };
         LocationSettings: {
             country?: string;
             postal_code?: string;
         };
         DeviceSettings: {
             device_id: string;
-            room: components["schemas"]["RoomSettings"];
-            dhw: components["schemas"]["DHWSettings"];
-            optimization_settings: components["schemas"]["OptimizationSettings"];
+            room: components["schemas"]["RoomSettingsInForce"];
+            dhw: components["schemas"]["DHWSettingsInForce"];
+            optimization_settings: components["schemas"]["OptimizationSettingsInForce"];
             updated_at: string;
         };
         DevicesPatchSettingsRequest: {
@@ -482,14 +507,67 @@ export interface components {
         ThermalForecast: {
             /** @description "YYYY-MM-DD HH:MM:SS" UTC */
             timestamp: string;
-            tank: Record<string, never>;
-            house: Record<string, never>;
+            tank: components["schemas"]["ThermalForecastTank"];
+            house: components["schemas"]["ThermalForecastHouse"];
         };
         ThermalCurrentState: {
             device_id: string;
             timestamp: string;
-            tank: Record<string, never>;
-            house: Record<string, never>;
+            tank: components["schemas"]["ThermalCurrentTank"];
+            house: components["schemas"]["ThermalCurrentHouse"];
+        };
+        /** @description One value per tank activation level 1..4. */
+        TankLevels: number[];
+        /** @description One value per house activation level 1..8. */
+        HouseLevels: number[];
+        /** @description The tank's flows: Q_* in kW with unit=kWh, T_* in °C per 15 min with unit=celsius. */
+        TankFlows: {
+            Q_loss: number;
+            Q_gain: components["schemas"]["TankLevels"];
+        } | {
+            T_loss: number;
+            T_gain: components["schemas"]["TankLevels"];
+        };
+        /** @description The house's flows: Q_* in kW with unit=kWh, T_* in °C per 15 min with unit=celsius; P_* always kW. */
+        HouseFlows: {
+            P_heating: components["schemas"]["HouseLevels"];
+            P_cooling: components["schemas"]["HouseLevels"];
+        } & ({
+            Q_natural: number;
+            Q_heating: components["schemas"]["HouseLevels"];
+            Q_cooling: components["schemas"]["HouseLevels"];
+        } | {
+            T_natural: number;
+            T_heating: components["schemas"]["HouseLevels"];
+            T_cooling: components["schemas"]["HouseLevels"];
+        });
+        ThermalForecastTank: components["schemas"]["TankFlows"] & {
+            /** @description kWh (unit=kWh) or °C (unit=celsius). */
+            upperbound_Z: number;
+            lowerbound_X: number;
+            Y_avg: number;
+            P_if_activated: components["schemas"]["TankLevels"];
+            tank_activation_limit: number;
+            /** @description Always °C. */
+            tank_activation_limit_temp: number;
+        };
+        ThermalForecastHouse: components["schemas"]["HouseFlows"] & {
+            /** @description kWh (unit=kWh) or °C (unit=celsius). */
+            upperbound_Z: number;
+            lowerbound_X: number;
+            Y_avg: number;
+            Y_ideal: number;
+        };
+        ThermalCurrentTank: components["schemas"]["TankFlows"] & {
+            /** @description kWh (unit=kWh) or °C (unit=celsius). */
+            Y: number;
+            /** @description Always °C. */
+            DHW_temperature: number;
+            P_if_activated: components["schemas"]["TankLevels"];
+        };
+        ThermalCurrentHouse: components["schemas"]["HouseFlows"] & {
+            /** @description kWh (unit=kWh) or °C (unit=celsius). */
+            Y: number;
         };
         FlexLog: {
             timestamp: string;
@@ -535,7 +613,7 @@ export interface components {
         ApiKey: string;
         DevicesLimit: number;
         SeriesLimit: number;
-        /** @description The meta.next_token of the previous page (opaque). */
+        /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
         NextToken: string;
         ThermalUnit: "kWh" | "celsius";
     };
@@ -549,7 +627,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["DevicesLimit"];
-                /** @description The meta.next_token of the previous page (opaque). */
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
                 next_token?: components["parameters"]["NextToken"];
                 /** @description Only this NOX user's devices. */
                 user_id?: string;
@@ -760,7 +838,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ThermalCurrentState"];
-                        meta: Record<string, never>;
+                        meta: {
+                            /** @description The docs' (older) key for the tank power unit. */
+                            tank_P_unit: string;
+                            /** @description Modelled: the same unit under the newer field name. */
+                            tank_P_if_activated_unit: string;
+                        };
                     };
                 };
             };
@@ -773,7 +856,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["DevicesLimit"];
-                /** @description The meta.next_token of the previous page (opaque). */
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
                 next_token?: components["parameters"]["NextToken"];
                 device_id?: string;
             };
@@ -785,7 +868,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the manufacturer's devices that are linked to NOX. */
+            /** @description One page of the manufacturer's heat pumps that are linked to NOX. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -810,7 +893,7 @@ export interface operations {
                 /** @description A NOX user id; left out: the sum over all your houses. */
                 house_id?: string;
                 limit?: components["parameters"]["SeriesLimit"];
-                /** @description The meta.next_token of the previous page (opaque). */
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
                 next_token?: components["parameters"]["NextToken"];
             };
             header: {
@@ -846,7 +929,7 @@ export interface operations {
                 house_id?: string;
                 limit?: components["parameters"]["SeriesLimit"];
                 forecast_generation_timestamp?: boolean;
-                /** @description The meta.next_token of the previous page (opaque). */
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
                 next_token?: components["parameters"]["NextToken"];
             };
             header: {
@@ -878,9 +961,9 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["SeriesLimit"];
-                /** @description The meta.next_token of the previous page (opaque). */
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
                 next_token?: components["parameters"]["NextToken"];
-                /** @description Sum over your devices; ignored with device_id. */
+                /** @description Sum over your devices; ignored with device_id. Like FastAPI, true/false, 1/0, yes/no, on/off (any case) are accepted. */
                 aggregated?: boolean;
                 device_id?: string;
             };
@@ -913,7 +996,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["DevicesLimit"];
-                /** @description The meta.next_token of the previous page (opaque). */
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
                 next_token?: components["parameters"]["NextToken"];
                 user_id?: string;
                 device_id?: string;
