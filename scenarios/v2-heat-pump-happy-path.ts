@@ -13,7 +13,7 @@ export default defineScenario({
     t.expect.that(
       session.request.asset_type === 'hp',
       'the link session to ask for asset_type "hp"',
-      `it sent ${JSON.stringify(session.request.asset_type)}`,
+      `it sent ${JSON.stringify(session.request.asset_type) ?? 'no asset_type'}`,
     );
     await t.nox.chooseBrand('daikin');
     await t.nox.logIn(t.username());
