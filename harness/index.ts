@@ -1,4 +1,6 @@
 // The public API of nox-testkit's harness: what a config file and a scenario file import.
+
+export type { JournalEntry } from '../mock-nox/journal.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
 export { defineConfig } from './config/define-config.ts';
 export type {
@@ -15,7 +17,8 @@ export type {
 } from './config/supplier-adapter.ts';
 export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
 export type { RunResult, ScenarioResult } from './report/run-result.ts';
+export type { SettingsInForce } from './runner/mock-client.ts';
 export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
 export { defineScenario } from './scenario/define-scenario.ts';
 export type { Expectations } from './scenario/expectations.ts';
-export type { LinkSessionSeen, ScenarioContext } from './scenario/scenario-context.ts';
+export type { JournalFilter, LinkSessionSeen, ScenarioContext } from './scenario/scenario-context.ts';

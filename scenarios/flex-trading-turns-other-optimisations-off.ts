@@ -1,7 +1,6 @@
 import { defineScenario } from '../harness/index.ts';
 import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
 import { describeCalls } from './support/describe-calls.ts';
-import { settingsInForce } from './support/mock-control.ts';
 
 const others = ['pv_self_consumption', 'dynamic_tariff'] as const;
 
@@ -13,7 +12,7 @@ export default defineScenario({
   tags: ['settings', 'v2', 'hp'],
   needs: ['changeSettings'],
   async run(t) {
-    const { noxUser } = await connectWithoutNoxPages(t);
+    await connectWithoutNoxPages(t);
     await t.supplier.changeSettings({ optimisation: 'dynamic_tariff' });
     await t.supplier.changeSettings({ optimisation: 'flex_trading' });
     const patches = await t.journal({ method: 'PATCH', path: '/v1/devices/settings' });
@@ -25,7 +24,7 @@ export default defineScenario({
       'the last PATCH /v1/devices/settings to enable flex_trading alone, answered 204',
       `the supplier made ${describeCalls(patches)}; the last sent optimization_settings ${JSON.stringify(sent) ?? 'none'}`,
     );
-    const held = (await settingsInForce(t, noxUser)).map((s) => s.optimization_settings);
+    const held = (await t.platform.settings()).map((s) => s.optimization_settings);
     t.expect.that(
       held.every((o) => o.flex_trading === true && others.every((other) => o[other] !== true)),
       'NOX to hold flex_trading on and the other optimisations off for every heat pump',

@@ -1,7 +1,6 @@
 import { defineScenario } from '../harness/index.ts';
 import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
 import { describeCalls } from './support/describe-calls.ts';
-import { settingsInForce } from './support/mock-control.ts';
 
 export default defineScenario({
   name: 'sends a settings change to NOX for the customer’s NOX user',
@@ -25,7 +24,7 @@ export default defineScenario({
       `a PATCH /v1/devices/settings for user_id ${noxUser.id} with room.preferred_temperature 22.5, answered 204`,
       `the supplier made ${describeCalls(patches)}`,
     );
-    const wrong = (await settingsInForce(t, noxUser)).filter(
+    const wrong = (await t.platform.settings()).filter(
       (s) =>
         s.room.preferred_temperature !== 22.5 ||
         s.dhw.temperature_lower_bound !== 42 ||

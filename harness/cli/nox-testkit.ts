@@ -1,5 +1,6 @@
 // The `nox-testkit` command: one entry point, one subcommand per job.
 import { readFileSync } from 'node:fs';
+import { verifyCommand } from '../../contracts/verify-command.ts';
 import { serveCommand } from '../../mock-nox/serve/serve-command.ts';
 import { runCommand } from './run-command.ts';
 import { scenariosCommand } from './scenarios-command.ts';
@@ -11,6 +12,10 @@ const commands: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: scenariosCommand,
   },
   serve: { summary: 'run the mock NOX platform (APIs, link pages, control API)', run: serveCommand },
+  verify: {
+    summary: "verify Pact files (from a run) against the mock NOX with Pact's Verifier",
+    run: verifyCommand,
+  },
 };
 
 const help = `Usage: nox-testkit <command> [options]

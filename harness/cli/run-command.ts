@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildPact } from '../../contracts/build-pact.ts';
 import { defaultConfigFile, loadConfig } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
 import { createReporters } from '../report/reporters.ts';
+import type { RunResult } from '../report/run-result.ts';
 import { builtInScenarioDir, loadScenarios, selectScenarios } from '../runner/load-scenarios.ts';
 import { run } from '../runner/run.ts';
 import { type RunFlags, resolveRunSettings, runDefaults, runEnv } from './run-settings.ts';
@@ -25,6 +27,8 @@ Options (flag, then env variable, then the config file's "run" section, then def
   --report-dir DIR   where the reports go                          [${runEnv.reportDir}] (default ${runDefaults.reportDir})
   --timeout MS       per scenario                                  (default ${runDefaults.timeoutMs})
   --mock-url URL     use a mock already running there              [${runEnv.mockUrl}]
+  --pact-dir DIR     where a green run writes its Pact file        [${runEnv.pactDir}] (default ${runDefaults.pactDir})
+  --no-pact          write no Pact file
   -h, --help         show this help
 
 Examples:
@@ -78,6 +82,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       reporters: createReporters(),
       signal: abort.signal,
     });
+    if (settings.pactDir && !abort.signal.aborted) await writeRunPact(result, settings.pactDir);
     return abort.signal.aborted ? 130 : result.exit_code;
   } catch (error) {
     const code = error instanceof HarnessError ? error.code : 'ERROR';
@@ -86,6 +91,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
   }
+}
+
+async function writeRunPact(result: RunResult, dir: string): Promise<void> {
+  const { file, reason } = await buildPact(result, resolve(dir));
+  process.stdout.write(file ? `  Pact written: ${file}\n` : `  No pact written: ${reason}.\n`);
 }
 
 function parse(argv: string[]) {
@@ -102,6 +112,8 @@ function parse(argv: string[]) {
       'report-dir': { type: 'string' },
       timeout: { type: 'string' },
       'mock-url': { type: 'string' },
+      'pact-dir': { type: 'string' },
+      'no-pact': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

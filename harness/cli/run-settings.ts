@@ -11,6 +11,8 @@ export interface RunFlags {
   tag?: string[];
   shard?: string;
   'mock-url'?: string;
+  'pact-dir'?: string;
+  'no-pact'?: boolean;
 }
 
 /** The env variable of each setting. */
@@ -20,9 +22,17 @@ export const runEnv = {
   reportDir: 'NOX_TESTKIT_REPORT_DIR',
   strict: 'NOX_TESTKIT_STRICT',
   mockUrl: 'NOX_TESTKIT_MOCK_URL',
+  pactDir: 'NOX_TESTKIT_PACT_DIR',
 } as const;
 
-export const runDefaults = { workers: 4, retries: 0, reportDir: 'reports', strict: false, timeoutMs: 30_000 };
+export const runDefaults = {
+  workers: 4,
+  retries: 0,
+  reportDir: 'reports',
+  strict: false,
+  timeoutMs: 30_000,
+  pactDir: 'pacts',
+};
 
 /** Flag, then env, then config file, then default; every bad value is named. */
 export function resolveRunSettings(
@@ -55,6 +65,9 @@ export function resolveRunSettings(
       .filter(Boolean),
     shard: flags.shard === undefined ? undefined : toShard(flags.shard),
     mockUrl: flags['mock-url'] ?? fromEnv(runEnv.mockUrl),
+    pactDir: flags['no-pact']
+      ? undefined
+      : (flags['pact-dir'] ?? fromEnv(runEnv.pactDir) ?? c.pactDir ?? runDefaults.pactDir),
   };
 }
 

@@ -26,6 +26,7 @@ export interface RunSettings {
   tags: string[];
   shard?: { index: number; count: number };
   mockUrl?: string;
+  /** Where the run writes its Pact file; undefined with --no-pact. */
   pactDir?: string;
 }
 

@@ -13,7 +13,8 @@ export async function loadScreenshots(result: RunResult, reportDir: string): Pro
       const inside = relative(resolve(reportDir), file);
       if (inside.startsWith('..') || isAbsolute(inside)) return;
       try {
-        loaded.set(path, `data:image/png;base64,${(await readFile(file)).toString('base64')}`);
+        const type = /\.jpe?g$/i.test(path) ? 'image/jpeg' : 'image/png';
+        loaded.set(path, `data:${type};base64,${(await readFile(file)).toString('base64')}`);
       } catch {}
     }),
   );

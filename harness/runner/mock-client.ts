@@ -35,6 +35,18 @@ export interface MockState {
   }[];
   nox_users: { id: string; supplier_user_id: string }[];
   devices: { device_id: string; nox_user_id: string }[];
+  settings_in_force: SettingsInForce[];
+}
+
+/** A heat pump's settings as NOX holds them for every party (GET /v1/devices/settings shows the same). */
+export interface SettingsInForce {
+  nox_user_id: string;
+  device_id: string;
+  room: Record<string, unknown>;
+  dhw: Record<string, unknown>;
+  optimization_settings: Record<string, unknown>;
+  location: Record<string, unknown>;
+  updated_at: number;
 }
 
 export function createMockClient(baseUrl: string): MockClient {

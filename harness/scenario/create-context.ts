@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { JournalEntry } from '../../mock-nox/journal.ts';
 import type { HookContext, SupplierAdapter, SupplierOutcome } from '../config/supplier-adapter.ts';
-import { ScenarioSkipped } from '../errors.ts';
+import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { StepRecord } from '../report/run-result.ts';
 import type { MockClient } from '../runner/mock-client.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
 import { belongsTo } from './journal-scope.ts';
-import type { LinkSessionSeen, ScenarioContext } from './scenario-context.ts';
+import type { JournalFilter, LinkSessionSeen, ScenarioContext } from './scenario-context.ts';
 
 export interface ContextDeps {
   scenario: Scenario;
@@ -41,7 +41,8 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
   actAs();
   const hookCtx = (): HookContext => ({ page, baseUrl: deps.supplierUrl, user });
 
-  const step = async <T>(name: string, action: () => Promise<T>): Promise<T> => {
+  /** A step with a screenshot after it, unless it only talks to the platform (nothing changes on screen). */
+  const step = async <T>(name: string, action: () => Promise<T>, shot = true): Promise<T> => {
     const started = performance.now();
     const record: StepRecord = { name, status: 'failed', duration_ms: 0 };
     deps.steps.push(record);
@@ -51,14 +52,12 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
       return value;
     } finally {
       record.duration_ms = Math.round(performance.now() - started);
-      record.screenshot = await screenshot(deps, page, deps.steps.length);
+      if (shot) record.screenshot = await screenshot(deps, page, deps.steps.length);
     }
   };
 
   const state = () => mock.state(org);
-  const journal = async (
-    filter: { method?: string; path?: string | RegExp } = {},
-  ): Promise<JournalEntry[]> => {
+  const journal = async (filter: JournalFilter = {}): Promise<JournalEntry[]> => {
     const [entries, s] = await Promise.all([mock.journal(org, deps.journalStart), state()]);
     const scope = {
       users,
@@ -66,7 +65,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     };
     return entries.filter(
       (e) =>
-        belongsTo(e, scope) &&
+        (filter.scope === 'organisation' ? e.area !== 'page' : belongsTo(e, scope)) &&
         (filter.method === undefined || e.request.method === filter.method) &&
         (filter.path === undefined ||
           (typeof filter.path === 'string'
@@ -81,8 +80,16 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
       const seen = await adapter.hooks.readOutcome(hookCtx()).catch(() => null);
       if (seen) return seen;
       if (Date.now() > deadline) {
-        throw new Error(
-          `The supplier showed neither "connected" nor "failed" within ${OUTCOME_WAIT_MS / 1000} s; the browser is on ${page.url()}`,
+        const body = await page
+          .locator('body')
+          .textContent({ timeout: 1000 })
+          .catch(() => '');
+        const text = (body || '(an empty page)').replace(/\s+/g, ' ').slice(0, 160);
+        throw new ExpectationFailed(
+          'the supplier to show "connected" or a failure page',
+          `it showed neither within ${OUTCOME_WAIT_MS / 1000} s: the browser is on ${page.url()}, showing "${text}"`,
+          scenario.rule,
+          scenario.docs,
         );
       }
       await page.waitForTimeout(100);
@@ -99,7 +106,18 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     const response = (last?.response.body ?? {}) as Record<string, unknown>;
     const token = (response.link_token ??
       (response.data as Record<string, unknown> | undefined)?.link_token) as string | undefined;
-    if (!last || !token) throw new Error(`The supplier created no link session for customer ${user}`);
+    if (!last || !token) {
+      const attempts = (await journal({ method: 'POST' })).filter((e) => /link/.test(e.request.path));
+      const seen = attempts.map(
+        (e) => `POST ${e.request.path} → ${e.response.status}: ${JSON.stringify(e.response.body)}`,
+      );
+      throw new ExpectationFailed(
+        `the supplier to create a link session for customer ${user}`,
+        seen.length ? `NOX refused it: ${seen.join('; ')}` : 'it made no such call to NOX',
+        scenario.rule,
+        scenario.docs,
+      );
+    }
     const session = (await state()).link_sessions.find((s) => s.token === token);
     return {
       token,
@@ -163,12 +181,17 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     },
     platform: {
       advanceClock: (seconds) =>
-        step(`Advance NOX's clock by ${seconds} s`, () => mock.advanceClock(org, seconds)),
+        step(`Advance NOX's clock by ${seconds} s`, () => mock.advanceClock(org, seconds), false),
       setPolicies: (changes) =>
-        step(`Set NOX policies ${JSON.stringify(changes)}`, () => mock.setPolicies(org, changes)),
+        step(`Set NOX policies ${JSON.stringify(changes)}`, () => mock.setPolicies(org, changes), false),
       setFaults: (faults) =>
-        step(`Set NOX faults ${JSON.stringify(faults)}`, () => mock.setFaults(org, faults)),
+        step(`Set NOX faults ${JSON.stringify(faults)}`, () => mock.setFaults(org, faults), false),
       complete: async (token, body) => (await mock.complete(token, body)).redirect_url,
+      settings: async () => {
+        const s = await state();
+        const ids = new Set(s.nox_users.filter((u) => u.supplier_user_id === user).map((u) => u.id));
+        return s.settings_in_force.filter((row) => ids.has(row.nox_user_id));
+      },
       noxUser: async () => {
         const s = await state();
         const noxUser = s.nox_users.find((u) => u.supplier_user_id === user);
@@ -192,9 +215,13 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
 
 async function screenshot(deps: ContextDeps, page: Page, n: number): Promise<string | undefined> {
   try {
-    const file = join('screenshots', `${deps.scenario.id}-${String(n).padStart(2, '0')}.png`);
+    // JPEG: on a 2-core CI machine PNG encoding of every step was a large share of the run.
+    const file = join('screenshots', `${deps.scenario.id}-${String(n).padStart(2, '0')}.jpg`);
     mkdirSync(join(deps.reportDir, 'screenshots'), { recursive: true });
-    writeFileSync(join(deps.reportDir, file), await page.screenshot({ timeout: 3000 }));
+    writeFileSync(
+      join(deps.reportDir, file),
+      await page.screenshot({ timeout: 3000, type: 'jpeg', quality: 70 }),
+    );
     return file;
   } catch {
     return undefined;

@@ -7,7 +7,14 @@ import type {
   SettingsChange,
   SupplierOutcome,
 } from '../config/supplier-adapter.ts';
+import type { SettingsInForce } from '../runner/mock-client.ts';
 import type { Expectations } from './expectations.ts';
+
+export interface JournalFilter {
+  method?: string;
+  path?: string | RegExp;
+  scope?: 'customers' | 'organisation';
+}
 
 /** A NOX link session the supplier created, as the journal recorded the call and the mock's state has it. */
 export interface LinkSessionSeen {
@@ -74,10 +81,16 @@ export interface ScenarioContext {
     ): Promise<string | null>;
     /** The NOX user the current customer is mapped to, if any. */
     noxUser(): Promise<{ id: string; device_ids: string[] } | null>;
+    /** The settings NOX holds for the current customer's heat pumps (what every party reads). */
+    settings(): Promise<SettingsInForce[]>;
   };
 
-  /** The supplier's calls to NOX during this scenario, for this scenario's customers. */
-  journal(filter?: { method?: string; path?: string | RegExp }): Promise<JournalEntry[]>;
+  /**
+   * The supplier's calls to NOX during this scenario: those naming this scenario's customers (default), or
+   * with scope 'organisation' every call made with the run's key meanwhile (parallel scenarios' included),
+   * e.g. to catch a device list read without any user filter.
+   */
+  journal(filter?: JournalFilter): Promise<JournalEntry[]>;
 
   expect: Expectations;
 }

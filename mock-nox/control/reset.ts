@@ -1,4 +1,5 @@
 import type { MockContext } from '../context.ts';
+import { effectiveSettings } from '../data/settings-rules.ts';
 import { getOrganisation } from '../domain/organisations.ts';
 import { createSeedDb } from '../store/db.ts';
 
@@ -37,6 +38,9 @@ export function stateOf(ctx: MockContext, organisationId?: string) {
     link_sessions: mine(data.link_sessions),
     nox_users: mine(data.nox_users),
     devices: mine(data.devices),
+    settings_in_force: mine(data.devices)
+      .filter((d) => d.asset_type === 'hp')
+      .map((d) => ({ nox_user_id: d.nox_user_id, ...effectiveSettings(ctx, d) })),
     settings: data.settings.filter(
       (s) => organisationId === undefined || mine(data.nox_users).some((u) => u.id === s.nox_user_id),
     ),

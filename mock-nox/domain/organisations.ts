@@ -26,7 +26,16 @@ export interface NewOrganisation {
   brands?: string[];
 }
 
+/** An allow-list entry: an absolute URL, or a loopback origin with a port or `*`. */
+export function isRedirectEntry(entry: string): boolean {
+  return LOOPBACK_ENTRY.test(entry) || (URL.canParse(entry) && /^https?:|^[a-z][a-z0-9+.-]*:/i.test(entry));
+}
+
+const LOOPBACK_ENTRY = /^(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::(\*|\d+))?\/?$/;
+
 export function createOrganisation(ctx: MockContext, input: NewOrganisation): Organisation {
+  const bad = (input.redirect_urls ?? []).filter((u) => !isRedirectEntry(u));
+  if (bad.length > 0) throw errors.redirectEntryInvalid(bad);
   const org: Organisation = {
     id: ctx.ids.organisationId(),
     kind: input.kind,
@@ -58,7 +67,7 @@ export function isRedirectAllowed(org: Organisation, url: string): boolean {
     return false;
   }
   return org.redirect_urls.some((entry) => {
-    const wildcard = /^(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::(\*|\d+))?\/?$/.exec(entry);
+    const wildcard = LOOPBACK_ENTRY.exec(entry);
     if (wildcard) {
       const [, origin, port] = wildcard;
       const sameHost = `${target.protocol}//${target.hostname}` === origin;

@@ -82,6 +82,11 @@ export const errors = {
       501,
       `${method} ${path} is in the NOX API and in openapi/nox-auth.yaml, but this version of the mock does not serve it yet.`,
     ),
+  redirectEntryInvalid: (entries: string[]) =>
+    new NoxError(
+      400,
+      `redirect_urls must be absolute URLs or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
+    ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
   controlForbidden: () =>
     new NoxError(

@@ -638,6 +638,8 @@ export interface operations {
                         devices: Record<string, never>[];
                         /** @description User-level (device_id null) and device-level settings. */
                         settings?: Record<string, never>[];
+                        /** @description Per heat pump, the settings every party sees (device level over user level over defaults), with nox_user_id. */
+                        settings_in_force?: Record<string, never>[];
                         thermal_schedules?: Record<string, never>[];
                         pv_schedules?: Record<string, never>[];
                         pv_flex_controls?: Record<string, never>[];

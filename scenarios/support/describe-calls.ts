@@ -1,6 +1,6 @@
-import type { ScenarioContext } from '../../harness/index.ts';
+export type { JournalEntry } from '../../harness/index.ts';
 
-export type JournalEntry = Awaited<ReturnType<ScenarioContext['journal']>>[number];
+import type { JournalEntry } from '../../harness/index.ts';
 
 /** Calls as a short list for a failure message, e.g. "GET /v1/devices?user_id=u1 → 200". */
 export function describeCalls(entries: JournalEntry[]): string {

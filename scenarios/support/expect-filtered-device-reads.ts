@@ -1,5 +1,4 @@
 import type { ScenarioContext } from '../../harness/index.ts';
-import { organisationDataCalls } from './mock-control.ts';
 
 const deviceReads = /^\/v1\/devices(\/pv)?$/;
 
@@ -9,7 +8,7 @@ const deviceReads = /^\/v1\/devices(\/pv)?$/;
  * journal; in parallel runs another scenario's unfiltered read counts too, which is still the same bug.
  */
 export async function expectFilteredDeviceReads(t: ScenarioContext, noxUserId: string): Promise<void> {
-  const unfiltered = (await organisationDataCalls(t)).filter(
+  const unfiltered = (await t.journal({ scope: 'organisation' })).filter(
     (e) =>
       e.request.method === 'GET' &&
       deviceReads.test(e.request.path) &&
