@@ -1,0 +1,105 @@
+import type { JournalEntry } from '../mock-nox/journal.ts';
+import { type ProviderState, providerStates } from './provider-states.ts';
+
+/** One supplier → NOX exchange, ready to be declared as a Pact interaction. */
+export interface RecordedInteraction {
+  description: string;
+  states: ProviderState[];
+  request: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    headers: Record<string, string>;
+    body?: unknown;
+  };
+  response: { status: number; contentType?: string; body?: unknown };
+  /** Where the request carries values only known at verification time: `${api_key}`, `${nox_user_id}`, `${device_id}`. */
+  injected: { header?: boolean; query: string[]; body: string[]; pathUser?: boolean };
+  /** The scenarios in which this exchange was seen. */
+  scenarios: string[];
+}
+
+const apiPaths = /^\/(v2\/|users\/[^/]+\/link$|v1\/)/;
+const userFields = ['user_id', 'house_id'];
+
+/**
+ * The exchange of a journal entry, or null when it does not belong in a contract: not a NOX API call, or
+ * an answer a simulated fault made up.
+ */
+export function interactionFromEntry(
+  entry: JournalEntry,
+  supplier: string,
+  scenario: string,
+): RecordedInteraction | null {
+  const { request, response } = entry;
+  if (entry.fault || !apiPaths.test(request.path) || entry.area === 'page') return null;
+  const keyAccepted = response.status !== 401;
+  const query = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, String(v)]));
+  const body = request.body === null || request.body === undefined ? undefined : request.body;
+  const isData = request.path.startsWith('/v1/');
+  const bodyFields = isData && body && typeof body === 'object' ? Object.keys(body) : [];
+  const injected = {
+    header: keyAccepted,
+    query: isData ? Object.keys(query).filter((k) => userFields.includes(k) || k === 'device_id') : [],
+    body: bodyFields.filter((k) => k === 'user_id' || k === 'device_id'),
+    pathUser: /^\/v1\/users\/[^/]+$/.test(request.path),
+  };
+  const namesUser = injected.query.length + injected.body.length > 0 || injected.pathUser;
+  const redirect = (body as { redirect_url?: unknown; redirect_uri?: unknown } | undefined) ?? {};
+  const redirectUrl = redirect.redirect_url ?? redirect.redirect_uri;
+  const supplierParams = {
+    supplier,
+    ...(typeof redirectUrl === 'string' && keyAccepted ? { redirect_url: redirectUrl } : {}),
+  };
+  const states: ProviderState[] = [{ name: providerStates.supplier, params: supplierParams }];
+  if (namesUser && keyAccepted && response.status < 500) {
+    states.push({ name: providerStates.linkedUser, params: linkedUserParams(entry) });
+  }
+  const contentType = response.headers['content-type']?.split(';')[0];
+  return {
+    description: describe(entry, query, body),
+    states,
+    request: {
+      method: request.method,
+      path: request.path,
+      query,
+      headers: {
+        ...(request.headers['x-api-key'] !== undefined ? { 'x-api-key': request.headers['x-api-key'] } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body,
+    },
+    response: {
+      status: response.status,
+      contentType,
+      body: response.status === 204 ? undefined : response.body,
+    },
+    injected,
+    scenarios: [scenario],
+  };
+}
+
+/** How many devices of which asset type the state must link, read off the response where it lists them. */
+function linkedUserParams(entry: JournalEntry): Record<string, string | number> {
+  const assetType = entry.request.path.includes('/pv') ? 'pv' : 'hp';
+  const data = (entry.response.body as { data?: unknown } | null)?.data;
+  const count =
+    Array.isArray(data) && entry.request.path.startsWith('/v1/devices') && data.length > 0 ? data.length : 1;
+  return { count, asset_type: assetType };
+}
+
+/** A sentence unique to the exchange's shape: what was called with which fields, and the status. */
+function describe(entry: JournalEntry, query: Record<string, string>, body: unknown): string {
+  const { method } = entry.request;
+  const path = entry.request.path
+    .replace(/^\/v1\/users\/[^/]+$/, '/v1/users/{user_id}')
+    .replace(/^\/users\/[^/]+\/link$/, '/users/{userId}/link');
+  const fields = (o: unknown) =>
+    o && typeof o === 'object' && !Array.isArray(o) ? Object.keys(o).sort().join(', ') : '';
+  const parts = [`${method} ${path}`];
+  if (Object.keys(query).length) parts.push(`with query ${Object.keys(query).sort().join(', ')}`);
+  if (body !== undefined) parts.push(`with body ${fields(body) || 'other than an object'}`);
+  if (entry.response.status === 401)
+    parts.push(entry.request.headers['x-api-key'] ? 'with a wrong API key' : 'without an API key');
+  return `${parts.join(' ')} answers ${entry.response.status}`;
+}

@@ -1,0 +1,109 @@
+import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { inferMatchers } from './infer-matchers.ts';
+import type { RecordedInteraction } from './recorded-interaction.ts';
+
+const { fromProviderState } = MatchersV3;
+export const PROVIDER = 'nox-energy';
+
+/** What a state injects, and the example a consumer-side replay uses. */
+const examples = {
+  api_key: 'api_key_123',
+  nox_user_id: '550e8400-e29b-41d4-a716-446655440000',
+  device_id: '01a5c222-5b76-4531-b587-5deeb81a3db3',
+};
+const injectedField = (field: string) => (field === 'device_id' ? 'device_id' : 'nox_user_id');
+/** A provider-state expression: `${name}`, filled in from the state handler's answer at verification. */
+const expression = (name: string) => `\${${name}}`;
+
+/**
+ * Writes the interactions into <dir>/<consumer>-nox-energy.json through Pact's own library: each is
+ * declared with its matchers, then the recorded request is replayed against Pact's mock server, so the
+ * file is only written when Pact itself accepted every interaction.
+ */
+export async function writePact(
+  consumer: string,
+  interactions: RecordedInteraction[],
+  dir: string,
+): Promise<string> {
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  const pact = new PactV4({ consumer, provider: PROVIDER, dir, logLevel: 'error' });
+  for (const interaction of interactions) {
+    let builder = pact.addInteraction();
+    for (const state of interaction.states) builder = builder.given(state.name, state.params);
+    builder = builder.uponReceiving(interaction.description);
+    for (const scenario of interaction.scenarios) builder = builder.comment(`seen in scenario: ${scenario}`);
+    const { request, response, injected } = interaction;
+    const path = injected.pathUser
+      ? fromProviderState(request.path.replace(/[^/]+$/, expression('nox_user_id')), exampleOf(request.path))
+      : request.path;
+    await builder
+      .withRequest(request.method, path, (b) => {
+        const headers: Record<string, unknown> = { ...request.headers };
+        if (injected.header && headers['x-api-key'] !== undefined)
+          headers['x-api-key'] = fromProviderState(expression('api_key'), examples.api_key);
+        b.headers(headers as Record<string, string>);
+        if (Object.keys(request.query).length)
+          b.query(withInjected(request.query, injected.query) as Record<string, string>);
+        if (request.body !== undefined) b.jsonBody(requestBody(request.body, injected.body));
+      })
+      .willRespondWith(response.status, (b) => {
+        if (response.body !== undefined) b.jsonBody(inferMatchers(response.body));
+      })
+      .executeTest(async (mock) => replay(mock.url, interaction));
+  }
+  return `${dir}/${consumer}-${PROVIDER}.json`;
+}
+
+function exampleOf(path: string): string {
+  return path.replace(/[^/]+$/, examples.nox_user_id);
+}
+
+function withInjected(values: Record<string, string>, fields: string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      fields.includes(k) ? fromProviderState(expression(injectedField(k)), examples[injectedField(k)]) : v,
+    ]),
+  );
+}
+
+/** Request bodies keep their values (they are what the supplier sends), except run-time ids and per-run customer ids. */
+function requestBody(body: unknown, injectedFields: string[]): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => {
+      if (injectedFields.includes(k))
+        return [k, fromProviderState(expression(injectedField(k)), examples[injectedField(k)])];
+      if ((k === 'user_id' || k === 'redirect_url') && typeof v === 'string')
+        return [k, MatchersV3.string(v)];
+      return [k, v];
+    }),
+  );
+}
+
+/** Sends the example request to Pact's mock server; it fails the interaction when it does not match. */
+async function replay(base: string, interaction: RecordedInteraction): Promise<void> {
+  const { request, injected } = interaction;
+  const url = new URL(injected.pathUser ? exampleOf(request.path) : request.path, base);
+  for (const [k, v] of Object.entries(request.query)) {
+    url.searchParams.set(k, injected.query.includes(k) ? examples[injectedField(k)] : v);
+  }
+  const headers = { ...request.headers };
+  if (injected.header && headers['x-api-key'] !== undefined) headers['x-api-key'] = examples.api_key;
+  let body = request.body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    body = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, injected.body.includes(k) ? examples[injectedField(k)] : v]),
+    );
+  }
+  const res = await fetch(url, {
+    method: request.method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status !== interaction.response.status) {
+    throw new Error(
+      `Pact's mock server answered ${res.status} to "${interaction.description}": ${await res.text()}`,
+    );
+  }
+}
