@@ -63,10 +63,8 @@ export function interactionFromEntry(
       method: request.method,
       path: request.path,
       query,
-      headers: {
-        ...(request.headers['x-api-key'] !== undefined ? { 'x-api-key': request.headers['x-api-key'] } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
+      headers:
+        request.headers['x-api-key'] !== undefined ? { 'x-api-key': request.headers['x-api-key'] } : {},
       body,
     },
     response: {

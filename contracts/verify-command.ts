@@ -54,16 +54,9 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     process.stdout.write('All interactions verified.\n');
     return 0;
   } catch (error) {
-    process.stderr.write(`nox-testkit verify: ${summary(error)}\n`);
+    process.stderr.write(`nox-testkit verify: ${(error as Error).message}\n`);
     return 1;
   } finally {
     await server?.close();
   }
-}
-
-/** Pact prints its report itself; the error object adds the list of failed interactions. */
-function summary(error: unknown): string {
-  const errors = (error as { errors?: { interaction: string }[] } | undefined)?.errors;
-  if (!errors?.length) return (error as Error)?.message ?? String(error);
-  return `${errors.length} interaction(s) failed:\n${errors.map((e) => `  - ${e.interaction}`).join('\n')}`;
 }

@@ -28,11 +28,51 @@ export function pactFiles(fileOrDir: string): string[] {
 export async function verifyPacts(files: string[], baseUrl: string): Promise<void> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const handlers = createStateHandlers(createMockClient(baseUrl));
-  await new Verifier({
-    provider: PROVIDER,
-    providerBaseUrl: baseUrl,
-    pactUrls: files,
-    stateHandlers: handlers as never,
-    logLevel: 'warn',
-  }).verifyProvider();
+  try {
+    await new Verifier({
+      provider: PROVIDER,
+      providerBaseUrl: baseUrl,
+      pactUrls: files,
+      stateHandlers: handlers as never,
+      logLevel: 'warn',
+    }).verifyProvider();
+  } catch (error) {
+    throw PactVerificationFailed.from(error);
+  }
+}
+
+export interface InteractionFailure {
+  interaction: string;
+  mismatches: string[];
+}
+
+/** Pact's Verifier rejects with its JSON report as the message; this reads it into a list of failures. */
+export class PactVerificationFailed extends Error {
+  readonly code = 'PACT_VERIFICATION_FAILED';
+  constructor(
+    readonly failures: InteractionFailure[],
+    detail?: string,
+  ) {
+    super(
+      failures.length > 0
+        ? `${failures.length} interaction(s) failed verification:\n${failures.map((f) => `  - ${f.interaction}\n${f.mismatches.map((m) => `      ${m}`).join('\n')}`).join('\n')}`
+        : `Pact verification failed: ${detail}`,
+    );
+  }
+
+  static from(error: unknown): PactVerificationFailed {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      const report = JSON.parse(message) as {
+        errors?: { interaction: string; mismatch?: { mismatches?: { mismatch: string }[] } }[];
+      };
+      const failures = (report.errors ?? []).map((e) => ({
+        interaction: e.interaction,
+        mismatches: (e.mismatch?.mismatches ?? []).map((m) => m.mismatch),
+      }));
+      return new PactVerificationFailed(failures, message);
+    } catch {
+      return new PactVerificationFailed([], message);
+    }
+  }
 }

@@ -88,7 +88,10 @@ async function replay(base: string, interaction: RecordedInteraction): Promise<v
   for (const [k, v] of Object.entries(request.query)) {
     url.searchParams.set(k, injected.query.includes(k) ? examples[injectedField(k)] : v);
   }
-  const headers = { ...request.headers };
+  const headers: Record<string, string> = {
+    ...request.headers,
+    ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+  };
   if (injected.header && headers['x-api-key'] !== undefined) headers['x-api-key'] = examples.api_key;
   let body = request.body;
   if (body && typeof body === 'object' && !Array.isArray(body)) {

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildPact, collectInteractions } from './build-pact.ts';
+import { interactionFromEntry } from './recorded-interaction.ts';
+import { entry, greenRun } from './testing/journal-fixture.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'nox-pact-'));
+
+/** The pact without the parts that change with Pact's version. */
+function normalised(file: string): unknown {
+  const pact = JSON.parse(readFileSync(file, 'utf8'));
+  delete pact.metadata;
+  return pact;
+}
+
+describe('building a pact from a run', () => {
+  test('keeps one interaction per call shape and status, from passing scenarios, without faults', () => {
+    const descriptions = collectInteractions(greenRun()).map((i) => i.description);
+    expect(descriptions).toEqual([
+      'GET /v1/devices with query user_id answers 200',
+      'PATCH /v1/devices/settings with body room, user_id answers 204',
+      'POST /v2/supplier/link-sessions with body asset_type, language, redirect_url, user_id answers 201',
+      'POST /v2/supplier/link-sessions with body asset_type, language, redirect_url, user_id with a wrong API key answers 401',
+      'POST /v2/supplier/link-sessions with body redirect_url answers 400',
+    ]);
+  });
+
+  test('records a wrong key exactly as sent, with no key injected', () => {
+    const interaction = interactionFromEntry(
+      entry('POST', '/v2/supplier/link-sessions', 401, { key: 'wrong-key', body: {} }),
+      'Volt',
+      's',
+    );
+    expect(interaction?.request.headers['x-api-key']).toBe('wrong-key');
+    expect(interaction?.injected.header).toBe(false);
+    expect(interaction?.response.status).toBe(401);
+  });
+
+  test("records a bad body as it was sent, with NOX's 400", () => {
+    const bad = { redirect_url: 'http://127.0.0.1:1/cb' };
+    const interaction = interactionFromEntry(
+      entry('POST', '/v2/supplier/link-sessions', 400, {
+        body: bad,
+        response: { error: 'user_id is required and must be a string' },
+      }),
+      'Volt',
+      's',
+    );
+    expect(interaction?.request.body).toEqual(bad);
+    expect(interaction?.response).toMatchObject({
+      status: 400,
+      body: { error: 'user_id is required and must be a string' },
+    });
+  });
+
+  test('writes nothing from a red run', async () => {
+    const dir = tempDir();
+    const result = await buildPact({ ...greenRun(), exit_code: 1 }, dir);
+    expect(result).toEqual({ reason: 'the run failed, and a pact is only written from a green run' });
+  });
+
+  test('writes a Pact V4 file whose shape is pinned by a golden file', async () => {
+    const { file } = await buildPact(greenRun(), tempDir());
+    const pact = normalised(file ?? '');
+    expect(pact).toMatchObject({ consumer: { name: 'Volt Energy' }, provider: { name: 'nox-energy' } });
+    // Update deliberately with: npx vitest run contracts -u
+    await expect(`${JSON.stringify(pact, null, 2)}\n`).toMatchFileSnapshot(
+      'golden/volt-energy-nox-energy.json',
+    );
+  });
+});

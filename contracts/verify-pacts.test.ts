@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../mock-nox/server.ts';
+import { openStore } from '../mock-nox/store/open-store.ts';
+import { buildPact } from './build-pact.ts';
+import { greenRun } from './testing/journal-fixture.ts';
+import { PactVerificationFailed, verifyPacts } from './verify-pacts.ts';
+
+let mock: Awaited<ReturnType<typeof startServer>>;
+let pactFile: string;
+beforeAll(async () => {
+  mock = await startServer({ store: await openStore({ inMemory: true }) }, '127.0.0.1', 0);
+  pactFile = (await buildPact(greenRun(), mkdtempSync(join(tmpdir(), 'nox-verify-')))).file ?? '';
+});
+afterAll(() => mock.close());
+
+// biome-ignore lint/suspicious/noExplicitAny: a pact file is edited as plain JSON
+type Pact = { interactions: any[] };
+
+/** A copy of the pact with one interaction changed, and the error (or none) of verifying it. */
+async function verifyChanged(
+  description: RegExp,
+  change: (interaction: Pact['interactions'][number]) => void,
+) {
+  const pact: Pact = JSON.parse(readFileSync(pactFile, 'utf8'));
+  const interaction = pact.interactions.find((i) => description.test(i.description));
+  change(interaction);
+  pact.interactions = [interaction];
+  const file = join(mkdtempSync(join(tmpdir(), 'nox-broken-')), 'broken.json');
+  writeFileSync(file, JSON.stringify(pact));
+  return verifyPacts([file], mock.url).then(
+    () => undefined,
+    (error: unknown) => error as PactVerificationFailed,
+  );
+}
+const mismatches = (error: PactVerificationFailed | undefined) => {
+  expect(error).toBeInstanceOf(PactVerificationFailed);
+  expect(error?.message).toContain('interaction(s) failed verification');
+  return (error?.failures ?? []).flatMap((f) => f.mismatches).join('\n');
+};
+
+describe('verifying pacts against the mock', () => {
+  test("every interaction of a run's pact verifies, the states set up through the control API", async () => {
+    await expect(verifyPacts([pactFile], mock.url)).resolves.toBeUndefined();
+  });
+
+  test('fails with a readable mismatch when the pact expects another status', async () => {
+    const error = await verifyChanged(/GET \/v1\/devices/, (i) => {
+      i.response.status = 201;
+    });
+    expect(mismatches(error)).toContain('expected 201 but was 200');
+  });
+
+  test('fails when the pact expects a field NOX does not send', async () => {
+    const error = await verifyChanged(/link-sessions .* answers 201/, (i) => {
+      i.response.body.content.session_secret = 'abc';
+    });
+    expect(mismatches(error)).toMatch(/session_secret/);
+  });
+
+  test('fails when the pact calls a path NOX does not serve', async () => {
+    const error = await verifyChanged(/PATCH \/v1\/devices\/settings/, (i) => {
+      i.request.path = '/v1/device/settings';
+    });
+    expect(mismatches(error)).toContain('expected 204 but was 404');
+  });
+});
