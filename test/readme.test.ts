@@ -8,11 +8,11 @@ import { defaultPolicies } from '../mock-nox/store/db.ts';
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/ +/g, ' ');
 
 describe('the README stays in step with the code', () => {
-  test('starts with the two commands: start the mock, and pass the tests', () => {
+  test('starts with the two commands: the demo run, and passing the tests', () => {
     const block = readme.split('```')[1] ?? '';
     const commands = block.split('\n').filter((l) => l.trim() && !l.startsWith('sh'));
     expect(commands.map((c) => c.split('#')[0]?.trim())).toEqual([
-      'npm run setup && npm start',
+      'npm run demo',
       'npm run setup && npm run check',
     ]);
   });
