@@ -1,5 +1,6 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { inferMatchers } from './infer-matchers.ts';
+import { loadOpenApi } from '../mock-nox/validation/openapi-validator.ts';
+import { inferMatchers, type SchemaHint } from './infer-matchers.ts';
 import type { RecordedInteraction } from './recorded-interaction.ts';
 
 const { fromProviderState } = MatchersV3;
@@ -47,11 +48,19 @@ export async function writePact(
         if (request.body !== undefined) b.jsonBody(requestBody(request.body, injected.body));
       })
       .willRespondWith(response.status, (b) => {
-        if (response.body !== undefined) b.jsonBody(inferMatchers(response.body));
+        if (response.body !== undefined)
+          b.jsonBody(
+            inferMatchers(response.body, responseSchemaOf(request.method, request.path, response.status)),
+          );
       })
       .executeTest(async (mock) => replay(mock.url, interaction));
   }
   return `${dir}/${consumer}-${PROVIDER}.json`;
+}
+
+/** The documented schema of the answer, from the OpenAPI file of the API the path belongs to. */
+function responseSchemaOf(method: string, path: string, status: number): SchemaHint | undefined {
+  return loadOpenApi(path.startsWith('/v1/') ? 'nox-data' : 'nox-auth').responseSchema(method, path, status);
 }
 
 function exampleOf(path: string): string {

@@ -19,6 +19,8 @@ interface Operation {
   /** Query parameters of boolean type, read as FastAPI does before validation. */
   booleanParams: string[];
   responses: Map<string, ValidateFunction>;
+  /** The JSON schema of each documented response body, $refs unresolved. */
+  responseSchemas: Map<string, Json>;
 }
 
 export interface RequestLike {
@@ -34,6 +36,12 @@ export interface OpenApiValidator {
   validateRequest(req: RequestLike): Issue[] | null;
   /** The problems of a response body against the spec, for tests. */
   validateResponse(method: string, path: string, status: number, body: unknown): string[];
+  /** A response's schema with a resolver for its $refs, e.g. for deriving Pact matchers; undefined when not documented. */
+  responseSchema(
+    method: string,
+    path: string,
+    status: number,
+  ): { schema: unknown; resolve: (node: unknown) => unknown } | undefined;
 }
 
 const loaded = new Map<string, OpenApiValidator>();
@@ -77,6 +85,10 @@ function buildValidator(name: string): OpenApiValidator {
       if (!validate) return [`status ${status} is not documented for ${method} ${path}`];
       return validate(body) ? [] : toIssues(validate.errors, 'response', spec).map((i) => i.msg);
     },
+    responseSchema(method, path, status) {
+      const schema = find(method, path)?.responseSchemas.get(String(status));
+      return schema === undefined ? undefined : { schema, resolve: (node) => resolve(spec, refLocal(node)) };
+    },
   };
 }
 
@@ -110,10 +122,13 @@ function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv
         .map((p: Json) => resolve(spec, p))
         .filter((p: Json) => p.in === 'query');
       const responses = new Map<string, ValidateFunction>();
+      const responseSchemas = new Map<string, Json>();
       for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
         const base = response.$ref ? refParts(response.$ref) : [...at, 'responses', status];
-        if (resolve(spec, response).content?.['application/json']?.schema) {
+        const schema = resolve(spec, response).content?.['application/json']?.schema;
+        if (schema) {
           responses.set(status, compileAt([...base, 'content', 'application/json', 'schema']));
+          responseSchemas.set(status, schema);
         }
       }
       operations.push({
@@ -129,6 +144,7 @@ function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv
         query: queryParams.length > 0 ? queryAjv.compile(querySchema(name, queryParams)) : undefined,
         booleanParams: queryParams.filter(isBooleanParam).map((p: Json) => p.name),
         responses,
+        responseSchemas,
       });
     }
   }
