@@ -61,7 +61,7 @@ describe('the pact of a run against the reference supplier', () => {
     const broken = await cli(['verify', '--pact', join(dir, 'broken.json')]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('expected 299 but was');
-  });
+  }, 90_000);
 
   test('verify says where to find pacts when there are none', async () => {
     const missing = await cli(['verify', '--pact', join(tmpdir(), 'no-such-pacts')]);

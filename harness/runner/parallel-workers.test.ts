@@ -50,5 +50,5 @@ describe('parallel workers', () => {
       .map((s) => `${s.id}: ${s.failure?.message ?? s.reason}`);
     expect(failures).toEqual([]);
     expect(result.counts.passed).toBe(6);
-  });
+  }, 90_000);
 });
