@@ -22,18 +22,19 @@ describe('building a pact from a run', () => {
       'GET /v1/devices with query user_id answers 200',
       'PATCH /v1/devices/settings with body room, user_id answers 204',
       'POST /v2/supplier/link-sessions with body asset_type, language, redirect_url, user_id answers 201',
+      'POST /v2/supplier/link-sessions with body asset_type, language, redirect_url, user_id answers 400',
       'POST /v2/supplier/link-sessions with body asset_type, language, redirect_url, user_id with a wrong API key answers 401',
       'POST /v2/supplier/link-sessions with body redirect_url answers 400',
     ]);
   });
 
-  test('records a wrong key exactly as sent, with no key injected', () => {
+  test('records a wrong key as the journal has it (redacted to its first characters), with no key injected', () => {
     const interaction = interactionFromEntry(
-      entry('POST', '/v2/supplier/link-sessions', 401, { key: 'wrong-key', body: {} }),
+      entry('POST', '/v2/supplier/link-sessions', 401, { key: 'wron...(redacted)', body: {} }),
       'Volt',
       's',
     );
-    expect(interaction?.request.headers['x-api-key']).toBe('wrong-key');
+    expect(interaction?.request.headers['x-api-key']).toBe('wron...(redacted)');
     expect(interaction?.injected.header).toBe(false);
     expect(interaction?.response.status).toBe(401);
   });

@@ -47,10 +47,10 @@ export function interactionFromEntry(
   const namesUser = injected.query.length + injected.body.length > 0 || injected.pathUser;
   const redirect = (body as { redirect_url?: unknown; redirect_uri?: unknown } | undefined) ?? {};
   const redirectUrl = redirect.redirect_url ?? redirect.redirect_uri;
-  const supplierParams = {
-    supplier,
-    ...(typeof redirectUrl === 'string' && keyAccepted ? { redirect_url: redirectUrl } : {}),
-  };
+  // The state allows the redirect URL only when NOX accepted it (a recorded "not allowed" 400 must stay
+  // a 400); loopback callbacks are allowed anyway, and leaving their random port out keeps pacts stable.
+  const allowRedirect = typeof redirectUrl === 'string' && response.status < 400 && !isLoopback(redirectUrl);
+  const supplierParams = { supplier, ...(allowRedirect ? { redirect_url: redirectUrl } : {}) };
   const states: ProviderState[] = [{ name: providerStates.supplier, params: supplierParams }];
   if (namesUser && keyAccepted && response.status < 500) {
     states.push({ name: providerStates.linkedUser, params: linkedUserParams(entry) });
@@ -75,6 +75,10 @@ export function interactionFromEntry(
     injected,
     scenarios: [scenario],
   };
+}
+
+function isLoopback(url: string): boolean {
+  return URL.canParse(url) && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 }
 
 /** How many devices of which asset type the state must link, read off the response where it lists them. */

@@ -15,7 +15,7 @@ export function entry(
     fault?: true;
   } = {},
 ): JournalEntry {
-  const key = options.key === undefined ? 'nox_test…(redacted)' : options.key;
+  const key = options.key === undefined ? 'nox_test...(redacted)' : options.key;
   return {
     id: ++id,
     at: 1767225600,
@@ -104,9 +104,13 @@ export function journalOfAGreenRun(): JournalEntry[] {
       body: { user_id: noxUser, room: { preferred_temperature: 21.5 } },
     }),
     entry('POST', '/v2/supplier/link-sessions', 401, {
-      key: 'wrong-key',
+      key: 'wron...(redacted)',
       body: linkRequest,
       response: { error: 'Invalid API key: no organisation has this key.' },
+    }),
+    entry('POST', '/v2/supplier/link-sessions', 400, {
+      body: { ...linkRequest, redirect_url: 'https://not-allowed.example/cb' },
+      response: { error: 'redirect_url https://not-allowed.example/cb is not one of the allowed redirect URLs of Volt Energy.' },
     }),
     entry('POST', '/v2/supplier/link-sessions', 400, {
       body: { redirect_url: linkRequest.redirect_url },

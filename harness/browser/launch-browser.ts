@@ -54,5 +54,13 @@ export function findChromium(options: FindChromiumOptions = {}): string {
 
 /** Starts headless Chromium; reuse one browser and give each flow its own context. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  // The harness tears down on Ctrl-C itself (supplier, mock, reports): Playwright must not close the
+  // browser or exit the process under it.
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: chromiumArgs,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 }

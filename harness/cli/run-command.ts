@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPact } from '../../contracts/build-pact.ts';
-import { defaultConfigFile, loadConfig } from '../config/define-config.ts';
+import { defaultConfigFile, loadConfig, type RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
 import { createReporters } from '../report/reporters.ts';
 import type { RunResult } from '../report/run-result.ts';
@@ -53,12 +53,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const abort = new AbortController();
-  const onSigint = () => {
+  // First Ctrl-C (or SIGTERM): no new scenario starts, the running ones finish, everything is torn down
+  // and reported. Second: exit at once (the started app's process group is killed on exit).
+  const onSignal = () => {
     if (abort.signal.aborted) process.exit(130);
     process.stderr.write('\nStopping after the running scenarios; Ctrl-C again to quit at once.\n');
     abort.abort();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const { config, dir } = await loadConfig(
       values.config ?? process.env.NOX_TESTKIT_CONFIG ?? defaultConfigFile,
@@ -82,18 +85,31 @@ export async function runCommand(argv: string[]): Promise<number> {
       reporters: createReporters(),
       signal: abort.signal,
     });
-    if (settings.pactDir && !abort.signal.aborted) await writeRunPact(result, settings.pactDir);
+    if (settings.pactDir && !abort.signal.aborted)
+      await writeRunPact(result, settings.pactDir, partOfCatalogue(settings, values));
     return abort.signal.aborted ? 130 : result.exit_code;
   } catch (error) {
     const code = error instanceof HarnessError ? error.code : 'ERROR';
     process.stderr.write(`nox-testkit run: ${(error as Error).message} [${code}]\n`);
     return code === 'CONFIG_INVALID' ? 2 : 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
-async function writeRunPact(result: RunResult, dir: string): Promise<void> {
+/** Why the run covers only part of the catalogue (its pact would replace the whole one), or undefined. */
+function partOfCatalogue(settings: RunSettings, flags: { 'pact-dir'?: string }): string | undefined {
+  if (flags['pact-dir'] || (!settings.grep && settings.tags.length === 0 && !settings.shard))
+    return undefined;
+  return 'the run selected part of the catalogue (--grep, --tag or --shard), whose pact would replace the whole one; pass --pact-dir to write it anyway';
+}
+
+async function writeRunPact(result: RunResult, dir: string, partial?: string): Promise<void> {
+  if (partial) {
+    process.stdout.write(`  No pact written: ${partial}.\n`);
+    return;
+  }
   const { file, reason } = await buildPact(result, resolve(dir));
   process.stdout.write(file ? `  Pact written: ${file}\n` : `  No pact written: ${reason}.\n`);
 }

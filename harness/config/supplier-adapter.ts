@@ -44,6 +44,11 @@ export interface SupplierHooks {
   readBack?(ctx: HookContext): Promise<ReadBack | null>;
   /** Optional: changes settings the way the user would in the supplier's app (settings scenarios need it). */
   changeSettings?(ctx: HookContext, change: SettingsChange): Promise<void>;
+  /**
+   * Optional, for the manufacturer-app flow (scenarios coming with it): the browser is on your OAuth login
+   * page, where NOX sent it with `state` and `redirect_uri`; log in as `ctx.user` and accept your terms.
+   */
+  logInOnOAuthPage?(ctx: HookContext): Promise<void>;
 }
 
 export type HookName = keyof SupplierHooks;
@@ -60,8 +65,13 @@ export interface SupplierAdapter {
     /** How long to wait for the app to answer `readyPath` (default 20 s). */
     readyTimeoutMs?: number;
   };
-  /** The base URL of an app that is already running (then no process is started). */
+  /**
+   * The base URL of an app that is already running (then no process is started). It must already point
+   * at the mock given by `mock.url` (or --mock-url) and use `apiKey` there.
+   */
   url?: string;
+  /** With `url`: the API key the running app uses at the mock; the run uses that key's organisation. */
+  apiKey?: string;
   /** A path that answers 2xx once the app is ready (default "/"). */
   readyPath?: string;
   /** The env variables through which the app gets NOX's URLs, a fresh organisation's key and its port. */

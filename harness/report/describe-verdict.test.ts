@@ -27,6 +27,14 @@ describe('the verdict', () => {
     expect(describeVerdict(result)).toEqual({ passed: result.exit_code === 0, text });
   });
 
+  test('says a stopped run was stopped, not that it passed', () => {
+    const stopped = { ...run(false, 0, { passed: 2, failed: 1, advisoryFailed: 1 }), interrupted: true };
+    expect(describeVerdict(stopped)).toEqual({
+      passed: false,
+      text: 'STOPPED before every scenario ran (2 passed, 1 failed so far)',
+    });
+  });
+
   test('follows the exit code, whatever the counts', () => {
     expect(describeVerdict(run(false, 1, { passed: 3 })).text).toBe('FAILED');
   });

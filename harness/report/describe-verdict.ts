@@ -1,11 +1,17 @@
 import type { RunResult } from './run-result.ts';
 
 /** The run's verdict in one line, e.g. "FAILED: 2 required scenarios failed" or "PASSED (1 advisory warning)". */
-export function describeVerdict(result: Pick<RunResult, 'counts' | 'strict' | 'exit_code'>): {
+export function describeVerdict(result: Pick<RunResult, 'counts' | 'strict' | 'exit_code' | 'interrupted'>): {
   passed: boolean;
   text: string;
 } {
   const { requiredFailed, advisoryFailed, skipped, passed, failed } = result.counts;
+  if (result.interrupted) {
+    return {
+      passed: false,
+      text: `STOPPED before every scenario ran (${passed} passed, ${failed} failed so far)`,
+    };
+  }
   if (result.exit_code !== 0) {
     const advisoryFails = result.strict && advisoryFailed > 0;
     const failing = [

@@ -9,11 +9,6 @@ export const reporterKinds = ['console', 'junit', 'json', 'html'] as const;
 
 export type ReporterKind = (typeof reporterKinds)[number];
 
-/** Whether a string names a reporter, for checking a --reporter flag. */
-export function isReporterKind(name: string): name is ReporterKind {
-  return (reporterKinds as readonly string[]).includes(name);
-}
-
 const fileReporters = {
   html: { file: htmlFile, create: createHtmlReporter },
   junit: { file: junitFile, create: createJunitReporter },

@@ -55,6 +55,8 @@ export interface RunResult {
   counts: RunCounts;
   /** Non-zero when a required scenario failed (or an advisory one with --strict). */
   exit_code: number;
+  /** Set when the run was stopped (Ctrl-C) before every scenario ran. */
+  interrupted?: boolean;
 }
 
 /** Counts and exit code of a list of results. */

@@ -10,8 +10,10 @@ export interface MockClient {
     kind: 'supplier' | 'manufacturer';
     name: string;
     redirect_urls?: string[];
+    brands?: string[];
   }): Promise<Organisation>;
   reset(organisationId: string): Promise<void>;
+  organisations(): Promise<Organisation[]>;
   advanceClock(organisationId: string, seconds: number): Promise<void>;
   setPolicies(organisationId: string, changes: Partial<Policies>): Promise<void>;
   setFaults(organisationId: string, faults: Record<string, unknown>): Promise<void>;
@@ -34,7 +36,7 @@ export interface MockState {
     redirect_url: string;
   }[];
   nox_users: { id: string; supplier_user_id: string }[];
-  devices: { device_id: string; nox_user_id: string }[];
+  devices: { device_id: string; nox_user_id: string; brand: string }[];
   settings_in_force: SettingsInForce[];
 }
 
@@ -78,6 +80,8 @@ export function createMockClient(baseUrl: string): MockClient {
       await call('GET', '/__nox/health');
     },
     createOrganisation: (input) => call('POST', '/__nox/organisations', input),
+    organisations: async () =>
+      (await call<{ organisations: Organisation[] }>('GET', '/__nox/organisations')).organisations,
     reset: async (organisation_id) => {
       await call('POST', '/__nox/reset', { organisation_id });
     },

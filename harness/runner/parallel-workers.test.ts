@@ -9,7 +9,7 @@ import { run } from './run.ts';
 const harnessEntry = join(import.meta.dirname, '..', 'index.ts');
 const root = resolve(import.meta.dirname, '..', '..');
 
-/** Each copy links its own customer with its own account and checks it saw only its own calls and data. */
+/** Each copy links its own customer with its own account and checks the supplier stored exactly its own NOX user and devices. */
 const isolatedLink = (n: number) => `import { defineScenario } from ${JSON.stringify(harnessEntry)};
 export default defineScenario({ name: 'links customer ${n} on its own', rule: 'Parallel scenarios are isolated.', severity: 'required', tags: ['parallel'], needs: ['readBack'],
   async run(t) {
@@ -20,9 +20,6 @@ export default defineScenario({ name: 'links customer ${n} on its own', rule: 'P
     const noxUser = await t.platform.noxUser();
     t.expect.that(noxUser?.device_ids.length === ${(n % 3) + 1}, '${(n % 3) + 1} devices', String(noxUser?.device_ids.length));
     await t.expect.readBack({ nox_user_id: noxUser?.id ?? null, device_ids: noxUser?.device_ids });
-    const calls = await t.journal();
-    const others = calls.filter((e) => JSON.stringify(e.request).indexOf(t.user) === -1 && e.request.query.user_id !== noxUser?.id);
-    t.expect.that(calls.length > 0 && others.length === 0, 'only this customer\\'s calls in its journal', JSON.stringify(others.map((e) => e.request.path)));
   } });`;
 
 describe('parallel workers', () => {
@@ -50,5 +47,7 @@ describe('parallel workers', () => {
       .map((s) => `${s.id}: ${s.failure?.message ?? s.reason}`);
     expect(failures).toEqual([]);
     expect(result.counts.passed).toBe(6);
+    // They did run at the same time: the run took less than its scenarios one after another.
+    expect(result.duration_ms).toBeLessThan(result.scenarios.reduce((sum, s) => sum + s.duration_ms, 0));
   }, 90_000);
 });

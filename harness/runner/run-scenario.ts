@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { JournalEntry } from '../../mock-nox/journal.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
@@ -16,6 +16,8 @@ export interface ScenarioEnv {
   reportDir: string;
   timeoutMs: number;
   retries: number;
+  /** Runs before each attempt, e.g. resetting the organisation for an exclusive scenario. */
+  beforeAttempt?: () => Promise<void>;
 }
 
 /** Runs one scenario (again up to `retries` times while it fails) in a fresh browser context. */
@@ -46,47 +48,52 @@ async function attempt_(
   env: ScenarioEnv,
 ): Promise<Omit<ScenarioResult, 'id' | 'name' | 'rule' | 'docs' | 'severity' | 'tags' | 'attempts'>> {
   const started = performance.now();
-  const journalStart = (await env.mock.journal(env.organisationId)).at(-1)?.id ?? 0;
-  const context = await env.browser.newContext({ viewport: { width: 1000, height: 760 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
   const steps: StepRecord[] = [];
-  const t = createScenarioContext({
-    scenario,
-    page,
-    adapter: env.adapter,
-    supplierUrl: env.supplierUrl,
-    mock: env.mock,
-    organisationId: env.organisationId,
-    journalStart,
-    reportDir: env.reportDir,
-    steps,
-  });
-  let status: ScenarioResult['status'] = 'passed';
-  let failure: ScenarioFailure | undefined;
-  let reason: string | undefined;
+  let outcome: Pick<ScenarioResult, 'status' | 'reason' | 'failure'> = { status: 'passed' };
+  let journal: JournalEntry[] = [];
+  let context: BrowserContext | undefined;
+  let url = 'no page yet';
   try {
-    await withTimeout(scenario.run(t), env.timeoutMs);
-  } catch (error) {
-    if (error instanceof ScenarioSkipped) {
-      status = 'skipped';
-      reason = error.message;
-    } else {
-      status = 'failed';
-      failure = toFailure(error, page.url());
+    await env.beforeAttempt?.();
+    const journalStart = (await env.mock.journal(env.organisationId)).at(-1)?.id ?? 0;
+    context = await env.browser.newContext({ viewport: { width: 1000, height: 760 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    const { adapter, supplierUrl, mock, organisationId, reportDir } = env;
+    const t = createScenarioContext({
+      scenario,
+      page,
+      adapter,
+      supplierUrl,
+      mock,
+      organisationId,
+      journalStart,
+      reportDir,
+      steps,
+    });
+    try {
+      await withTimeout(scenario.run(t), env.timeoutMs);
+    } finally {
+      url = page.url();
+      journal = (await t.journal().catch(() => [])).map(redactKeys);
     }
+  } catch (error) {
+    outcome =
+      error instanceof ScenarioSkipped
+        ? { status: 'skipped', reason: error.message }
+        : { status: 'failed', failure: toFailure(error, url) };
+  } finally {
+    await context?.close().catch(() => undefined);
   }
-  const journal = (await t.journal().catch(() => [])).map(redactKeys);
-  await context.close().catch(() => undefined);
-  return { status, reason, failure, steps, journal, duration_ms: Math.round(performance.now() - started) };
+  return { ...outcome, steps, journal, duration_ms: Math.round(performance.now() - started) };
 }
 
-/** Reports are shared: API keys in the recorded headers are shortened to a recognisable prefix. */
+/** Reports (and pacts) are shared: API keys in the recorded headers are shortened to a recognisable ASCII prefix. */
 function redactKeys(entry: JournalEntry): JournalEntry {
   const headers = { ...entry.request.headers };
   for (const name of ['x-api-key', 'authorization']) {
     const value = headers[name];
-    if (value) headers[name] = `${value.slice(0, Math.min(8, Math.floor(value.length / 2)))}…(redacted)`;
+    if (value) headers[name] = `${value.slice(0, Math.min(8, Math.floor(value.length / 2)))}...(redacted)`;
   }
   return { ...entry, request: { ...entry.request, headers } };
 }

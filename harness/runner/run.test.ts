@@ -175,6 +175,60 @@ describe('the runner', () => {
   });
 });
 
+describe('the runner, further', () => {
+  test('fails a scenario that does not finish in time with TIMEOUT', async () => {
+    const { byId } = await runWith(
+      { slow: scenario(`severity: 'required',`, `await new Promise(() => undefined);`) },
+      { settings: { timeoutMs: 1500 } },
+    );
+    expect(byId('slow').failure).toMatchObject({
+      code: 'TIMEOUT',
+      message: expect.stringContaining('did not finish within 1.5 s'),
+    });
+  });
+
+  test('runs a failing scenario again with --retries and reports the attempts', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'nox-retry-')), 'tried');
+    const flaky = scenario(
+      `severity: 'required',`,
+      `const fs = await import('node:fs');
+      const first = !fs.existsSync(${JSON.stringify(marker)});
+      fs.writeFileSync(${JSON.stringify(marker)}, 'x');
+      t.expect.that(!first, 'a second attempt', 'the first one');`,
+    );
+    const { byId } = await runWith({ flaky }, { settings: { retries: 1 } });
+    expect(byId('flaky')).toMatchObject({ status: 'passed', attempts: 2 });
+  });
+
+  test('leaves other files in the report folder alone', async () => {
+    const { dir, scenarios } = await scenariosIn({ a: scenario(`severity: 'required',`, '') });
+    const reportDir = join(dir, 'reports');
+    mkdirSync(reportDir, { recursive: true });
+    writeFileSync(join(reportDir, 'keep.txt'), 'mine');
+    await run({ config: config(), configDir: dir, settings: settings(dir), scenarios, reporters: [] });
+    expect(readFileSync(join(reportDir, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  test("asks for a running mock and the app's key when the supplier is an app already running", async () => {
+    const { dir, scenarios } = await scenariosIn({ a: scenario(`severity: 'required',`, '') });
+    const running = {
+      ...config(),
+      supplier: { ...config().supplier, start: undefined, url: 'http://127.0.0.1:9' },
+    };
+    const attempt = run({
+      config: running,
+      configDir: dir,
+      settings: settings(dir),
+      scenarios,
+      reporters: [],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('give mock.url (or --mock-url) and supplier.apiKey'),
+    });
+  });
+});
+
 /** Alive and not a zombie (an orphan nobody reaped is stopped all the same). */
 function isRunning(pid: number): boolean {
   try {

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer } from '../../mock-nox/server.ts';
 import { openStore } from '../../mock-nox/store/open-store.ts';
@@ -8,7 +8,7 @@ import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
 import { type Reporter, type RunResult, type ScenarioResult, summarise } from '../report/run-result.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
-import { createMockClient } from './mock-client.ts';
+import { createMockClient, type MockClient } from './mock-client.ts';
 import { runScenario, type ScenarioEnv } from './run-scenario.ts';
 import { freePort, startSupplier } from './supplier-process.ts';
 
@@ -32,8 +32,7 @@ export async function run(input: RunInput): Promise<RunResult> {
   const { config, settings, scenarios, reporters } = input;
   const started = new Date();
   const reportDir = resolve(settings.reportDir);
-  rmSync(reportDir, { recursive: true, force: true });
-  mkdirSync(reportDir, { recursive: true });
+  clearReportDir(reportDir);
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
   try {
@@ -41,17 +40,21 @@ export async function run(input: RunInput): Promise<RunResult> {
     const mock = createMockClient(mockUrl);
     await mock.health();
     const port = await freePort();
-    const supplierOrigin = config.supplier.url
-      ? new URL(config.supplier.url).origin
-      : `http://127.0.0.1:${port}`;
-    const org = await mock.createOrganisation({
-      kind: 'supplier',
-      name: config.supplier.name,
-      redirect_urls: config.supplier.redirectUrls ?? [
-        supplierOrigin,
-        supplierOrigin.replace('127.0.0.1', 'localhost'),
-      ],
-    });
+    const supplierOrigin = `http://127.0.0.1:${port}`;
+    const org = config.supplier.url
+      ? await organisationOfRunningApp(
+          mock,
+          config.supplier.apiKey,
+          Boolean(settings.mockUrl ?? config.mock?.url),
+        )
+      : await mock.createOrganisation({
+          kind: 'supplier',
+          name: config.supplier.name,
+          redirect_urls: config.supplier.redirectUrls ?? [
+            supplierOrigin,
+            supplierOrigin.replace('127.0.0.1', 'localhost'),
+          ],
+        });
     const names = {
       authUrl: 'NOX_AUTH_URL',
       apiUrl: 'NOX_API_URL',
@@ -97,10 +100,7 @@ export async function run(input: RunInput): Promise<RunResult> {
       scenarios.filter((s) => s.exclusive),
       1,
       input.signal,
-      async (s) => {
-        await mock.reset(org.id);
-        done(await runScenario(s, env));
-      },
+      async (s) => done(await runScenario(s, { ...env, beforeAttempt: () => mock.reset(org.id) })),
     );
   } finally {
     for (const step of teardown.reverse()) await step().catch(() => undefined);
@@ -114,15 +114,41 @@ export async function run(input: RunInput): Promise<RunResult> {
     strict: settings.strict,
     scenarios: results,
     ...summarise(results, settings.strict),
+    ...(input.signal?.aborted ? { interrupted: true } : {}),
   };
   for (const r of reporters) await r.onRunEnd(result, reportDir);
   return result;
+}
+
+/** Only what a run writes goes: a --report-dir pointing at a folder with other files keeps them. */
+function clearReportDir(dir: string): void {
+  for (const name of ['index.html', 'junit.xml', 'results.json', 'screenshots']) {
+    rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
 }
 
 function crossSite(url: string): string {
   const parsed = new URL(url);
   if (parsed.hostname === '127.0.0.1') parsed.hostname = 'localhost';
   return parsed.origin;
+}
+
+/** A running app already has its key at a running mock: the run uses that key's organisation. */
+async function organisationOfRunningApp(mock: MockClient, apiKey: string | undefined, mockGiven: boolean) {
+  if (!mockGiven || !apiKey) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      'supplier.url names an app that is already running, so it must already point at a running mock: give mock.url (or --mock-url) and supplier.apiKey, the key the app uses there.',
+    );
+  }
+  const org = (await mock.organisations()).find((o) => o.api_key === apiKey);
+  if (!org)
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `No organisation at the mock ${mock.baseUrl} has the key in supplier.apiKey.`,
+    );
+  return org;
 }
 
 async function startMock(teardown: (() => Promise<unknown>)[]): Promise<string> {

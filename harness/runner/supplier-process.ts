@@ -57,7 +57,11 @@ export async function startSupplier(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const stop = () => stopProcess(child);
+  if (child.pid !== undefined) startedGroups.add(child.pid);
+  const stop = async () => {
+    await stopProcess(child);
+    if (child.pid !== undefined) startedGroups.delete(child.pid);
+  };
   try {
     await waitUntilReady(
       url,
@@ -103,6 +107,16 @@ async function waitUntilReady(
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/** Process groups of apps started and not yet stopped; killed if the harness exits without teardown. */
+const startedGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pid of startedGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+  }
+});
 
 /** SIGTERM to the app's whole process group, SIGKILL after 3 s. */
 function stopProcess(child: ChildProcess): Promise<void> {

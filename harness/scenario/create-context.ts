@@ -131,6 +131,23 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
   };
 
   const click = (selector: string) => page.click(selector, { timeout: 5000 });
+  /** The user's NOX steps need NOX's pages: say where the browser is instead of timing out on a selector. */
+  const onNox = async (what: string) => {
+    const here = URL.canParse(page.url()) ? new URL(page.url()) : undefined;
+    const nox = new URL(mock.baseUrl);
+    if (here && here.port === nox.port && ['127.0.0.1', 'localhost'].includes(here.hostname)) return;
+    const body = await page
+      .locator('body')
+      .textContent({ timeout: 1000 })
+      .catch(() => '');
+    const text = (body || '(an empty page)').replace(/\s+/g, ' ').trim().slice(0, 160);
+    throw new ExpectationFailed(
+      `the browser to be on NOX's pages to ${what}`,
+      `it is on ${page.url()}, showing "${text}"`,
+      scenario.rule,
+      scenario.docs,
+    );
+  };
   const t: Omit<ScenarioContext, 'expect'> = {
     get user() {
       return user;
@@ -147,13 +164,14 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
         step(`Start connecting as customer ${user}`, () =>
           adapter.hooks.startConnection(hookCtx(), { assetType: 'hp', ...options }),
         ),
-      outcome: () => step('Read what the supplier shows', outcome),
+      outcome,
       readBack: async () => {
         const readBack = adapter.hooks.readBack;
         if (!readBack) throw new ScenarioSkipped('the adapter has no readBack hook');
         return readBack(hookCtx());
       },
       open: (url) => step(`Open ${url}`, async () => void (await page.goto(url))),
+      has: (hook) => typeof adapter.hooks[hook] === 'function',
       changeSettings: (change) => {
         const hook = adapter.hooks.changeSettings;
         if (!hook) throw new ScenarioSkipped('the adapter has no changeSettings hook');
@@ -164,19 +182,28 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     },
     nox: {
       chooseBrand: (slug) =>
-        step(`Choose ${slug} on NOX's brand page`, () => click(`a[data-brand="${slug}"]`)),
+        step(`Choose ${slug} on NOX's brand page`, async () => {
+          await onNox(`choose ${slug}`);
+          await click(`a[data-brand="${slug}"]`);
+        }),
       logIn: (username, password = 'secret') =>
         step(`Log in at the manufacturer as ${username}`, async () => {
+          await onNox('log in at the manufacturer');
           await page.fill('#username', username, { timeout: 5000 });
           await page.fill('#password', password);
           await click('button[value=login]');
         }),
       enterCode: (code = '123456') =>
         step(`Enter the one-time code ${code}`, async () => {
+          await onNox('enter the one-time code');
           await page.fill('#code', code, { timeout: 5000 });
           await click('button[value=verify]');
         }),
-      cancel: () => step('Cancel at the manufacturer', () => click('button[value=cancel]')),
+      cancel: () =>
+        step('Cancel at the manufacturer', async () => {
+          await onNox('cancel at the manufacturer');
+          await click('button[value=cancel]');
+        }),
       latestLinkSession,
     },
     platform: {
@@ -192,6 +219,33 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
         const ids = new Set(s.nox_users.filter((u) => u.supplier_user_id === user).map((u) => u.id));
         return s.settings_in_force.filter((row) => ids.has(row.nox_user_id));
       },
+      manufacturerChangesSettings: (change) =>
+        step(
+          `The manufacturer changes settings: ${JSON.stringify(change)}`,
+          async () => {
+            const s = await state();
+            const noxUser = s.nox_users.find((u) => u.supplier_user_id === user);
+            const brand = s.devices.find((d) => d.nox_user_id === noxUser?.id)?.brand;
+            if (!noxUser || !brand)
+              throw new Error(`customer ${user} has no device at NOX, so there is nothing to change`);
+            // The manufacturer of the customer's devices: an organisation of its own, so its calls stay out of the supplier's journal.
+            const maker = await mock.createOrganisation({
+              kind: 'manufacturer',
+              name: `${brand} (nox-testkit)`,
+              brands: [brand],
+            });
+            const res = await fetch(new URL('/v1/devices/settings', mock.baseUrl), {
+              method: 'PATCH',
+              headers: { 'content-type': 'application/json', 'x-api-key': maker.api_key },
+              body: JSON.stringify({ user_id: noxUser.id, ...change }),
+            });
+            if (res.status !== 204)
+              throw new Error(
+                `the manufacturer's PATCH /v1/devices/settings answered ${res.status}: ${await res.text()}`,
+              );
+          },
+          false,
+        ),
       noxUser: async () => {
         const s = await state();
         const noxUser = s.nox_users.find((u) => u.supplier_user_id === user);

@@ -3,6 +3,7 @@ import type { JournalEntry } from '../../mock-nox/journal.ts';
 import type { Policies } from '../../mock-nox/store/db.ts';
 import type {
   ConnectOptions,
+  HookName,
   ReadBack,
   SettingsChange,
   SupplierOutcome,
@@ -54,6 +55,8 @@ export interface ScenarioContext {
     open(url: string): Promise<void>;
     /** Changes settings in the supplier's app (hook changeSettings). */
     changeSettings(change: SettingsChange): Promise<void>;
+    /** Whether the adapter has an optional hook. */
+    has(hook: HookName): boolean;
   };
 
   /** The end user on NOX's pages. */
@@ -83,6 +86,11 @@ export interface ScenarioContext {
     noxUser(): Promise<{ id: string; device_ids: string[] } | null>;
     /** The settings NOX holds for the current customer's heat pumps (what every party reads). */
     settings(): Promise<SettingsInForce[]>;
+    /**
+     * Acts as the manufacturer of the customer's devices: changes their settings through the data API with
+     * a manufacturer's key, as a manufacturer app would (the supplier's own reads must then show them).
+     */
+    manufacturerChangesSettings(change: Record<string, unknown>): Promise<void>;
   };
 
   /**
