@@ -1,9 +1,7 @@
 import { defineScenario } from '../harness/index.ts';
 import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
 import { describeCalls } from './support/describe-calls.ts';
-import { expectFilteredDeviceReads } from './support/expect-filtered-device-reads.ts';
-
-const deviceReads = /^\/v1\/devices(\/pv)?$/;
+import { deviceReads, expectFilteredDeviceReads } from './support/expect-filtered-device-reads.ts';
 
 export default defineScenario({
   name: 'reads the devices of the callback’s NOX user after the callback, and only that user’s',

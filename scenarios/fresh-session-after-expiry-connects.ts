@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['expiry', 'v2', 'hp'],
-  needs: ['readBack'],
   exclusive: true,
   async run(t) {
     await t.supplier.startConnection({ assetType: 'hp' });

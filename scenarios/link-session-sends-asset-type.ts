@@ -5,7 +5,7 @@ export default defineScenario({
   rule: 'The current v2 reference requires asset_type (hp or pv), while its own examples omit it. Modelled by nox-testkit: a missing asset_type is accepted as hp, but a supplier should send it so NOX shows the right brands.',
   docs: 'https://docs.nox.energy/api-docs/supplier-integration/supplier/create-supplier-link-session',
   severity: 'advisory',
-  tags: ['v2', 'hp'],
+  tags: ['asset-type', 'v2', 'hp'],
   async run(t) {
     await t.supplier.startConnection({ assetType: 'hp' });
     const session = await t.nox.latestLinkSession();

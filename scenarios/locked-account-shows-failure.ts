@@ -6,7 +6,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['failure', 'v2', 'hp'],
-  needs: ['readBack'],
   async run(t) {
     await t.supplier.startConnection({ assetType: 'hp' });
     await t.nox.chooseBrand('daikin');

@@ -6,8 +6,7 @@ export default defineScenario({
   rule: 'The manufacturer login happens on NOX’s pages, including extra steps such as a one-time code; the session still ends with the success redirect. Modelled by nox-testkit: +otp asks for code 123456.',
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
-  tags: ['failure', 'v2', 'hp'],
-  needs: ['readBack'],
+  tags: ['login', 'v2', 'hp'],
   async run(t) {
     await t.supplier.startConnection({ assetType: 'hp' });
     await t.nox.chooseBrand('daikin');

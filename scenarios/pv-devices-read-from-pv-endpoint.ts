@@ -1,7 +1,7 @@
 import { defineScenario } from '../harness/index.ts';
 import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
 import { describeCalls } from './support/describe-calls.ts';
-import { expectFilteredDeviceReads } from './support/expect-filtered-device-reads.ts';
+import { deviceReads, expectFilteredDeviceReads } from './support/expect-filtered-device-reads.ts';
 
 export default defineScenario({
   name: 'reads solar devices from /v1/devices/pv for the callback’s NOX user',
@@ -12,7 +12,7 @@ export default defineScenario({
   async run(t) {
     const { noxUser } = await connectWithoutNoxPages(t, { assetType: 'pv', brand: 'sma' });
     await expectFilteredDeviceReads(t, noxUser.id);
-    const reads = await t.journal({ method: 'GET', path: /^\/v1\/devices(\/pv)?$/ });
+    const reads = await t.journal({ method: 'GET', path: deviceReads });
     t.expect.that(
       reads.some(
         (e) =>

@@ -4,6 +4,7 @@ import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
 export default defineScenario({
   name: 'shows a failure and keeps the old connection when NOX refuses a relink',
   rule: 'Modelled by nox-testkit: NOX’s v2 relinking rule is not public; under a reject policy a second link of the same supplier_user_id returns error=duplicate_connection, and the customer’s existing connection must stay as it was.',
+  docs: 'README.md#modelled-not-documented-by-nox',
   severity: 'advisory',
   tags: ['relink', 'policy', 'failure', 'v2', 'hp'],
   needs: ['readBack'],

@@ -6,8 +6,7 @@ export default defineScenario({
   rule: 'The manufacturer login happens on NOX’s pages; retries there are part of the same link session, which ends with the success redirect. Modelled by nox-testkit: +wrongpassword rejects the first password.',
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
-  tags: ['failure', 'v2', 'hp'],
-  needs: ['readBack'],
+  tags: ['login', 'v2', 'hp'],
   async run(t) {
     const username = t.username('wrongpassword');
     await t.supplier.startConnection({ assetType: 'hp' });

@@ -1,11 +1,14 @@
 import type { AssetType, ScenarioContext } from '../../harness/index.ts';
 import { linkedNoxUser, type NoxUser } from './linked-nox-user.ts';
 
-export interface ConnectOptions {
+export interface ConnectWithoutPagesOptions {
   username?: string;
   brand?: string;
+  /** The asset type of `brand`, which the supplier's link session must carry. */
   assetType?: AssetType;
 }
+
+const kind: Record<AssetType, string> = { hp: 'heat-pump', pv: 'PV' };
 
 /**
  * Connects the current customer without NOX's pages, for scenarios about what happens afterwards (the
@@ -15,10 +18,22 @@ export interface ConnectOptions {
  */
 export async function connectWithoutNoxPages(
   t: ScenarioContext,
-  { username = t.username(), brand = 'daikin', assetType = 'hp' }: ConnectOptions = {},
+  { username = t.username(), brand = 'daikin', assetType = 'hp' }: ConnectWithoutPagesOptions = {},
 ): Promise<{ noxUser: NoxUser; callbackUrl: string }> {
   await t.supplier.startConnection({ assetType });
   const session = await t.nox.latestLinkSession();
+  // NOX offers only the brands of the session's asset type (a missing one is taken as hp), so completing
+  // with a brand of another type would fail on the control API; name the supplier's mistake instead.
+  const sent = session.request.asset_type;
+  t.expect.that(
+    (sent ?? 'hp') === assetType,
+    `the link session for ${brand} (a ${kind[assetType]} brand) to carry asset_type "${assetType}"`,
+    `the supplier created the link session ${
+      sent === undefined
+        ? 'without asset_type (NOX takes it as hp)'
+        : `with asset_type ${JSON.stringify(sent)}`
+    }; a ${kind[assetType]} brand needs ${assetType}`,
+  );
   const callbackUrl = await t.platform.complete(session.token, { brand, username });
   if (callbackUrl === null) throw new Error(`NOX did not complete link session ${session.token}`);
   await t.supplier.open(callbackUrl);

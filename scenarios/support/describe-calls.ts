@@ -1,5 +1,3 @@
-export type { JournalEntry } from '../../harness/index.ts';
-
 import type { JournalEntry } from '../../harness/index.ts';
 
 /** Calls as a short list for a failure message, e.g. "GET /v1/devices?user_id=u1 → 200". */

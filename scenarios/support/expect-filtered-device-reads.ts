@@ -1,6 +1,7 @@
 import type { ScenarioContext } from '../../harness/index.ts';
 
-const deviceReads = /^\/v1\/devices(\/pv)?$/;
+/** The data API's device lists: heat pumps (GET /v1/devices) and solar inverters (GET /v1/devices/pv). */
+export const deviceReads = /^\/v1\/devices(\/pv)?$/;
 
 /**
  * Fails when the supplier listed devices without a user_id or device_id filter while the scenario ran.
