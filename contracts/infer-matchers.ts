@@ -44,7 +44,7 @@ export function inferMatchers(value: unknown, hint?: SchemaHint, field?: string)
     hint && node !== undefined ? { schema: node, resolve: hint.resolve } : undefined;
   if (value === null) return null;
   if (Array.isArray(schema?.enum) && typeof value === 'string')
-    return regex(`^(${schema.enum.map(escape).join('|')})$`, value);
+    return regex(`^(${schema.enum.map(escapeRegExp).join('|')})$`, value);
   if (!schema && field && literalFields.has(field) && typeof value !== 'object') return value;
   if (Array.isArray(value))
     return value.length === 0 ? [] : eachLike(inferMatchers(value[0], child(schema?.items)), 1);
@@ -78,17 +78,15 @@ function flatten(node: unknown, resolve: (node: unknown) => unknown): Schema {
     (b) => flatten(b, resolve),
   );
   if (branches.length === 0) return schema;
-  return branches.reduce(
-    (merged, b) => ({
-      ...b,
-      ...merged,
-      properties: { ...b?.properties, ...merged.properties },
-      items: merged.items ?? b?.items,
-    }),
-    { ...schema },
-  );
+  const merged: Schema = { ...schema, properties: { ...schema.properties } };
+  for (const branch of branches) {
+    for (const [key, value] of Object.entries(branch ?? {})) if (!(key in merged)) merged[key] = value;
+    Object.assign(merged.properties, { ...branch?.properties, ...merged.properties });
+    merged.items ??= branch?.items;
+  }
+  return merged;
 }
 
-function escape(text: unknown): string {
+function escapeRegExp(text: unknown): string {
   return String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../harness/config/define-config.ts';
 import { builtInScenarioDir, loadScenarios, selectScenarios } from '../harness/runner/load-scenarios.ts';
-import { run } from '../harness/runner/run.ts';
+import { runAgainstReferenceSupplier } from '../test/support/run-reference-supplier.ts';
 import { buildPact } from './build-pact.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,23 +23,9 @@ const cli = (args: string[]) =>
 describe('the pact of a run against the reference supplier', () => {
   test('is written from the green run and every interaction verifies with nox-testkit verify', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nox-run-pact-'));
-    const { config } = await loadConfig(join(root, 'nox-testkit.config.ts'));
     const all = await loadScenarios([builtInScenarioDir]);
     const scenarios = selectScenarios(all, { tags: ['happy-path', 'settings', 'security'] });
-    const result = await run({
-      config,
-      configDir: root,
-      settings: {
-        workers: 4,
-        retries: 0,
-        reportDir: join(dir, 'reports'),
-        strict: false,
-        timeoutMs: 20_000,
-        tags: [],
-      },
-      scenarios,
-      reporters: [],
-    });
+    const result = await runAgainstReferenceSupplier(scenarios, { reportDir: join(dir, 'reports') });
     expect(result.exit_code).toBe(0);
     const { file } = await buildPact(result, join(dir, 'pacts'));
     const pact = JSON.parse(readFileSync(file ?? '', 'utf8'));

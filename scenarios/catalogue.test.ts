@@ -1,14 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SupplierFlaw } from '../examples/reference-supplier/supplier-flaws.ts';
-import { loadConfig } from '../harness/config/define-config.ts';
 import type { RunResult } from '../harness/index.ts';
 import { builtInScenarioDir, loadScenarios, selectScenarios } from '../harness/runner/load-scenarios.ts';
-import { run } from '../harness/runner/run.ts';
-
-const root = resolve(import.meta.dirname, '..');
+import { runAgainstReferenceSupplier } from '../test/support/run-reference-supplier.ts';
 
 /** For each deliberate bug of the reference supplier: the scenario that catches it and what its failure says. */
 const catches: Record<SupplierFlaw, { scenario: string; says: string }> = {
@@ -33,37 +30,14 @@ const catches: Record<SupplierFlaw, { scenario: string; says: string }> = {
   'no-error-page': { scenario: 'nox-error-on-link-creation-shows-error-page', says: 'Internal Server Error' },
 };
 
-/**
- * Runs these built-in scenarios against the demo config's reference supplier, started with `flaw`. The
- * config reads SUPPLIER_FLAW from process.env when it is first imported, and an imported module stays
- * cached, so the flaw goes into the supplier's start env of a copy of the config instead.
- */
+/** Runs these built-in scenarios against the reference supplier, started with `flaw`. */
 async function runAgainst(flaw: SupplierFlaw | '', ids: string[]): Promise<RunResult> {
-  const { config } = await loadConfig(join(root, 'nox-testkit.config.ts'));
-  const start = config.supplier.start;
-  if (!start) throw new Error('The demo config no longer starts the reference supplier');
   const all = await loadScenarios([builtInScenarioDir]);
   const scenarios = selectScenarios(all, { grep: new RegExp(`^(${ids.join('|')})$`), tags: [] });
   expect(scenarios.map((s) => s.id).sort()).toEqual([...ids].sort());
   const reportDir = mkdtempSync(join(tmpdir(), `nox-catalogue-${flaw || 'correct'}-`));
   try {
-    return await run({
-      config: {
-        ...config,
-        supplier: { ...config.supplier, start: { ...start, env: { ...start.env, SUPPLIER_FLAW: flaw } } },
-      },
-      configDir: root,
-      settings: {
-        workers: 4,
-        retries: 0,
-        reportDir,
-        strict: false,
-        timeoutMs: 30_000,
-        tags: [],
-      },
-      scenarios,
-      reporters: [],
-    });
+    return await runAgainstReferenceSupplier(scenarios, { flaw, reportDir });
   } finally {
     rmSync(reportDir, { recursive: true, force: true });
   }

@@ -110,7 +110,10 @@ export function journalOfAGreenRun(): JournalEntry[] {
     }),
     entry('POST', '/v2/supplier/link-sessions', 400, {
       body: { ...linkRequest, redirect_url: 'https://not-allowed.example/cb' },
-      response: { error: 'redirect_url https://not-allowed.example/cb is not one of the allowed redirect URLs of Volt Energy.' },
+      response: {
+        error:
+          'redirect_url https://not-allowed.example/cb is not one of the allowed redirect URLs of Volt Energy.',
+      },
     }),
     entry('POST', '/v2/supplier/link-sessions', 400, {
       body: { redirect_url: linkRequest.redirect_url },

@@ -1,13 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../config/define-config.ts';
+import { runAgainstReferenceSupplier } from '../../test/support/run-reference-supplier.ts';
 import { loadScenarios } from './load-scenarios.ts';
-import { run } from './run.ts';
 
 const harnessEntry = join(import.meta.dirname, '..', 'index.ts');
-const root = resolve(import.meta.dirname, '..', '..');
 
 /** Each copy links its own customer with its own account and checks the supplier stored exactly its own NOX user and devices. */
 const isolatedLink = (n: number) => `import { defineScenario } from ${JSON.stringify(harnessEntry)};
@@ -27,20 +25,8 @@ describe('parallel workers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nox-parallel-'));
     mkdirSync(join(dir, 'scenarios'));
     for (let n = 1; n <= 6; n++) writeFileSync(join(dir, 'scenarios', `link-${n}.ts`), isolatedLink(n));
-    const { config } = await loadConfig(join(root, 'nox-testkit.config.ts'));
-    const result = await run({
-      config,
-      configDir: root,
-      settings: {
-        workers: 4,
-        retries: 0,
-        reportDir: join(dir, 'reports'),
-        strict: false,
-        timeoutMs: 20_000,
-        tags: [],
-      },
-      scenarios: await loadScenarios([join(dir, 'scenarios')]),
-      reporters: [],
+    const result = await runAgainstReferenceSupplier(await loadScenarios([join(dir, 'scenarios')]), {
+      reportDir: join(dir, 'reports'),
     });
     const failures = result.scenarios
       .filter((s) => s.status !== 'passed')
