@@ -100,26 +100,28 @@ describe('nox-testkit run', () => {
   }, 30_000);
 
   test('on Ctrl-C finishes the running scenario, tears everything down, reports and exits 130', async () => {
+    const started = join(mkdtempSync(join(tmpdir(), 'nox-started-')), 'slow');
+    // Scenarios run in file-name order with one worker: a-slow first (it says when it is running), then b-later.
     const { dir, pidFile } = project({
-      slow: 'await t.supplier.startConnection(); await t.page.waitForTimeout(3000);',
-      later: '',
+      'a-slow': `(await import('node:fs')).writeFileSync(${JSON.stringify(started)}, 'x'); await t.page.waitForTimeout(3000);`,
+      'b-later': '',
     });
     const run = start(dir, ['--workers', '1', '--no-pact']);
     await new Promise<void>((resolveStarted) => {
       const check = setInterval(() => {
-        if (existsSync(pidFile)) {
+        if (existsSync(started)) {
           clearInterval(check);
           resolveStarted();
         }
-      }, 100);
+      }, 50);
     });
-    await new Promise((r) => setTimeout(r, 1500));
     run.child.kill('SIGINT');
     const { code, out } = await run.done;
     expect(code).toBe(130);
     expect(out).toContain('Stopping after the running scenarios');
     expect(out).toContain('STOPPED before every scenario ran');
-    expect(out).toMatch(/✓ slow sentence/);
+    expect(out).toMatch(/✓ a-slow sentence/);
+    expect(out).not.toMatch(/b-later sentence/);
     expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
     expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(true);
   }, 90_000);
