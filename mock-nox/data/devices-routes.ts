@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { MockContext } from '../context.ts';
-import type { Device } from '../store/db.ts';
+import type { AssetType, Device, Organisation } from '../store/db.ts';
 import { isCurtailed } from './curtailment.ts';
 import { createDataRequestReader, tenantMeta } from './data-api.ts';
 import { profileOf } from './device-profile.ts';
@@ -8,6 +8,7 @@ import { paginateByKey } from './pagination.ts';
 import { visibleDevices } from './scope.ts';
 import { effectiveSettings } from './settings-rules.ts';
 
+type DeviceListQuery = { user_id?: string; device_id?: string; limit?: number; next_token?: string };
 const keyOf = (d: Device) => ({ device_id: d.device_id, user_id: d.nox_user_id });
 const ready = {
   can_activate_action: true,
@@ -31,15 +32,19 @@ export function createDevicesRoutes(ctx: MockContext): Router {
         (q.device_id === undefined || d.device_id === q.device_id),
     );
 
-  router.get('/v1/devices', (req, res) => {
-    const { org, query } = read<'getDevices'>(req, res);
-    const { page, next_token } = paginateByKey(
-      filtered(visibleDevices(ctx, org, 'hp'), query),
+  /** One page of the caller's devices of an asset type, after the user_id/device_id filters. */
+  const pageOf = (org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
+    paginateByKey(
+      filtered(visibleDevices(ctx, org, assetType), query),
       keyOf,
       query.limit ?? 1000,
       query.next_token,
       tenantMeta(org),
     );
+
+  router.get('/v1/devices', (req, res) => {
+    const { org, query } = read<'getDevices'>(req, res);
+    const { page, next_token } = pageOf(org, 'hp', query);
     res.json({
       data: page.map(heatPumpView),
       meta: { ...tenantMeta(org), capacity_unit: 'kWh', next_token },
@@ -48,13 +53,7 @@ export function createDevicesRoutes(ctx: MockContext): Router {
 
   router.get('/v1/devices/pv', (req, res) => {
     const { org, query, now } = read<'getDevicesPv'>(req, res);
-    const { page, next_token } = paginateByKey(
-      filtered(visibleDevices(ctx, org, 'pv'), query),
-      keyOf,
-      query.limit ?? 1000,
-      query.next_token,
-      tenantMeta(org),
-    );
+    const { page, next_token } = pageOf(org, 'pv', query);
     res.json({ data: page.map((d) => pvView(d, now)), meta: { ...tenantMeta(org), next_token } });
   });
 
