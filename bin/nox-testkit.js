@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../harness/cli/nox-testkit.ts');
+await import('../cli/nox-testkit.ts');

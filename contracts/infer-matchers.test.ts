@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadOpenApi } from '../mock-nox/validation/openapi-validator.ts';
+import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
 import { inferMatchers } from './infer-matchers.ts';
 
 const rules = (value: unknown) => JSON.parse(JSON.stringify(value));

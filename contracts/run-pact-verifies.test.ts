@@ -10,12 +10,7 @@ import { buildPact } from './build-pact.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const cli = (args: string[]) =>
-  promisify(execFile)(process.execPath, [
-    '--import',
-    'tsx',
-    join(root, 'harness/cli/nox-testkit.ts'),
-    ...args,
-  ]).then(
+  promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'cli/nox-testkit.ts'), ...args]).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );

@@ -1,5 +1,5 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { loadOpenApi } from '../mock-nox/validation/openapi-validator.ts';
+import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
 import { inferMatchers, type SchemaHint } from './infer-matchers.ts';
 import type { RecordedInteraction } from './recorded-interaction.ts';
 

@@ -2,7 +2,7 @@
 
 export type { JournalEntry } from '../mock-nox/journal.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
-export { defineConfig } from './config/define-config.ts';
+export { defaultConfigFile, defineConfig, loadConfig } from './config/define-config.ts';
 export type {
   AssetType,
   ConnectOptions,
@@ -16,8 +16,11 @@ export type {
   SupplierOutcome,
 } from './config/supplier-adapter.ts';
 export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
+export { createReporters } from './report/reporters.ts';
 export type { RunResult, ScenarioResult } from './report/run-result.ts';
+export { builtInScenarioDir, loadScenarios, selectScenarios } from './runner/load-scenarios.ts';
 export type { SettingsInForce } from './runner/mock-client.ts';
+export { type RunInput, run } from './runner/run.ts';
 export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
 export { defineScenario } from './scenario/define-scenario.ts';
 export type { Expectations } from './scenario/expectations.ts';

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ConfigFileError, loadConfigFile } from '../../common/load-config-file.ts';
 import { HarnessError } from '../errors.ts';
 import type { SupplierAdapter } from './supplier-adapter.ts';
 
@@ -39,19 +38,19 @@ export const defaultConfigFile = 'nox-testkit.config.ts';
 
 /** Loads and checks a config file; every problem names the field and what is expected. */
 export async function loadConfig(file: string): Promise<{ config: NoxTestkitConfig; dir: string }> {
-  const path = resolve(file);
-  if (!existsSync(path)) {
+  let loaded: { file: string; config: unknown };
+  try {
+    loaded = await loadConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
     throw new HarnessError(
       'CONFIG_INVALID',
-      `No config file at ${path}. Create ${defaultConfigFile} (see the README, "Adapter reference") or pass --config FILE.`,
+      error.reason === 'missing'
+        ? `No config file at ${error.file}. Create ${defaultConfigFile} (see the README, "Adapter reference") or pass --config FILE.`
+        : `Cannot load ${error.file}: ${error.message}`,
     );
   }
-  let config: unknown;
-  try {
-    config = (await import(pathToFileURL(path).href)).default;
-  } catch (error) {
-    throw new HarnessError('CONFIG_INVALID', `Cannot load ${path}: ${(error as Error).message}`);
-  }
+  const { file: path, config } = loaded;
   checkConfig(config, path);
   return { config, dir: resolve(path, '..') };
 }

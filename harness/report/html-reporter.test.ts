@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { escapeHtml } from '../../mock-nox/pages/html.ts';
+import { escapeHtml } from '../../common/html.ts';
 import { createHtmlReporter } from './html-reporter.ts';
 import type { RunResult } from './run-result.ts';
 import { createRunResultFixture, tinyPng, writeFixtureScreenshots } from './testing/run-result-fixture.ts';

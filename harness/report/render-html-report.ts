@@ -1,4 +1,4 @@
-import { html, raw, type SafeHtml } from '../../mock-nox/pages/html.ts';
+import { html, raw, type SafeHtml } from '../../common/html.ts';
 import { describeVerdict } from './describe-verdict.ts';
 import { formatDuration } from './format-duration.ts';
 import { htmlReportScript } from './html-report-script.ts';

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../mock-nox/pages/html.ts';
+import { html, type SafeHtml } from '../../common/html.ts';
 import { formatDuration } from './format-duration.ts';
 import { renderJournalEntry } from './render-journal-entry.ts';
 import type { ScenarioResult, StepRecord } from './run-result.ts';

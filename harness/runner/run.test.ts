@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runWithMock as run } from '../../cli/run-with-mock.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import type { Reporter, RunResult, ScenarioResult } from '../report/run-result.ts';
 import { loadScenarios } from './load-scenarios.ts';
-import { run } from './run.ts';
 
 const tinySupplier = join(import.meta.dirname, 'test-support', 'tiny-supplier.mjs');
 const harnessEntry = join(import.meta.dirname, '..', 'index.ts');

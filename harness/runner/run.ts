@@ -1,8 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startServer } from '../../mock-nox/server.ts';
-import { openStore } from '../../mock-nox/store/open-store.ts';
 import { launchBrowser } from '../browser/launch-browser.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
@@ -19,12 +17,14 @@ export interface RunInput {
   settings: RunSettings;
   scenarios: Scenario[];
   reporters: Reporter[];
+  /** The mock NOX to run against (the harness reaches it only over HTTP); `external` when the user named it. */
+  mock: { url: string; external: boolean };
   /** Aborted on Ctrl-C: no new scenario starts, and everything is torn down. */
   signal?: AbortSignal;
 }
 
 /**
- * A whole run: the mock (in-process unless a URL is given), a fresh organisation, the supplier app with
+ * A whole run against a mock NOX reached over HTTP: a fresh organisation, the supplier app with
  * that organisation's key, one browser, then the scenarios — in parallel lanes, except the exclusive ones,
  * which run alone, each after a reset of the organisation. Everything is torn down however it ends.
  */
@@ -36,17 +36,13 @@ export async function run(input: RunInput): Promise<RunResult> {
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
   try {
-    const mockUrl = settings.mockUrl ?? config.mock?.url ?? (await startMock(teardown));
+    const mockUrl = input.mock.url;
     const mock = createMockClient(mockUrl);
     await mock.health();
     const port = await freePort();
     const supplierOrigin = `http://127.0.0.1:${port}`;
     const org = config.supplier.url
-      ? await organisationOfRunningApp(
-          mock,
-          config.supplier.apiKey,
-          Boolean(settings.mockUrl ?? config.mock?.url),
-        )
+      ? await organisationOfRunningApp(mock, config.supplier.apiKey, input.mock.external)
       : await mock.createOrganisation({
           kind: 'supplier',
           name: config.supplier.name,
@@ -149,13 +145,6 @@ async function organisationOfRunningApp(mock: MockClient, apiKey: string | undef
       `No organisation at the mock ${mock.baseUrl} has the key in supplier.apiKey.`,
     );
   return org;
-}
-
-async function startMock(teardown: (() => Promise<unknown>)[]): Promise<string> {
-  const store = await openStore({ inMemory: true });
-  const server = await startServer({ store }, '127.0.0.1', 0);
-  teardown.push(server.close);
-  return server.url;
 }
 
 async function openBrowser(teardown: (() => Promise<unknown>)[]): Promise<Browser> {

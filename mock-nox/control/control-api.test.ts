@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import {
   CALLBACK,
   createTestMock,
@@ -8,7 +9,6 @@ import {
   DEMO_KEY,
   linkUser,
 } from '../../test/support/test-mock.ts';
-import { loadOpenApi } from '../validation/openapi-validator.ts';
 import { controlAccess, isControlAllowed } from './control-access.ts';
 
 const spec = loadOpenApi('nox-control');

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import {
   createSupplier,
   expectInSpec,
@@ -8,7 +9,6 @@ import {
   secondsUntil,
 } from '../../test/support/data-requests.ts';
 import { createTestMock, DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
-import { loadOpenApi } from '../validation/openapi-validator.ts';
 
 const spec = loadOpenApi('nox-data');
 

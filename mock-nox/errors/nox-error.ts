@@ -1,9 +1,6 @@
-/** One problem found in a request, in the data API's (FastAPI) `detail` item shape. */
-export interface Issue {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
+import type { Issue } from '../../openapi/validator/issue.ts';
+
+export type { Issue };
 
 /** An error the mock answers with on purpose; the error middleware gives it the right NOX shape. */
 export class NoxError extends Error {

@@ -1,4 +1,4 @@
-import { html } from './html.ts';
+import { html } from '../../common/html.ts';
 import { renderLayout } from './layout.ts';
 import { pageLanguage } from './page-language.ts';
 import { textsFor } from './texts.ts';

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
+import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { errors } from '../errors/error-templates.ts';
-import { loadOpenApi } from './openapi-validator.ts';
 
 /**
  * Returns a function that checks a request against the named OpenAPI file and throws NOX's validation

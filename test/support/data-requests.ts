@@ -1,7 +1,7 @@
 // Helpers shared by the data API's acceptance tests (not part of the mock).
 import request from 'supertest';
 import { expect } from 'vitest';
-import { loadOpenApi } from '../../mock-nox/validation/openapi-validator.ts';
+import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { CALLBACK, type createTestMock, DEMO_KEY } from './test-mock.ts';
 
 type App = Awaited<ReturnType<typeof createTestMock>>['app'];

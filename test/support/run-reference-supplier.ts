@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runWithMock as run } from '../../cli/run-with-mock.ts';
 import { loadConfig } from '../../harness/config/define-config.ts';
 import type { RunResult, Scenario } from '../../harness/index.ts';
-import { run } from '../../harness/runner/run.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 

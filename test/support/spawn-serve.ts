@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const entry = join(import.meta.dirname, '..', '..', 'harness', 'cli', 'nox-testkit.ts');
+const entry = join(import.meta.dirname, '..', '..', 'cli', 'nox-testkit.ts');
 
 export interface ServeProcess {
   child: ChildProcess;

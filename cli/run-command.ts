@@ -1,13 +1,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildPact } from '../../contracts/build-pact.ts';
-import { defaultConfigFile, loadConfig, type RunSettings } from '../config/define-config.ts';
-import { HarnessError } from '../errors.ts';
-import { createReporters } from '../report/reporters.ts';
-import type { RunResult } from '../report/run-result.ts';
-import { builtInScenarioDir, loadScenarios, selectScenarios } from '../runner/load-scenarios.ts';
-import { run } from '../runner/run.ts';
+import { buildPact } from '../contracts/index.ts';
+import {
+  builtInScenarioDir,
+  createReporters,
+  defaultConfigFile,
+  HarnessError,
+  loadConfig,
+  loadScenarios,
+  type RunResult,
+  type RunSettings,
+  selectScenarios,
+} from '../harness/index.ts';
 import { type RunFlags, resolveRunSettings, runDefaults, runEnv } from './run-settings.ts';
+import { runWithMock } from './run-with-mock.ts';
 
 export const runHelp = `Usage: nox-testkit run [options]
 
@@ -77,7 +83,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         'CONFIG_INVALID',
         'No scenario matches --grep/--tag/--shard; "nox-testkit scenarios" lists them.',
       );
-    const result = await run({
+    const result = await runWithMock({
       config,
       configDir: dir,
       settings,

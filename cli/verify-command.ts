@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startServer } from '../mock-nox/server.ts';
-import { openStore } from '../mock-nox/store/open-store.ts';
-import { pactFiles, verifyPacts } from './verify-pacts.ts';
+import { pactFiles, verifyPacts } from '../contracts/index.ts';
+import { openStore, startServer } from '../mock-nox/index.ts';
 
 export const verifyHelp = `Usage: nox-testkit verify [--pact FILE|DIR] [--base-url URL]
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const entry = join(root, 'harness', 'cli', 'nox-testkit.ts');
+const root = resolve(import.meta.dirname, '..');
+const entry = join(root, 'cli', 'nox-testkit.ts');
 
 /** A project folder with a config for the stand-in supplier and the given scenario files. */
 function project(scenarios: Record<string, string>) {

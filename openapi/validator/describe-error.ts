@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Issue } from '../errors/nox-error.ts';
+import type { Issue } from './issue.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON Schema fragments are plain data
 type Schema = any;

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Policies } from '../store/db.ts';
-import { loadOpenApi } from '../validation/openapi-validator.ts';
+import { ConfigFileError, loadConfigFile } from '../common/load-config-file.ts';
+import { envValue, precedence } from '../common/precedence.ts';
+import type { components } from '../openapi/generated/nox-control.ts';
+import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
+
+type Policies = components['schemas']['PolicyChanges'];
 
 /** Everything `nox-testkit serve` can be told, by flag, env variable or config file. */
 export interface ServeOptions {
@@ -47,7 +48,7 @@ export function resolveServeOptions(
   env: NodeJS.ProcessEnv,
   file: RawOptions,
 ): ServeOptions {
-  const set = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const set = (name: string) => envValue(env, name);
   const fromEnv: RawOptions = {
     port: set(serveEnv.port),
     host: set(serveEnv.host),
@@ -57,7 +58,8 @@ export function resolveServeOptions(
     adminToken: set(serveEnv.adminToken),
   };
   const sources = [flags, fromEnv, file];
-  const pick = (key: keyof ServeOptions) => flags[key] ?? fromEnv[key] ?? file[key] ?? serveDefaults[key];
+  const pick = (key: keyof ServeOptions) =>
+    precedence({ flag: flags[key], env: fromEnv[key], config: file[key], default: serveDefaults[key] }).value;
   if (flags.db !== undefined && flags.inMemory === true) {
     throw new ServeOptionError('--db and --in-memory exclude each other: choose a database file or memory.');
   }
@@ -124,16 +126,15 @@ function toBoolean(value: unknown): boolean {
 /** The `mock` section of a config file: JSON, or a .ts/.js module whose default export has it. */
 export async function readConfigFile(path: string | undefined): Promise<RawOptions> {
   if (path === undefined) return {};
-  const file = resolve(path);
-  if (!existsSync(file)) throw new ServeOptionError(`The config file ${file} does not exist.`);
   try {
-    const module = await import(
-      pathToFileURL(file).href,
-      file.endsWith('.json') ? { with: { type: 'json' } } : undefined
-    );
-    const config = module.default ?? {};
-    return (config.mock ?? {}) as RawOptions;
+    const { config } = await loadConfigFile(path);
+    return ((config as { mock?: RawOptions } | undefined)?.mock ?? {}) as RawOptions;
   } catch (error) {
-    throw new ServeOptionError(`Cannot read the config file ${file}: ${(error as Error).message}`);
+    if (!(error instanceof ConfigFileError)) throw error;
+    throw new ServeOptionError(
+      error.reason === 'missing'
+        ? `The config file ${error.file} does not exist.`
+        : `Cannot read the config file ${error.file}: ${error.message}`,
+    );
   }
 }

@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { NoxTestkitConfig } from '../config/define-config.ts';
-import { selectScenarios } from '../runner/load-scenarios.ts';
-import type { Scenario } from '../scenario/define-scenario.ts';
+import { type NoxTestkitConfig, type Scenario, selectScenarios } from '../harness/index.ts';
 import { resolveRunSettings } from './run-settings.ts';
 
 const config = (run: NoxTestkitConfig['run'] = {}) =>

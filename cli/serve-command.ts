@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startServer } from '../server.ts';
-import { DEMO_SUPPLIER_KEY } from '../store/db.ts';
-import { openStore, StoreFileError } from '../store/open-store.ts';
+import { DEMO_SUPPLIER_KEY, openStore, StoreFileError, startServer } from '../mock-nox/index.ts';
 import {
   readConfigFile,
   resolveServeOptions,

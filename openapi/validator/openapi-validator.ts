@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import type { Issue } from '../errors/nox-error.ts';
 import { describeError } from './describe-error.ts';
+import type { Issue } from './issue.ts';
 import { isBooleanParam, readBooleans } from './query-booleans.ts';
 import { isUtcTime } from './utc-time.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
+const openapiDir = join(import.meta.dirname, '..');
 
 interface Operation {
   method: string;

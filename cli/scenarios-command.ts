@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultConfigFile, loadConfig } from '../config/define-config.ts';
-import { builtInScenarioDir, loadScenarios } from '../runner/load-scenarios.ts';
+import { builtInScenarioDir, defaultConfigFile, loadConfig, loadScenarios } from '../harness/index.ts';
 
 export const scenariosHelp = `Usage: nox-testkit scenarios [--config FILE] [--json]
 

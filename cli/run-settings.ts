@@ -1,5 +1,5 @@
-import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
-import { HarnessError } from '../errors.ts';
+import { envValue, precedence } from '../common/precedence.ts';
+import { HarnessError, type NoxTestkitConfig, type RunSettings } from '../harness/index.ts';
 
 export interface RunFlags {
   workers?: string;
@@ -40,34 +40,51 @@ export function resolveRunSettings(
   env: NodeJS.ProcessEnv,
   config: NoxTestkitConfig,
 ): RunSettings {
-  const fromEnv = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const fromEnv = (name: string) => envValue(env, name);
   const c = config.run ?? {};
+  const pick = <T>(flag: T | undefined, envName: string | undefined, inConfig: T | undefined, fallback?: T) =>
+    precedence<T | string>({
+      flag,
+      env: envName === undefined ? undefined : fromEnv(envName),
+      config: inConfig,
+      default: fallback,
+    }).value;
   return {
     workers: count(
       'workers',
-      flags.workers ?? fromEnv(runEnv.workers) ?? c.workers ?? runDefaults.workers,
+      pick<unknown>(flags.workers, runEnv.workers, c.workers, runDefaults.workers),
       1,
       32,
     ),
     retries: count(
       'retries',
-      flags.retries ?? fromEnv(runEnv.retries) ?? c.retries ?? runDefaults.retries,
+      pick<unknown>(flags.retries, runEnv.retries, c.retries, runDefaults.retries),
       0,
       5,
     ),
-    reportDir: flags['report-dir'] ?? fromEnv(runEnv.reportDir) ?? c.reportDir ?? runDefaults.reportDir,
-    strict: flags.strict ?? truthy(fromEnv(runEnv.strict)) ?? c.strict ?? runDefaults.strict,
-    timeoutMs: count('timeout', flags.timeout ?? c.timeoutMs ?? runDefaults.timeoutMs, 1000, 600_000),
+    reportDir: pick(flags['report-dir'], runEnv.reportDir, c.reportDir, runDefaults.reportDir) as string,
+    strict: precedence({
+      flag: flags.strict,
+      env: truthy(fromEnv(runEnv.strict)),
+      config: c.strict,
+      default: runDefaults.strict,
+    }).value as boolean,
+    timeoutMs: count(
+      'timeout',
+      pick<unknown>(flags.timeout, undefined, c.timeoutMs, runDefaults.timeoutMs),
+      1000,
+      600_000,
+    ),
     grep: flags.grep === undefined ? undefined : toRegExp(flags.grep),
     tags: (flags.tag ?? [])
       .flatMap((t) => t.split(','))
       .map((t) => t.trim())
       .filter(Boolean),
     shard: flags.shard === undefined ? undefined : toShard(flags.shard),
-    mockUrl: flags['mock-url'] ?? fromEnv(runEnv.mockUrl),
+    mockUrl: pick(flags['mock-url'], runEnv.mockUrl, undefined),
     pactDir: flags['no-pact']
       ? undefined
-      : (flags['pact-dir'] ?? fromEnv(runEnv.pactDir) ?? c.pactDir ?? runDefaults.pactDir),
+      : (pick(flags['pact-dir'], runEnv.pactDir, c.pactDir, runDefaults.pactDir) as string),
   };
 }
 

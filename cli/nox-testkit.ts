@@ -1,9 +1,9 @@
 // The `nox-testkit` command: one entry point, one subcommand per job.
 import { readFileSync } from 'node:fs';
-import { verifyCommand } from '../../contracts/verify-command.ts';
-import { serveCommand } from '../../mock-nox/serve/serve-command.ts';
 import { runCommand } from './run-command.ts';
 import { scenariosCommand } from './scenarios-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 const commands: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: { summary: 'drive your supplier app through every documented NOX flow and grade it', run: runCommand },
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
