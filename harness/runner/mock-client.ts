@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../mock-nox/journal.ts';
+import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
 import type { Organisation, Policies } from '../../mock-nox/store/db.ts';
 import { HarnessError } from '../errors.ts';
 

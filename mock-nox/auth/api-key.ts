@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { findOrganisationByKey } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { Organisation, OrganisationKind } from '../store/db.ts';

@@ -1,5 +1,5 @@
-import type { MockContext } from '../context.ts';
 import { effectiveSettings } from '../data/settings-rules.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
 import { createSeedDb } from '../store/db.ts';
 

@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { Device, NoxUser } from '../store/db.ts';
 import { baseLoadKw } from './series.ts';
 import { thermalSeries } from './thermal-model.ts';

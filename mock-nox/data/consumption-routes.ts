@@ -1,5 +1,5 @@
 import { type Request, Router } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { NoxUser, Organisation } from '../store/db.ts';
 import { heatPumpConsumption } from './consumption-model.ts';

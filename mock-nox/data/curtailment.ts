@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { Device } from '../store/db.ts';
 
 /** The share of its production a PV device may deliver at a moment (1 = all, 0 = switched off). */

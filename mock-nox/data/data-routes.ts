@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { createConsumptionRoutes } from './consumption-routes.ts';
 import { createDevicesRoutes } from './devices-routes.ts';
 import { createPvControlRoutes } from './pv-control-routes.ts';

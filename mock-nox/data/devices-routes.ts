@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { AssetType, Device, Organisation } from '../store/db.ts';
 import { isCurtailed } from './curtailment.ts';
 import { createDataRequestReader, tenantMeta } from './data-api.ts';

@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { NoxUser } from '../store/db.ts';
 import { sumOfHouses } from './consumption-model.ts';
 import { FORECAST_QUARTERS, type Slot } from './forecast-generations.ts';

@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { AssetType, Device, NoxUser, Organisation } from '../store/db.ts';
 

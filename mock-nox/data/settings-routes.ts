@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { Device, Organisation } from '../store/db.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';

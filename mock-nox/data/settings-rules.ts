@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type {
   Device,

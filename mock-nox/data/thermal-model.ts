@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { Device, ThermalSchedule } from '../store/db.ts';
 import { copHeating, copHotWater, eerCooling, type ThermalParams, thermalParams } from './thermal-params.ts';
 import {

@@ -1,4 +1,4 @@
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { Device } from '../store/db.ts';
 import { profileOf } from './device-profile.ts';
 import { effectiveSettings } from './settings-rules.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { createDataRequestReader } from './data-api.ts';
 import { findVisibleUser } from './scope.ts';
 

@@ -1,9 +1,9 @@
-import type { MockContext } from '../context.ts';
 import type { LinkSession } from '../store/db.ts';
 import type { Brand } from './brands.ts';
 import { linkDevices } from './link-devices.ts';
 import { sessionProblem } from './link-sessions.ts';
 import { accountBehaviour, deviceIdsOf } from './manufacturer-accounts.ts';
+import type { MockContext } from './mock-context.ts';
 import { getOrganisation, policiesOf } from './organisations.ts';
 import { type FailureCode, problemRedirectUrl, resultRedirectUrl } from './result-redirect.ts';
 

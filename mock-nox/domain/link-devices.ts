@@ -1,6 +1,6 @@
-import type { MockContext } from '../context.ts';
 import type { Device, LinkSession, Organisation } from '../store/db.ts';
 import type { Brand } from './brands.ts';
+import type { MockContext } from './mock-context.ts';
 import { policiesOf } from './organisations.ts';
 
 export interface AccountDevices {

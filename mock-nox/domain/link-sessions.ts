@@ -1,6 +1,6 @@
-import type { MockContext } from '../context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { LinkSession, Organisation } from '../store/db.ts';
+import type { MockContext } from './mock-context.ts';
 import { policiesOf } from './organisations.ts';
 
 export type NewLinkSession = Pick<

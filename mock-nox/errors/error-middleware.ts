@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { areaOf } from '../journal.ts';
+import { areaOf } from '../journal/area-of.ts';
 import { renderErrorPage } from '../pages/render-error-page.ts';
 import { errors } from './error-templates.ts';
 import { NoxError } from './nox-error.ts';

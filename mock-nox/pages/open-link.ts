@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import type { MockContext } from '../context.ts';
 import { checkUsable } from '../domain/complete-link.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { renderBrandChoicePage } from './brand-choice-page.ts';
 import { loginPath } from './page-paths.ts';
 import { pageSession } from './page-session.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { openLink } from './open-link.ts';
 import { showLogin } from './show-login.ts';
 import { submitCode } from './submit-code.ts';

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
-import type { MockContext } from '../context.ts';
 import { findLinkSession } from '../domain/link-sessions.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { Language, LinkSession, Organisation } from '../store/db.ts';

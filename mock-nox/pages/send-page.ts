@@ -1,6 +1,6 @@
 import type { Response } from 'express';
-import type { MockContext } from '../context.ts';
 import type { LinkResult } from '../domain/complete-link.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
 import type { Language } from '../store/db.ts';
 import { renderResultPage } from './result-page.ts';

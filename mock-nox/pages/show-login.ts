@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import type { MockContext } from '../context.ts';
 import { checkUsable } from '../domain/complete-link.ts';
 import { loginBrand } from '../domain/login-brand.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { renderLoginPage } from './login-page.ts';
 import { pageSession } from './page-session.ts';
 import { sendLinkResult, sendPage } from './send-page.ts';

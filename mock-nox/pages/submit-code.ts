@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { MockContext } from '../context.ts';
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
 import { loginBrand } from '../domain/login-brand.ts';
 import { ONE_TIME_CODE } from '../domain/manufacturer-accounts.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
 import { renderOneTimeCodePage } from './one-time-code-page.ts';
 import { pageSession } from './page-session.ts';

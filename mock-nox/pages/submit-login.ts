@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { MockContext } from '../context.ts';
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
 import { loginBrand } from '../domain/login-brand.ts';
 import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import type { LinkSession } from '../store/db.ts';
 import { renderLoginPage } from './login-page.ts';
 import { renderOneTimeCodePage } from './one-time-code-page.ts';

@@ -1,7 +1,7 @@
+import type { Journal } from '../journal/journal.ts';
+import type { Store } from '../store/open-store.ts';
 import type { VirtualClock } from './clock.ts';
 import type { Ids } from './ids.ts';
-import type { Journal } from './journal.ts';
-import type { Store } from './store/open-store.ts';
 
 /** What every route and domain function of the mock works with. */
 export interface MockContext {

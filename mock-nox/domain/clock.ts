@@ -1,5 +1,5 @@
-import { errors } from './errors/error-templates.ts';
-import type { Store } from './store/open-store.ts';
+import { errors } from '../errors/error-templates.ts';
+import type { Store } from '../store/open-store.ts';
 
 /** The virtual clock stays between 1970 and the year 3000. */
 const LATEST = 32503680000;
