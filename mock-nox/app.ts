@@ -6,10 +6,11 @@ import { createDataRoutes } from './data/data-routes.ts';
 import { createVirtualClock, systemTime, type TimeSource } from './domain/clock.ts';
 import { createIds, type Ids } from './domain/ids.ts';
 import type { MockContext } from './domain/mock-context.ts';
-import { errorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
+import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware } from './journal/journal-middleware.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
+import { renderErrorPage } from './pages/render-error-page.ts';
 import type { Store } from './store/open-store.ts';
 
 /** What the mock is built from; everything but the store has a default. */
@@ -46,6 +47,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(createDataRoutes(ctx));
   app.use(createPageRoutes(ctx));
   app.use(notFoundHandler);
-  app.use(errorMiddleware);
+  app.use(createErrorMiddleware(renderErrorPage));
   return app;
 }

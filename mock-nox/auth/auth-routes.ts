@@ -3,11 +3,11 @@ import type { components } from '../../openapi/generated/nox-auth.ts';
 import { createLinkSession, linkUrl } from '../domain/link-sessions.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { isRedirectAllowed } from '../domain/organisations.ts';
+import { pageLanguage } from '../domain/page-language.ts';
 import { errors } from '../errors/error-templates.ts';
+import { authenticate } from '../http/api-key.ts';
 import { publicUrlOf } from '../http/public-url.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
-import { pageLanguage } from '../pages/page-language.ts';
-import { authenticate } from './api-key.ts';
 import { v1Brand, v2Brand } from './brand-choice.ts';
 
 type Schemas = components['schemas'];

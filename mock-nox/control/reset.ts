@@ -1,6 +1,6 @@
-import { effectiveSettings } from '../data/settings-rules.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
+import { effectiveSettings } from '../domain/settings/settings-rules.ts';
 import { createSeedDb } from '../store/db.ts';
 
 /** Everything back to a fresh mock (the demo organisations only), or one organisation's data cleared. */

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { operations } from '../../openapi/generated/nox-data.ts';
-import { authenticate } from '../auth/api-key.ts';
 import type { MockContext } from '../domain/mock-context.ts';
+import { authenticate } from '../http/api-key.ts';
 import type { JsonBody, QueryOf } from '../http/operation-types.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 import type { Organisation, OrganisationKind } from '../store/db.ts';

@@ -1,10 +1,14 @@
 import { Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
+import {
+  applySettingsPatch,
+  effectiveSettings,
+  type SettingsPatch,
+} from '../domain/settings/settings-rules.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { Device, Organisation } from '../store/db.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';
 import { findVisibleUser, visibleDevices } from './scope.ts';
-import { applySettingsPatch, effectiveSettings, type SettingsPatch } from './settings-rules.ts';
 import { formatMicros } from './time-format.ts';
 
 export const WARNING_HEADER = 'x-nox-testkit-warning';

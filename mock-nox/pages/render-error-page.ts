@@ -1,6 +1,6 @@
 import { html } from '../../common/html.ts';
+import { pageLanguage } from '../domain/page-language.ts';
 import { renderLayout } from './layout.ts';
-import { pageLanguage } from './page-language.ts';
 import { textsFor } from './texts.ts';
 
 /** The NOX-styled page for any error under /ui and /connect; the message is the mock's own (English). */

@@ -1,5 +1,4 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
+import { errors } from '../../errors/error-templates.ts';
 import type {
   Device,
   DhwSettings,
@@ -7,7 +6,8 @@ import type {
   OptimizationSettings,
   RoomSettings,
   SettingsRecord,
-} from '../store/db.ts';
+} from '../../store/db.ts';
+import type { MockContext } from '../mock-context.ts';
 import { checkDhwBounds } from './dhw-bounds.ts';
 
 /** A device's settings in force: device level over user level over these defaults. */

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { escapeHtml } from '../../../common/html.ts';
+import { escapeHtml } from '../../common/html.ts';
 
 /** A stand-in supplier callback on 127.0.0.1: answers every path with a page listing the query. */
 export async function startCallbackServer(): Promise<{ url: string; close(): Promise<void> }> {

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchBrowser } from '../../../harness/browser/launch-browser.ts';
-import { startTestServer } from '../../../test/support/test-mock.ts';
+import { launchBrowser } from '../../harness/browser/launch-browser.ts';
 import { startCallbackServer } from './callback-server.ts';
+import { startTestServer } from './test-mock.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
