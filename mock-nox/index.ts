@@ -2,5 +2,5 @@
 
 export { type AppDeps, createApp } from './app.ts';
 export { type RunningServer, startServer } from './server.ts';
-export { DEMO_SUPPLIER_KEY } from './store/db.ts';
 export { openStore, type Store, StoreFileError, type StoreOptions } from './store/open-store.ts';
+export { DEMO_SUPPLIER_KEY } from './store/seed.ts';

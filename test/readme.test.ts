@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { usernamePatterns } from '../mock-nox/domain/manufacturer-accounts.ts';
 import { failureDescriptions } from '../mock-nox/domain/result-redirect.ts';
-import { defaultPolicies } from '../mock-nox/store/db.ts';
+import { defaultPolicies } from '../mock-nox/store/seed.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/ +/g, ' ');
 

@@ -3,7 +3,7 @@ import { loginBrand } from '../domain/login-brand.ts';
 import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { LinkSession } from '../store/db.ts';
+import type { LinkSession } from '../store/schema.ts';
 
 export interface CompleteRequest {
   brand?: string;

@@ -1,5 +1,5 @@
 import type { MockContext } from '../domain/mock-context.ts';
-import type { Device, NoxUser } from '../store/db.ts';
+import type { Device, NoxUser } from '../store/schema.ts';
 import { baseLoadKw } from './series.ts';
 import { thermalSeries } from './thermal-model.ts';
 

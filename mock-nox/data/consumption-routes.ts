@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { NoxUser, Organisation } from '../store/db.ts';
+import type { NoxUser, Organisation } from '../store/schema.ts';
 import { heatPumpConsumption } from './consumption-model.ts';
 import { createDataRequestReader, tenantMeta } from './data-api.ts';
 import { slotsByForecastTime, slotsByGeneration } from './forecast-generations.ts';

@@ -1,5 +1,5 @@
 import { findBrand } from '../domain/brands.ts';
-import type { Device } from '../store/db.ts';
+import type { Device } from '../store/schema.ts';
 import { stableBetween, stableFraction } from './stable-random.ts';
 
 /** The fixed characteristics of a device, derived from its id (NOX reads them from the manufacturer). */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import { effectiveSettings } from '../domain/settings/settings-rules.ts';
-import type { AssetType, Device, Organisation } from '../store/db.ts';
+import type { AssetType, Device, Organisation } from '../store/schema.ts';
 import { isCurtailed } from './curtailment.ts';
 import { createDataRequestReader, tenantMeta } from './data-api.ts';
 import { profileOf } from './device-profile.ts';

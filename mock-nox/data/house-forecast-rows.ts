@@ -1,5 +1,5 @@
 import type { MockContext } from '../domain/mock-context.ts';
-import type { NoxUser } from '../store/db.ts';
+import type { NoxUser } from '../store/schema.ts';
 import { sumOfHouses } from './consumption-model.ts';
 import { FORECAST_QUARTERS, type Slot } from './forecast-generations.ts';
 import { round } from './stable-random.ts';

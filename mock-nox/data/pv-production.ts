@@ -1,4 +1,4 @@
-import type { Device } from '../store/db.ts';
+import type { Device } from '../store/schema.ts';
 import type { ProductionShare } from './curtailment.ts';
 import { profileOf } from './device-profile.ts';
 import { clearness, clearSkyShare } from './series.ts';

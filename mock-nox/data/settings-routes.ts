@@ -6,7 +6,7 @@ import {
   type SettingsPatch,
 } from '../domain/settings/settings-rules.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { Device, Organisation } from '../store/db.ts';
+import type { Device, Organisation } from '../store/schema.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';
 import { findVisibleUser, visibleDevices } from './scope.ts';
 import { formatMicros } from './time-format.ts';

@@ -1,6 +1,6 @@
 import type { MockContext } from '../domain/mock-context.ts';
 import { effectiveSettings } from '../domain/settings/settings-rules.ts';
-import type { Device } from '../store/db.ts';
+import type { Device } from '../store/schema.ts';
 import { profileOf } from './device-profile.ts';
 
 /** Tank energy is counted from cold tap water at this temperature. */

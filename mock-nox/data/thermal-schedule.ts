@@ -1,6 +1,6 @@
 import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { Device, ThermalSchedule } from '../store/db.ts';
+import type { Device, ThermalSchedule } from '../store/schema.ts';
 import { formatSeconds, parseUtc, quarterStart } from './time-format.ts';
 
 const QUARTER = 900;

@@ -1,4 +1,4 @@
-import type { LinkSession } from '../store/db.ts';
+import type { LinkSession } from '../store/schema.ts';
 import type { Brand } from './brands.ts';
 import { linkDevices } from './link-devices.ts';
 import { sessionProblem } from './link-sessions.ts';

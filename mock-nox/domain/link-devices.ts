@@ -1,4 +1,4 @@
-import type { Device, LinkSession, Organisation } from '../store/db.ts';
+import type { Device, LinkSession, Organisation } from '../store/schema.ts';
 import type { Brand } from './brands.ts';
 import type { MockContext } from './mock-context.ts';
 import { policiesOf } from './organisations.ts';

@@ -1,5 +1,5 @@
 import { errors } from '../errors/error-templates.ts';
-import type { LinkSession, Organisation } from '../store/db.ts';
+import type { LinkSession, Organisation } from '../store/schema.ts';
 import type { MockContext } from './mock-context.ts';
 import { policiesOf } from './organisations.ts';
 

@@ -1,5 +1,5 @@
 import { errors } from '../errors/error-templates.ts';
-import type { LinkSession } from '../store/db.ts';
+import type { LinkSession } from '../store/schema.ts';
 import { type Brand, brandsFor, findBrand, findV1Brand } from './brands.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { errors } from '../errors/error-templates.ts';
-import type { Organisation, OrganisationKind, Policies } from '../store/db.ts';
+import type { Organisation, OrganisationKind, Policies } from '../store/schema.ts';
 import type { MockContext } from './mock-context.ts';
 
 export function findOrganisationByKey(ctx: MockContext, apiKey: string): Organisation | undefined {

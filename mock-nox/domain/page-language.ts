@@ -1,4 +1,4 @@
-import type { Language } from '../store/db.ts';
+import type { Language } from '../store/schema.ts';
 
 const languages: readonly string[] = ['nl', 'en', 'fr', 'es'];
 

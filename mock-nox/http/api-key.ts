@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import { findOrganisationByKey } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { Organisation, OrganisationKind } from '../store/db.ts';
+import type { Organisation, OrganisationKind } from '../store/schema.ts';
 
 /**
  * The organisation behind the request's key (`x-api-key`, or on v1 also `Authorization: ApiKey <key>`),

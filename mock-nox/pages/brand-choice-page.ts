@@ -1,6 +1,6 @@
 import { html, raw } from '../../common/html.ts';
 import { brandsFor } from '../domain/brands.ts';
-import type { AssetType, Language } from '../store/db.ts';
+import type { AssetType, Language } from '../store/schema.ts';
 import { renderLayout } from './layout.ts';
 import { loginPath } from './page-paths.ts';
 import { fill, textsFor } from './texts.ts';

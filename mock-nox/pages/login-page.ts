@@ -1,6 +1,6 @@
 import { html } from '../../common/html.ts';
 import type { Brand } from '../domain/brands.ts';
-import type { Language } from '../store/db.ts';
+import type { Language } from '../store/schema.ts';
 import { renderManufacturerPage } from './manufacturer-frame.ts';
 import { loginPath } from './page-paths.ts';
 import { renderTestAccountsBox } from './test-accounts-box.ts';

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../../common/html.ts';
 import type { Brand } from '../domain/brands.ts';
-import type { Language } from '../store/db.ts';
+import type { Language } from '../store/schema.ts';
 import { renderLayout } from './layout.ts';
 import { fill, textsFor } from './texts.ts';
 

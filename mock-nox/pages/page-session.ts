@@ -4,7 +4,7 @@ import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
 import { pageLanguage } from '../domain/page-language.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { Language, LinkSession, Organisation } from '../store/db.ts';
+import type { Language, LinkSession, Organisation } from '../store/schema.ts';
 
 /** What every page request works on: the link session its token names, its supplier, the page language. */
 export interface PageSession {

@@ -1,6 +1,6 @@
 import { html } from '../../common/html.ts';
 import type { FailureCode } from '../domain/result-redirect.ts';
-import type { AssetType, Language } from '../store/db.ts';
+import type { AssetType, Language } from '../store/schema.ts';
 import { renderLayout } from './layout.ts';
 import { fill, textsFor } from './texts.ts';
 

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { LinkResult } from '../domain/complete-link.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
-import type { Language } from '../store/db.ts';
+import type { Language } from '../store/schema.ts';
 import { renderResultPage } from './result-page.ts';
 
 /** Answers with a page; never cached, since each one belongs to one link session's state. */

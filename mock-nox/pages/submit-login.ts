@@ -3,7 +3,7 @@ import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain
 import { loginBrand } from '../domain/login-brand.ts';
 import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
 import type { MockContext } from '../domain/mock-context.ts';
-import type { LinkSession } from '../store/db.ts';
+import type { LinkSession } from '../store/schema.ts';
 import { renderLoginPage } from './login-page.ts';
 import { renderOneTimeCodePage } from './one-time-code-page.ts';
 import { pageSession } from './page-session.ts';

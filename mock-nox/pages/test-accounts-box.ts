@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../../common/html.ts';
 import { usernamePatterns } from '../domain/manufacturer-accounts.ts';
-import type { Language } from '../store/db.ts';
+import type { Language } from '../store/schema.ts';
 import { textsFor } from './texts.ts';
 
 /** The username table on every fake login, so a tester sees how to get each outcome. */

@@ -1,5 +1,5 @@
 import { errors } from '../../errors/error-templates.ts';
-import type { DhwSettings } from '../../store/db.ts';
+import type { DhwSettings } from '../../store/schema.ts';
 
 /** A heat pump a DHW change reaches, with its own device-level DHW bounds (empty when it has none). */
 export interface ReachedPump {

@@ -6,7 +6,7 @@ import type {
   OptimizationSettings,
   RoomSettings,
   SettingsRecord,
-} from '../../store/db.ts';
+} from '../../store/schema.ts';
 import type { MockContext } from '../mock-context.ts';
 import { checkDhwBounds } from './dhw-bounds.ts';
 
