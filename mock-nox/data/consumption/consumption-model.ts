@@ -1,7 +1,7 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import type { Device, NoxUser } from '../store/schema.ts';
-import { baseLoadKw } from './series.ts';
-import { thermalSeries } from './thermal-model.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import type { Device, NoxUser } from '../../store/schema.ts';
+import { baseLoadKw } from '../shared/series.ts';
+import { thermalSeries } from '../thermal/thermal-model.ts';
 
 const QUARTER = 900;
 

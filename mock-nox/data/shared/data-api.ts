@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
-import type { operations } from '../../openapi/generated/nox-data.ts';
-import type { MockContext } from '../domain/mock-context.ts';
-import { authenticate } from '../http/api-key.ts';
-import type { JsonBody, QueryOf } from '../http/operation-types.ts';
-import { createRequestValidator } from '../http/request-validator.ts';
-import type { Organisation, OrganisationKind } from '../store/schema.ts';
+import type { operations } from '../../../openapi/generated/nox-data.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { authenticate } from '../../http/api-key.ts';
+import type { JsonBody, QueryOf } from '../../http/operation-types.ts';
+import { createRequestValidator } from '../../http/request-validator.ts';
+import type { Organisation, OrganisationKind } from '../../store/schema.ts';
 
 export type DataQuery<K extends keyof operations> = QueryOf<operations[K]>;
 export type DataBody<K extends keyof operations> = JsonBody<operations[K]>;

@@ -1,6 +1,6 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
-import type { AssetType, Device, NoxUser, Organisation } from '../store/schema.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { AssetType, Device, NoxUser, Organisation } from '../../store/schema.ts';
 
 const kindName = { hp: 'heat pump', pv: 'PV device' } as const;
 const byDeviceThenUser = (a: Device, b: Device) =>

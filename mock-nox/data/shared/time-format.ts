@@ -1,5 +1,5 @@
-import { utcSeconds } from '../../openapi/validator/utc-time.ts';
-import { errors } from '../errors/error-templates.ts';
+import { utcSeconds } from '../../../openapi/validator/utc-time.ts';
+import { errors } from '../../errors/error-templates.ts';
 
 // The data API's several time formats, all UTC, from virtual unix seconds.
 const QUARTER = 900;

@@ -1,7 +1,7 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import { effectiveSettings } from '../domain/settings/settings-rules.ts';
-import type { Device } from '../store/schema.ts';
-import { profileOf } from './device-profile.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
+import type { Device } from '../../store/schema.ts';
+import { profileOf } from '../devices/device-profile.ts';
 
 /** Tank energy is counted from cold tap water at this temperature. */
 export const TAP_WATER_C = 10;

@@ -1,7 +1,7 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
-import type { Device, ThermalSchedule } from '../store/schema.ts';
-import { formatSeconds, parseUtc, quarterStart } from './time-format.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { Device, ThermalSchedule } from '../../store/schema.ts';
+import { formatSeconds, parseUtc, quarterStart } from '../shared/time-format.ts';
 
 const QUARTER = 900;
 const DAY = 86_400;

@@ -1,7 +1,7 @@
-import { round } from './stable-random.ts';
+import { round } from '../shared/stable-random.ts';
+import { formatSeconds } from '../shared/time-format.ts';
 import { TAP_WATER_C, type ThermalParams } from './thermal-params.ts';
 import type { ThermalPoint } from './thermal-point.ts';
-import { formatSeconds } from './time-format.ts';
 
 export type ThermalUnit = 'kWh' | 'celsius';
 

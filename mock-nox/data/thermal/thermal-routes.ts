@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
-import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';
-import { findVisibleDevice } from './scope.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { errors } from '../../errors/error-templates.ts';
+import { createDataRequestReader, type DataBody, tenantMeta } from '../shared/data-api.ts';
+import { findVisibleDevice } from '../shared/scope.ts';
+import { formatSeconds, parseUtc, quarterStart } from '../shared/time-format.ts';
 import { thermalSeries } from './thermal-model.ts';
 import { scheduleStart, storeThermalSchedule } from './thermal-schedule.ts';
 import { currentStateData, currentStateUnits, forecastRow, forecastUnits } from './thermal-view.ts';
-import { formatSeconds, parseUtc, quarterStart } from './time-format.ts';
 
 const DAY = 86_400;
 const MAX_FORECAST_DAYS = 7;

@@ -1,14 +1,14 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
+import { loadOpenApi } from '../../../openapi/validator/openapi-validator.ts';
 import {
   createSupplier,
   expectInSpec,
   getData,
   postData,
   secondsUntil,
-} from '../../test/support/data-requests.ts';
-import { createTestMock, DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
+} from '../../../test/support/data-requests.ts';
+import { createTestMock, DEMO_KEY, linkUser } from '../../../test/support/test-mock.ts';
 
 const spec = loadOpenApi('nox-data');
 

@@ -1,15 +1,15 @@
 import { Router } from 'express';
-import type { MockContext } from '../domain/mock-context.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
 import {
   applySettingsPatch,
   effectiveSettings,
   type SettingsPatch,
-} from '../domain/settings/settings-rules.ts';
-import { errors } from '../errors/error-templates.ts';
-import type { Device, Organisation } from '../store/schema.ts';
-import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';
-import { findVisibleUser, visibleDevices } from './scope.ts';
-import { formatMicros } from './time-format.ts';
+} from '../../domain/settings/settings-rules.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { Device, Organisation } from '../../store/schema.ts';
+import { createDataRequestReader, type DataBody, tenantMeta } from '../shared/data-api.ts';
+import { findVisibleUser, visibleDevices } from '../shared/scope.ts';
+import { formatMicros } from '../shared/time-format.ts';
 
 export const WARNING_HEADER = 'x-nox-testkit-warning';
 

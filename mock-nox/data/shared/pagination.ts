@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { errors } from '../errors/error-templates.ts';
+import { errors } from '../../errors/error-templates.ts';
 
 export interface Page<T> {
   page: T[];

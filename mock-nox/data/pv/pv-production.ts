@@ -1,8 +1,8 @@
-import type { Device } from '../store/schema.ts';
+import type { Device } from '../../store/schema.ts';
+import { profileOf } from '../devices/device-profile.ts';
+import { clearness, clearSkyShare } from '../shared/series.ts';
+import { stableFraction } from '../shared/stable-random.ts';
 import type { ProductionShare } from './curtailment.ts';
-import { profileOf } from './device-profile.ts';
-import { clearness, clearSkyShare } from './series.ts';
-import { stableFraction } from './stable-random.ts';
 
 const MINUTE = 60;
 

@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { errors } from '../../errors/error-templates.ts';
+import { profileOf } from '../devices/device-profile.ts';
+import { createDataRequestReader, type DataBody, tenantMeta } from '../shared/data-api.ts';
+import { findVisibleDevice, visibleDevices } from '../shared/scope.ts';
+import { round } from '../shared/stable-random.ts';
+import { formatMicros, formatMillis, formatSeconds, parseUtc, quarterStart } from '../shared/time-format.ts';
 import { createProductionShare, type ProductionShare } from './curtailment.ts';
-import { createDataRequestReader, type DataBody, tenantMeta } from './data-api.ts';
-import { profileOf } from './device-profile.ts';
 import { brandFilter, pvProductionKwh } from './pv-production.ts';
-import { findVisibleDevice, visibleDevices } from './scope.ts';
-import { round } from './stable-random.ts';
-import { formatMicros, formatMillis, formatSeconds, parseUtc, quarterStart } from './time-format.ts';
 
 const QUARTER = 900;
 const REALTIME_QUARTERS = 96;

@@ -1,15 +1,15 @@
 import { type Request, Router } from 'express';
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
-import type { NoxUser, Organisation } from '../store/schema.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { NoxUser, Organisation } from '../../store/schema.ts';
+import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
+import { paginateSeries, seriesScope, wholeSeries } from '../shared/pagination.ts';
+import { findVisibleDevice, findVisibleUser, visibleDevices } from '../shared/scope.ts';
+import { round } from '../shared/stable-random.ts';
+import { formatMinutes, parseUtc, quarterStart } from '../shared/time-format.ts';
 import { heatPumpConsumption } from './consumption-model.ts';
-import { createDataRequestReader, tenantMeta } from './data-api.ts';
 import { slotsByForecastTime, slotsByGeneration } from './forecast-generations.ts';
 import { historicalForecastRows, liveForecastRows } from './house-forecast-rows.ts';
-import { paginateSeries, seriesScope, wholeSeries } from './pagination.ts';
-import { findVisibleDevice, findVisibleUser, visibleDevices } from './scope.ts';
-import { round } from './stable-random.ts';
-import { formatMinutes, parseUtc, quarterStart } from './time-format.ts';
 
 /** Modelled: one request covers at most 31 days, so a wide window cannot make the mock compute for minutes. */
 const MAX_HISTORY_WINDOW = 31 * 86400;

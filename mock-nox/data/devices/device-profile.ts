@@ -1,6 +1,6 @@
-import { findBrand } from '../domain/brands.ts';
-import type { Device } from '../store/schema.ts';
-import { stableBetween, stableFraction } from './stable-random.ts';
+import { findBrand } from '../../domain/brands.ts';
+import type { Device } from '../../store/schema.ts';
+import { stableBetween, stableFraction } from '../shared/stable-random.ts';
 
 /** The fixed characteristics of a device, derived from its id (NOX reads them from the manufacturer). */
 export interface DeviceProfile {

@@ -1,5 +1,5 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import type { Device, ThermalSchedule } from '../store/schema.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import type { Device, ThermalSchedule } from '../../store/schema.ts';
 import { copHeating, copHotWater, eerCooling, type ThermalParams, thermalParams } from './thermal-params.ts';
 import {
   evaluate,

@@ -1,5 +1,11 @@
-import { clearness, clearSkyShare, dailyCycle, hotWaterDrawKw, outsideTemperature } from './series.ts';
-import { stableFraction } from './stable-random.ts';
+import {
+  clearness,
+  clearSkyShare,
+  dailyCycle,
+  hotWaterDrawKw,
+  outsideTemperature,
+} from '../shared/series.ts';
+import { stableFraction } from '../shared/stable-random.ts';
 import { copHeating, copHotWater, eerCooling, levelPowers, type ThermalParams } from './thermal-params.ts';
 
 /** Tank and room temperature (°C) at the start of a quarter-hour. */

@@ -1,9 +1,9 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import type { NoxUser } from '../store/schema.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import type { NoxUser } from '../../store/schema.ts';
+import { round } from '../shared/stable-random.ts';
+import { formatMinutes, formatSeconds, quarterStart } from '../shared/time-format.ts';
 import { sumOfHouses } from './consumption-model.ts';
 import { FORECAST_QUARTERS, type Slot } from './forecast-generations.ts';
-import { round } from './stable-random.ts';
-import { formatMinutes, formatSeconds, quarterStart } from './time-format.ts';
 
 const QUARTER = 900;
 /** House forecasts carry kWh as a decimal string ("24116.25"), as in the docs. */

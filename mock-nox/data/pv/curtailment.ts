@@ -1,5 +1,5 @@
-import type { MockContext } from '../domain/mock-context.ts';
-import type { Device } from '../store/schema.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import type { Device } from '../../store/schema.ts';
 
 /** The share of its production a PV device may deliver at a moment (1 = all, 0 = switched off). */
 export type ProductionShare = (t: number) => number;

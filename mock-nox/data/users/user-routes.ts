@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { MockContext } from '../domain/mock-context.ts';
-import { createDataRequestReader } from './data-api.ts';
-import { findVisibleUser } from './scope.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { createDataRequestReader } from '../shared/data-api.ts';
+import { findVisibleUser } from '../shared/scope.ts';
 
 /** DELETE /v1/users/{user_id}: modelled, since NOX lists "deleting a user" without a public endpoint. */
 export function createUserRoutes(ctx: MockContext): Router {

@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import type { MockContext } from '../domain/mock-context.ts';
-import { effectiveSettings } from '../domain/settings/settings-rules.ts';
-import type { AssetType, Device, Organisation } from '../store/schema.ts';
-import { isCurtailed } from './curtailment.ts';
-import { createDataRequestReader, tenantMeta } from './data-api.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
+import type { AssetType, Device, Organisation } from '../../store/schema.ts';
+import { isCurtailed } from '../pv/curtailment.ts';
+import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
+import { paginateByKey } from '../shared/pagination.ts';
+import { visibleDevices } from '../shared/scope.ts';
 import { profileOf } from './device-profile.ts';
-import { paginateByKey } from './pagination.ts';
-import { visibleDevices } from './scope.ts';
 
 type DeviceListQuery = { user_id?: string; device_id?: string; limit?: number; next_token?: string };
 const keyOf = (d: Device) => ({ device_id: d.device_id, user_id: d.nox_user_id });
