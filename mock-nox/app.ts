@@ -9,8 +9,8 @@ import type { MockContext } from './domain/mock-context.ts';
 import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware } from './journal/journal-middleware.ts';
+import { renderErrorPage } from './pages/kit/render-error-page.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
-import { renderErrorPage } from './pages/render-error-page.ts';
 import type { Store } from './store/open-store.ts';
 
 /** What the mock is built from; everything but the store has a default. */

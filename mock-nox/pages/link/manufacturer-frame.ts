@@ -1,8 +1,8 @@
-import { html, type SafeHtml } from '../../common/html.ts';
-import type { Brand } from '../domain/brands.ts';
-import type { Language } from '../store/schema.ts';
-import { renderLayout } from './layout.ts';
-import { fill, textsFor } from './texts.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
+import type { Brand } from '../../domain/brands.ts';
+import type { Language } from '../../store/schema.ts';
+import { renderLayout } from '../kit/layout.ts';
+import { fill, textsFor } from '../kit/texts.ts';
 
 /** A page of a fake manufacturer: its name and colour instead of NOX's, marked as simulated. */
 export function renderManufacturerPage(options: {

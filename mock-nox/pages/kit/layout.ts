@@ -1,5 +1,5 @@
-import { html, raw, type SafeHtml } from '../../common/html.ts';
-import type { Language } from '../store/schema.ts';
+import { html, raw, type SafeHtml } from '../../../common/html.ts';
+import type { Language } from '../../store/schema.ts';
 import { pageStyle } from './page-style.ts';
 import { textsFor } from './texts.ts';
 

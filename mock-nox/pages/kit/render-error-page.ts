@@ -1,5 +1,5 @@
-import { html } from '../../common/html.ts';
-import { pageLanguage } from '../domain/page-language.ts';
+import { html } from '../../../common/html.ts';
+import { pageLanguage } from '../../domain/page-language.ts';
 import { renderLayout } from './layout.ts';
 import { textsFor } from './texts.ts';
 

@@ -1,14 +1,10 @@
 import type { Response } from 'express';
-import type { LinkResult } from '../domain/complete-link.ts';
-import type { MockContext } from '../domain/mock-context.ts';
-import { getOrganisation } from '../domain/organisations.ts';
-import type { Language } from '../store/schema.ts';
+import type { LinkResult } from '../../domain/complete-link.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { getOrganisation } from '../../domain/organisations.ts';
+import type { Language } from '../../store/schema.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { renderResultPage } from './result-page.ts';
-
-/** Answers with a page; never cached, since each one belongs to one link session's state. */
-export function sendPage(res: Response, page: string, status = 200): void {
-  res.status(status).set('Cache-Control', 'no-store').type('html').send(page);
-}
 
 /**
  * Makes the session's end durable, then sends the browser back to the supplier, or shows NOX's own

@@ -1,10 +1,10 @@
-import { html } from '../../common/html.ts';
-import type { Brand } from '../domain/brands.ts';
-import type { Language } from '../store/schema.ts';
+import { html } from '../../../common/html.ts';
+import type { Brand } from '../../domain/brands.ts';
+import type { Language } from '../../store/schema.ts';
+import { loginPath } from '../kit/page-paths.ts';
+import { fill, textsFor } from '../kit/texts.ts';
 import { renderManufacturerPage } from './manufacturer-frame.ts';
-import { loginPath } from './page-paths.ts';
 import { renderTestAccountsBox } from './test-accounts-box.ts';
-import { fill, textsFor } from './texts.ts';
 
 export interface LoginView {
   language: Language;

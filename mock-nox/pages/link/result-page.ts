@@ -1,8 +1,8 @@
-import { html } from '../../common/html.ts';
-import type { FailureCode } from '../domain/result-redirect.ts';
-import type { AssetType, Language } from '../store/schema.ts';
-import { renderLayout } from './layout.ts';
-import { fill, textsFor } from './texts.ts';
+import { html } from '../../../common/html.ts';
+import type { FailureCode } from '../../domain/result-redirect.ts';
+import type { AssetType, Language } from '../../store/schema.ts';
+import { renderLayout } from '../kit/layout.ts';
+import { fill, textsFor } from '../kit/texts.ts';
 
 export interface ResultView {
   language: Language;

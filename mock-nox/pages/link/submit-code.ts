@@ -1,14 +1,15 @@
 import type { RequestHandler } from 'express';
-import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
-import { loginBrand } from '../domain/login-brand.ts';
-import { ONE_TIME_CODE } from '../domain/manufacturer-accounts.ts';
-import type { MockContext } from '../domain/mock-context.ts';
-import { errors } from '../errors/error-templates.ts';
+import { checkUsable, completeLogin, failLink, type LinkResult } from '../../domain/complete-link.ts';
+import { loginBrand } from '../../domain/login-brand.ts';
+import { ONE_TIME_CODE } from '../../domain/manufacturer-accounts.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { errors } from '../../errors/error-templates.ts';
+import { readForm } from '../kit/read-form.ts';
+import { sendPage } from '../kit/send-page.ts';
+import { textsFor } from '../kit/texts.ts';
 import { renderOneTimeCodePage } from './one-time-code-page.ts';
 import { pageSession } from './page-session.ts';
-import { readForm } from './read-form.ts';
-import { sendLinkResult, sendPage } from './send-page.ts';
-import { textsFor } from './texts.ts';
+import { sendLinkResult } from './send-link-result.ts';
 
 /** `POST /ui/login/:brand/otp`: the one-time-code step of a `+otp` account; the right code logs in. */
 export function submitCode(ctx: MockContext): RequestHandler {

@@ -1,10 +1,10 @@
 import type { Response } from 'express';
-import { findLinkSession } from '../domain/link-sessions.ts';
-import type { MockContext } from '../domain/mock-context.ts';
-import { getOrganisation } from '../domain/organisations.ts';
-import { pageLanguage } from '../domain/page-language.ts';
-import { errors } from '../errors/error-templates.ts';
-import type { Language, LinkSession, Organisation } from '../store/schema.ts';
+import { findLinkSession } from '../../domain/link-sessions.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { getOrganisation } from '../../domain/organisations.ts';
+import { pageLanguage } from '../../domain/page-language.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { Language, LinkSession, Organisation } from '../../store/schema.ts';
 
 /** What every page request works on: the link session its token names, its supplier, the page language. */
 export interface PageSession {

@@ -1,5 +1,5 @@
-import { type FailureCode, failureDescriptions } from '../domain/result-redirect.ts';
-import type { Language } from '../store/schema.ts';
+import { type FailureCode, failureDescriptions } from '../../domain/result-redirect.ts';
+import type { Language } from '../../store/schema.ts';
 
 // Every string the hosted pages show, per UI language; `{name}` marks a value filled in by `fill`.
 const en = {

@@ -1,10 +1,10 @@
-import { html } from '../../common/html.ts';
-import type { Brand } from '../domain/brands.ts';
-import { ONE_TIME_CODE } from '../domain/manufacturer-accounts.ts';
-import type { Language } from '../store/schema.ts';
+import { html } from '../../../common/html.ts';
+import type { Brand } from '../../domain/brands.ts';
+import { ONE_TIME_CODE } from '../../domain/manufacturer-accounts.ts';
+import type { Language } from '../../store/schema.ts';
+import { oneTimeCodePath } from '../kit/page-paths.ts';
+import { fill, textsFor } from '../kit/texts.ts';
 import { renderManufacturerPage } from './manufacturer-frame.ts';
-import { oneTimeCodePath } from './page-paths.ts';
-import { fill, textsFor } from './texts.ts';
 
 export interface OneTimeCodeView {
   language: Language;

@@ -1,9 +1,9 @@
-import { html, raw } from '../../common/html.ts';
-import { brandsFor } from '../domain/brands.ts';
-import type { AssetType, Language } from '../store/schema.ts';
-import { renderLayout } from './layout.ts';
-import { loginPath } from './page-paths.ts';
-import { fill, textsFor } from './texts.ts';
+import { html, raw } from '../../../common/html.ts';
+import { brandsFor } from '../../domain/brands.ts';
+import type { AssetType, Language } from '../../store/schema.ts';
+import { renderLayout } from '../kit/layout.ts';
+import { loginPath } from '../kit/page-paths.ts';
+import { fill, textsFor } from '../kit/texts.ts';
 
 export interface BrandChoiceView {
   language: Language;

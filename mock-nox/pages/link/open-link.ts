@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
-import { checkUsable } from '../domain/complete-link.ts';
-import type { MockContext } from '../domain/mock-context.ts';
+import { checkUsable } from '../../domain/complete-link.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { loginPath } from '../kit/page-paths.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { renderBrandChoicePage } from './brand-choice-page.ts';
-import { loginPath } from './page-paths.ts';
 import { pageSession } from './page-session.ts';
-import { sendLinkResult, sendPage } from './send-page.ts';
+import { sendLinkResult } from './send-link-result.ts';
 
 /**
  * `GET /ui` (v2 link_url) and `GET /connect` (v1): an expired or used link ends at once, a pre-selected

@@ -1,4 +1,4 @@
-import type { Language } from '../store/schema.ts';
+import type { Language } from '../../store/schema.ts';
 
 /** The fake manufacturer login of a brand; with a token and language, the link that opens it. */
 export function loginPath(slug: string, link?: { token: string; language: Language }): string {

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
-import { checkUsable } from '../domain/complete-link.ts';
-import { loginBrand } from '../domain/login-brand.ts';
-import type { MockContext } from '../domain/mock-context.ts';
+import { checkUsable } from '../../domain/complete-link.ts';
+import { loginBrand } from '../../domain/login-brand.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { renderLoginPage } from './login-page.ts';
 import { pageSession } from './page-session.ts';
-import { sendLinkResult, sendPage } from './send-page.ts';
+import { sendLinkResult } from './send-link-result.ts';
 
 /** `GET /ui/login/:brand`: the fake manufacturer login (shown even during a simulated brand outage). */
 export function showLogin(ctx: MockContext): RequestHandler {

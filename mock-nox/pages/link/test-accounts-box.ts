@@ -1,7 +1,7 @@
-import { html, type SafeHtml } from '../../common/html.ts';
-import { usernamePatterns } from '../domain/manufacturer-accounts.ts';
-import type { Language } from '../store/schema.ts';
-import { textsFor } from './texts.ts';
+import { html, type SafeHtml } from '../../../common/html.ts';
+import { usernamePatterns } from '../../domain/manufacturer-accounts.ts';
+import type { Language } from '../../store/schema.ts';
+import { textsFor } from '../kit/texts.ts';
 
 /** The username table on every fake login, so a tester sees how to get each outcome. */
 export function renderTestAccountsBox(language: Language): SafeHtml {

@@ -1,15 +1,16 @@
 import type { RequestHandler } from 'express';
-import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
-import { loginBrand } from '../domain/login-brand.ts';
-import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
-import type { MockContext } from '../domain/mock-context.ts';
-import type { LinkSession } from '../store/schema.ts';
+import { checkUsable, completeLogin, failLink, type LinkResult } from '../../domain/complete-link.ts';
+import { loginBrand } from '../../domain/login-brand.ts';
+import { accountBehaviour } from '../../domain/manufacturer-accounts.ts';
+import type { MockContext } from '../../domain/mock-context.ts';
+import type { LinkSession } from '../../store/schema.ts';
+import { readForm } from '../kit/read-form.ts';
+import { sendPage } from '../kit/send-page.ts';
+import { textsFor } from '../kit/texts.ts';
 import { renderLoginPage } from './login-page.ts';
 import { renderOneTimeCodePage } from './one-time-code-page.ts';
 import { pageSession } from './page-session.ts';
-import { readForm } from './read-form.ts';
-import { sendLinkResult, sendPage } from './send-page.ts';
-import { textsFor } from './texts.ts';
+import { sendLinkResult } from './send-link-result.ts';
 
 /**
  * `POST /ui/login/:brand`: the username decides the outcome (see manufacturer-accounts.ts): cancel, a
