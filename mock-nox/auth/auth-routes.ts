@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { components } from '../../openapi/generated/nox-auth.ts';
-import { createLinkSession, linkUrl } from '../domain/link-sessions.ts';
+import { createLinkSession, linkUrl } from '../domain/link/link-sessions.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { isRedirectAllowed } from '../domain/organisations.ts';
 import { pageLanguage } from '../domain/page-language.ts';

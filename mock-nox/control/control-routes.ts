@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { operations } from '../../openapi/generated/nox-control.ts';
 import { brands, findBrand } from '../domain/brands.ts';
-import { getLinkSession } from '../domain/link-sessions.ts';
+import { getLinkSession } from '../domain/link/link-sessions.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { CallbackData } from '../../mock-nox/domain/result-redirect.ts';
+import type { CallbackData } from '../../mock-nox/domain/link/result-redirect.ts';
 
 /** Fills the fake manufacturer login and presses "Log in" (works in every page language). */
 export async function logIn(page: Page, username: string, password = 'secret'): Promise<void> {

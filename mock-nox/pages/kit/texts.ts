@@ -1,4 +1,4 @@
-import { type FailureCode, failureDescriptions } from '../../domain/result-redirect.ts';
+import { type FailureCode, failureDescriptions } from '../../domain/link/result-redirect.ts';
 import type { Language } from '../../store/schema.ts';
 
 // Every string the hosted pages show, per UI language; `{name}` marks a value filled in by `fill`.

@@ -1,6 +1,6 @@
 import { html } from '../../../common/html.ts';
 import type { Brand } from '../../domain/brands.ts';
-import { ONE_TIME_CODE } from '../../domain/manufacturer-accounts.ts';
+import { ONE_TIME_CODE } from '../../domain/link/manufacturer-accounts.ts';
 import type { Language } from '../../store/schema.ts';
 import { oneTimeCodePath } from '../kit/page-paths.ts';
 import { fill, textsFor } from '../kit/texts.ts';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { checkUsable } from '../../domain/complete-link.ts';
+import { checkUsable } from '../../domain/link/complete-link.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { loginPath } from '../kit/page-paths.ts';
 import { sendPage } from '../kit/send-page.ts';

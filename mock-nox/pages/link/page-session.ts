@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { findLinkSession } from '../../domain/link-sessions.ts';
+import { findLinkSession } from '../../domain/link/link-sessions.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { getOrganisation } from '../../domain/organisations.ts';
 import { pageLanguage } from '../../domain/page-language.ts';

@@ -1,5 +1,5 @@
 import { html } from '../../../common/html.ts';
-import type { FailureCode } from '../../domain/result-redirect.ts';
+import type { FailureCode } from '../../domain/link/result-redirect.ts';
 import type { AssetType, Language } from '../../store/schema.ts';
 import { renderLayout } from '../kit/layout.ts';
 import { fill, textsFor } from '../kit/texts.ts';

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { LinkResult } from '../../domain/complete-link.ts';
+import type { LinkResult } from '../../domain/link/complete-link.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { getOrganisation } from '../../domain/organisations.ts';
 import type { Language } from '../../store/schema.ts';

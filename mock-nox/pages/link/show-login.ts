@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { checkUsable } from '../../domain/complete-link.ts';
-import { loginBrand } from '../../domain/login-brand.ts';
+import { checkUsable } from '../../domain/link/complete-link.ts';
+import { loginBrand } from '../../domain/link/login-brand.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { renderLoginPage } from './login-page.ts';

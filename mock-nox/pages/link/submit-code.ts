@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import { checkUsable, completeLogin, failLink, type LinkResult } from '../../domain/complete-link.ts';
-import { loginBrand } from '../../domain/login-brand.ts';
-import { ONE_TIME_CODE } from '../../domain/manufacturer-accounts.ts';
+import { checkUsable, completeLogin, failLink, type LinkResult } from '../../domain/link/complete-link.ts';
+import { loginBrand } from '../../domain/link/login-brand.ts';
+import { ONE_TIME_CODE } from '../../domain/link/manufacturer-accounts.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { readForm } from '../kit/read-form.ts';

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../../common/html.ts';
-import { usernamePatterns } from '../../domain/manufacturer-accounts.ts';
+import { usernamePatterns } from '../../domain/link/manufacturer-accounts.ts';
 import type { Language } from '../../store/schema.ts';
 import { textsFor } from '../kit/texts.ts';
 

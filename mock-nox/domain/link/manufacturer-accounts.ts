@@ -1,4 +1,4 @@
-import { stableUuid } from './ids.ts';
+import { stableUuid } from '../ids.ts';
 
 /** The one-time code the fake manufacturer logins accept. */
 export const ONE_TIME_CODE = '123456';

@@ -1,6 +1,6 @@
-import { errors } from '../errors/error-templates.ts';
-import type { LinkSession } from '../store/schema.ts';
-import { type Brand, brandsFor, findBrand, findV1Brand } from './brands.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { LinkSession } from '../../store/schema.ts';
+import { type Brand, brandsFor, findBrand, findV1Brand } from '../brands.ts';
 
 /**
  * The brand the user logs in at: its slug (or a v1 spaced name) must exist, fit the session's asset

@@ -1,7 +1,7 @@
-import { errors } from '../errors/error-templates.ts';
-import type { LinkSession, Organisation } from '../store/schema.ts';
-import type { MockContext } from './mock-context.ts';
-import { policiesOf } from './organisations.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { LinkSession, Organisation } from '../../store/schema.ts';
+import type { MockContext } from '../mock-context.ts';
+import { policiesOf } from '../organisations.ts';
 
 export type NewLinkSession = Pick<
   LinkSession,

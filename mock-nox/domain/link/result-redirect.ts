@@ -1,4 +1,4 @@
-import type { LinkSession } from '../store/schema.ts';
+import type { LinkSession } from '../../store/schema.ts';
 
 /** The failure codes of the result redirect, with the text sent as `error_description`. */
 export const failureDescriptions = {

@@ -1,7 +1,7 @@
-import type { Device, LinkSession, Organisation } from '../store/schema.ts';
-import type { Brand } from './brands.ts';
-import type { MockContext } from './mock-context.ts';
-import { policiesOf } from './organisations.ts';
+import type { Device, LinkSession, Organisation } from '../../store/schema.ts';
+import type { Brand } from '../brands.ts';
+import type { MockContext } from '../mock-context.ts';
+import { policiesOf } from '../organisations.ts';
 
 export interface AccountDevices {
   brand: Brand;

@@ -1,10 +1,10 @@
-import type { LinkSession } from '../store/schema.ts';
-import type { Brand } from './brands.ts';
+import type { LinkSession } from '../../store/schema.ts';
+import type { Brand } from '../brands.ts';
+import type { MockContext } from '../mock-context.ts';
+import { getOrganisation, policiesOf } from '../organisations.ts';
 import { linkDevices } from './link-devices.ts';
 import { sessionProblem } from './link-sessions.ts';
 import { accountBehaviour, deviceIdsOf } from './manufacturer-accounts.ts';
-import type { MockContext } from './mock-context.ts';
-import { getOrganisation, policiesOf } from './organisations.ts';
 import { type FailureCode, problemRedirectUrl, resultRedirectUrl } from './result-redirect.ts';
 
 /** How a link session ended for the browser: where it is sent, or the NOX page it sees (url null). */
