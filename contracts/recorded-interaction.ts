@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../mock-nox/journal.ts';
+import type { JournalEntry } from '../mock-nox/journal/journal.ts';
 import { type ProviderState, providerStates } from './provider-states.ts';
 
 /** One supplier → NOX exchange, ready to be declared as a Pact interaction. */

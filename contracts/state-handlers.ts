@@ -1,5 +1,5 @@
 import type { MockClient } from '../harness/runner/mock-client.ts';
-import { LOOPBACK_ORIGINS } from '../mock-nox/store/db.ts';
+import { LOOPBACK_ORIGINS } from '../mock-nox/store/seed.ts';
 import { providerStates } from './provider-states.ts';
 
 type StateValues = Record<string, string>;

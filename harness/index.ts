@@ -1,6 +1,6 @@
 // The public API of nox-testkit's harness: what a config file and a scenario file import.
 
-export type { JournalEntry } from '../mock-nox/journal.ts';
+export type { JournalEntry } from '../mock-nox/journal/journal.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
 export { defaultConfigFile, defineConfig, loadConfig } from './config/define-config.ts';
 export type {

@@ -1,13 +1,15 @@
 import express, { type Express } from 'express';
 import { createAuthRoutes } from './auth/auth-routes.ts';
-import { createVirtualClock, systemTime, type TimeSource } from './clock.ts';
-import type { MockContext } from './context.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { applyRouteFaults } from './control/route-faults.ts';
 import { createDataRoutes } from './data/data-routes.ts';
-import { errorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
-import { createIds, type Ids } from './ids.ts';
-import { createJournal, type Journal, journalMiddleware } from './journal.ts';
+import { createVirtualClock, systemTime, type TimeSource } from './domain/clock.ts';
+import { createIds, type Ids } from './domain/ids.ts';
+import type { MockContext } from './domain/mock-context.ts';
+import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
+import { createJournal, type Journal } from './journal/journal.ts';
+import { journalMiddleware } from './journal/journal-middleware.ts';
+import { renderErrorPage } from './pages/kit/render-error-page.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
 import type { Store } from './store/open-store.ts';
 
@@ -45,6 +47,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(createDataRoutes(ctx));
   app.use(createPageRoutes(ctx));
   app.use(notFoundHandler);
-  app.use(errorMiddleware);
+  app.use(createErrorMiddleware(renderErrorPage));
   return app;
 }

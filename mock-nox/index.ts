@@ -1,6 +1,10 @@
 // The public face of mock-nox: what cli/, contracts' verification and a supplier's own tests import.
 
 export { type AppDeps, createApp } from './app.ts';
+export type { TimeSource } from './domain/clock.ts';
+export type { Ids } from './domain/ids.ts';
+export type { Journal, JournalEntry } from './journal/journal.ts';
 export { type RunningServer, startServer } from './server.ts';
-export { DEMO_SUPPLIER_KEY } from './store/db.ts';
 export { openStore, type Store, StoreFileError, type StoreOptions } from './store/open-store.ts';
+export type { Organisation, Policies } from './store/schema.ts';
+export { DEMO_SUPPLIER_KEY, LOOPBACK_ORIGINS } from './store/seed.ts';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { usernamePatterns } from '../mock-nox/domain/manufacturer-accounts.ts';
-import { failureDescriptions } from '../mock-nox/domain/result-redirect.ts';
-import { defaultPolicies } from '../mock-nox/store/db.ts';
+import { usernamePatterns } from '../mock-nox/domain/link/manufacturer-accounts.ts';
+import { failureDescriptions } from '../mock-nox/domain/link/result-redirect.ts';
+import { defaultPolicies } from '../mock-nox/store/seed.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/ +/g, ' ');
 

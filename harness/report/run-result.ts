@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../mock-nox/journal.ts';
+import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
 import type { Severity } from '../scenario/define-scenario.ts';
 
 /** One step of a scenario as the report shows it. */

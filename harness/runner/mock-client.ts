@@ -1,5 +1,5 @@
-import type { JournalEntry } from '../../mock-nox/journal.ts';
-import type { Organisation, Policies } from '../../mock-nox/store/db.ts';
+import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
+import type { Organisation, Policies } from '../../mock-nox/store/schema.ts';
 import { HarnessError } from '../errors.ts';
 
 /** The harness reaches the mock only over HTTP, through its control API (design.md section 2). */

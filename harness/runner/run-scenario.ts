@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { JournalEntry } from '../../mock-nox/journal.ts';
+import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';

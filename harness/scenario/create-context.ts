@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { JournalEntry } from '../../mock-nox/journal.ts';
+import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
 import type { HookContext, SupplierAdapter, SupplierOutcome } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { StepRecord } from '../report/run-result.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { JournalEntry } from '../../mock-nox/journal.ts';
-import type { Policies } from '../../mock-nox/store/db.ts';
+import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
+import type { Policies } from '../../mock-nox/store/schema.ts';
 import type {
   ConnectOptions,
   HookName,

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { components } from '../../openapi/generated/nox-auth.ts';
-import type { MockContext } from '../context.ts';
-import { createLinkSession, linkUrl } from '../domain/link-sessions.ts';
+import { createLinkSession, linkUrl } from '../domain/link/link-sessions.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { isRedirectAllowed } from '../domain/organisations.ts';
+import { pageLanguage } from '../domain/page-language.ts';
 import { errors } from '../errors/error-templates.ts';
-import { pageLanguage } from '../pages/page-language.ts';
-import { publicUrlOf } from '../public-url.ts';
-import { createRequestValidator } from '../validation/validate.ts';
-import { authenticate } from './api-key.ts';
+import { authenticate } from '../http/api-key.ts';
+import { publicUrlOf } from '../http/public-url.ts';
+import { createRequestValidator } from '../http/request-validator.ts';
 import { v1Brand, v2Brand } from './brand-choice.ts';
 
 type Schemas = components['schemas'];

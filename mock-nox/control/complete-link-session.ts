@@ -1,9 +1,9 @@
-import type { MockContext } from '../context.ts';
-import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/complete-link.ts';
-import { loginBrand } from '../domain/login-brand.ts';
-import { accountBehaviour } from '../domain/manufacturer-accounts.ts';
+import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/link/complete-link.ts';
+import { loginBrand } from '../domain/link/login-brand.ts';
+import { accountBehaviour } from '../domain/link/manufacturer-accounts.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { LinkSession } from '../store/db.ts';
+import type { LinkSession } from '../store/schema.ts';
 
 export interface CompleteRequest {
   brand?: string;

@@ -1,13 +1,13 @@
 import { type Request, Router } from 'express';
 import type { operations } from '../../openapi/generated/nox-control.ts';
-import type { MockContext } from '../context.ts';
 import { brands, findBrand } from '../domain/brands.ts';
-import { getLinkSession } from '../domain/link-sessions.ts';
+import { getLinkSession } from '../domain/link/link-sessions.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { Area } from '../journal.ts';
-import type { JsonBody } from '../validation/operation-types.ts';
-import { createRequestValidator } from '../validation/validate.ts';
+import type { JsonBody } from '../http/operation-types.ts';
+import { createRequestValidator } from '../http/request-validator.ts';
+import type { Area } from '../journal/area-of.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
 import { controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';

@@ -1,7 +1,7 @@
-import type { MockContext } from '../context.ts';
-import { effectiveSettings } from '../data/settings-rules.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { getOrganisation } from '../domain/organisations.ts';
-import { createSeedDb } from '../store/db.ts';
+import { effectiveSettings } from '../domain/settings/settings-rules.ts';
+import { createSeedDb } from '../store/seed.ts';
 
 /** Everything back to a fresh mock (the demo organisations only), or one organisation's data cleared. */
 export function reset(ctx: MockContext, organisationId?: string): void {

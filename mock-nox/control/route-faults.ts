@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { MockContext } from '../context.ts';
+import type { MockContext } from '../domain/mock-context.ts';
 import { findOrganisationByKey } from '../domain/organisations.ts';
 import { NoxError } from '../errors/nox-error.ts';
 

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
-import { createConsumptionRoutes } from './consumption-routes.ts';
-import { createDevicesRoutes } from './devices-routes.ts';
-import { createPvControlRoutes } from './pv-control-routes.ts';
-import { createSettingsRoutes } from './settings-routes.ts';
-import { createThermalRoutes } from './thermal-routes.ts';
-import { createUserRoutes } from './user-routes.ts';
+import type { MockContext } from '../domain/mock-context.ts';
+import { createConsumptionRoutes } from './consumption/consumption-routes.ts';
+import { createDevicesRoutes } from './devices/devices-routes.ts';
+import { createPvControlRoutes } from './pv/pv-control-routes.ts';
+import { createSettingsRoutes } from './settings/settings-routes.ts';
+import { createThermalRoutes } from './thermal/thermal-routes.ts';
+import { createUserRoutes } from './users/user-routes.ts';
 
 /** The NOX data ("Package") API under /v1, on the calling organisation's linked users and devices. */
 export function createDataRoutes(ctx: MockContext): Router {

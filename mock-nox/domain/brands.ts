@@ -1,4 +1,4 @@
-import type { AssetType } from '../store/db.ts';
+import type { AssetType } from '../store/schema.ts';
 
 /** A manufacturer the user can log in at. The hp/pv split is modelled: NOX does not publish it. */
 export interface Brand {

@@ -1,6 +1,6 @@
-import type { MockContext } from '../context.ts';
 import { errors } from '../errors/error-templates.ts';
-import type { Organisation, OrganisationKind, Policies } from '../store/db.ts';
+import type { Organisation, OrganisationKind, Policies } from '../store/schema.ts';
+import type { MockContext } from './mock-context.ts';
 
 export function findOrganisationByKey(ctx: MockContext, apiKey: string): Organisation | undefined {
   return ctx.store.data.organisations.find((o) => o.api_key === apiKey);

@@ -1,30 +1,35 @@
 import type { NextFunction, Request, Response } from 'express';
-import { areaOf } from '../journal.ts';
-import { renderErrorPage } from '../pages/render-error-page.ts';
+import { areaOf } from '../journal/area-of.ts';
 import { errors } from './error-templates.ts';
 import { NoxError } from './nox-error.ts';
+
+/** Renders the page an error under /ui and /connect is answered with, in the requested language if NOX has it. */
+export type ErrorPageRenderer = (message: string, language: unknown) => string;
 
 /**
  * The one error middleware: NOX's own shapes (`{error}` on the auth and control APIs, 422 `{detail}` on
  * the data API, a page for the hosted pages); anything unexpected is a 500 marked as a mock bug.
+ * The page is rendered by the pages surface and handed in, so errors/ does not depend on pages/.
  */
-export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const area = areaOf(req.path);
-  const noxError = toNoxError(error, area === 'data');
-  if (!(error instanceof NoxError) && noxError.status >= 500)
-    console.error('[nox-testkit] internal error', error);
-  if (area === 'page') {
-    res
-      .status(noxError.status)
-      .type('html')
-      .send(renderErrorPage(noxError.message, req.query.language ?? req.body?.language));
-  } else if (area === 'data' && noxError.issues) {
-    res.status(422).json({ detail: noxError.issues });
-  } else if (area === 'data') {
-    res.status(noxError.status).json({ detail: noxError.message });
-  } else {
-    res.status(noxError.status).json({ error: noxError.message });
-  }
+export function createErrorMiddleware(renderErrorPage: ErrorPageRenderer) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const area = areaOf(req.path);
+    const noxError = toNoxError(error, area === 'data');
+    if (!(error instanceof NoxError) && noxError.status >= 500)
+      console.error('[nox-testkit] internal error', error);
+    if (area === 'page') {
+      res
+        .status(noxError.status)
+        .type('html')
+        .send(renderErrorPage(noxError.message, req.query.language ?? req.body?.language));
+    } else if (area === 'data' && noxError.issues) {
+      res.status(422).json({ detail: noxError.issues });
+    } else if (area === 'data') {
+      res.status(noxError.status).json({ detail: noxError.message });
+    } else {
+      res.status(noxError.status).json({ error: noxError.message });
+    }
+  };
 }
 
 function toNoxError(error: unknown, isDataApi: boolean): NoxError {

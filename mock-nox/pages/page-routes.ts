@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import type { MockContext } from '../context.ts';
-import { openLink } from './open-link.ts';
-import { showLogin } from './show-login.ts';
-import { submitCode } from './submit-code.ts';
-import { submitLogin } from './submit-login.ts';
+import type { MockContext } from '../domain/mock-context.ts';
+import { openLink } from './link/open-link.ts';
+import { showLogin } from './link/show-login.ts';
+import { submitCode } from './link/submit-code.ts';
+import { submitLogin } from './link/submit-login.ts';
 
 /** The hosted pages the end user's browser sees: NOX's brand choice and the fake manufacturer logins. */
 export function createPageRoutes(ctx: MockContext): Router {

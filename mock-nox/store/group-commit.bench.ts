@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { startServer } from '../server.ts';
-import type { Db } from './db.ts';
 import { openStore, type Store } from './open-store.ts';
+import type { Db } from './schema.ts';
 
 const REQUESTS = 400;
 const CONCURRENCY = 50;

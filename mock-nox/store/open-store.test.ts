@@ -6,8 +6,9 @@ import request from 'supertest';
 import { describe, expect, test } from 'vitest';
 import { CALLBACK, DEMO_KEY } from '../../test/support/test-mock.ts';
 import { createApp } from '../app.ts';
-import { createSeedDb, type Db } from './db.ts';
 import { openStore, StoreFileError } from './open-store.ts';
+import type { Db } from './schema.ts';
+import { createSeedDb } from './seed.ts';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'nox-store-')), 'db.json');
 

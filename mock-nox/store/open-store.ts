@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, resolve } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { createSeedDb, type Db } from './db.ts';
+import type { Db } from './schema.ts';
+import { createSeedDb } from './seed.ts';
 
 /** The mock's database: `data` is read and changed in memory, `commit()` makes the changes durable. */
 export interface Store {

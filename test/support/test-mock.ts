@@ -1,7 +1,5 @@
 import request from 'supertest';
-import { createApp } from '../../mock-nox/app.ts';
-import { startServer } from '../../mock-nox/server.ts';
-import { openStore } from '../../mock-nox/store/open-store.ts';
+import { createApp, openStore, startServer } from '../../mock-nox/index.ts';
 
 /** A clock the test moves by hand; starts at 2026-01-01T00:00:00Z. */
 export function createFakeTime(startMs = Date.UTC(2026, 0, 1)) {

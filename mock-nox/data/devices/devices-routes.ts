@@ -1,0 +1,130 @@
+import { Router } from 'express';
+import type { MockContext } from '../../domain/mock-context.ts';
+import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
+import type { AssetType, Device, Organisation } from '../../store/schema.ts';
+import { isCurtailed } from '../pv/curtailment.ts';
+import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
+import { paginateByKey } from '../shared/pagination.ts';
+import { visibleDevices } from '../shared/scope.ts';
+import { profileOf } from './device-profile.ts';
+
+type DeviceListQuery = { user_id?: string; device_id?: string; limit?: number; next_token?: string };
+const keyOf = (d: Device) => ({ device_id: d.device_id, user_id: d.nox_user_id });
+const ready = {
+  can_activate_action: true,
+  in_active_action: false,
+  reason: 'Device is ready to receive an action.',
+};
+const steeringOff = {
+  can_activate_action: false,
+  in_active_action: false,
+  reason: 'Steering is not enabled for this device.',
+};
+
+/** GET /v1/devices (heat pumps), /v1/devices/pv and /v1/manufacturer/devices (heat pumps), paginated by device id. */
+export function createDevicesRoutes(ctx: MockContext): Router {
+  const router = Router();
+  const read = createDataRequestReader(ctx);
+  const filtered = (devices: Device[], q: { user_id?: string; device_id?: string }) =>
+    devices.filter(
+      (d) =>
+        (q.user_id === undefined || d.nox_user_id === q.user_id) &&
+        (q.device_id === undefined || d.device_id === q.device_id),
+    );
+
+  /** One page of the caller's devices of an asset type, after the user_id/device_id filters. */
+  const pageOf = (org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
+    paginateByKey(
+      filtered(visibleDevices(ctx, org, assetType), query),
+      keyOf,
+      query.limit ?? 1000,
+      query.next_token,
+      tenantMeta(org),
+    );
+
+  router.get('/v1/devices', (req, res) => {
+    const { org, query } = read<'getDevices'>(req, res);
+    const { page, next_token } = pageOf(org, 'hp', query);
+    res.json({
+      data: page.map(heatPumpView),
+      meta: { ...tenantMeta(org), capacity_unit: 'kWh', next_token },
+    });
+  });
+
+  router.get('/v1/devices/pv', (req, res) => {
+    const { org, query, now } = read<'getDevicesPv'>(req, res);
+    const { page, next_token } = pageOf(org, 'pv', query);
+    res.json({ data: page.map((d) => pvView(d, now)), meta: { ...tenantMeta(org), next_token } });
+  });
+
+  router.get('/v1/manufacturer/devices', (req, res) => {
+    const { org, query } = read<'getManufacturerDevices'>(req, res, ['manufacturer']);
+    // Heat pumps only: the rows carry DHW and optimisation settings, which a PV inverter does not have.
+    const devices = filtered(visibleDevices(ctx, org, 'hp'), query);
+    const { page, next_token } = paginateByKey(devices, keyOf, query.limit ?? 1000, query.next_token, {
+      manufacturer: org.name,
+    });
+    res.json({ data: page.map(manufacturerView), meta: { manufacturer: org.name, next_token } });
+  });
+
+  function heatPumpView(device: Device) {
+    const profile = profileOf(device);
+    const settings = effectiveSettings(ctx, device);
+    const steering = settings.optimization_settings.flex_trading;
+    return {
+      model: profile.model,
+      brand: device.brand,
+      ...(settings.location.country ? { country: settings.location.country } : {}),
+      device_id: device.device_id,
+      user_id: device.nox_user_id,
+      device_type: 'heat_pump',
+      model_type: profile.model_type,
+      has_delayed_power_data_1d: profile.has_delayed_power_data_1d,
+      legionella_config: profile.legionella_config,
+      cycle_config: profile.cycle_config,
+      steerable_status: {
+        steering_enabled: steering,
+        steerable: true,
+        DHW: steering ? ready : steeringOff,
+        room: steering ? ready : steeringOff,
+      },
+      needs_reauthentication: false,
+    };
+  }
+
+  function pvView(device: Device, now: number) {
+    const profile = profileOf(device);
+    const country = effectiveSettings(ctx, device).location.country;
+    const curtailed = isCurtailed(ctx, device, now, profile.capacity_kw);
+    return {
+      model: profile.model,
+      brand: profile.brandName,
+      ...(country ? { country } : {}),
+      device_id: device.device_id,
+      user_id: device.nox_user_id,
+      steerable_status: {
+        steering_enabled: true,
+        steerable: true,
+        learning_period_ended: true,
+        general_reason: 'Device can be steered.',
+      },
+      needs_reauthentication: false,
+      has_grid_export_curtailment: false,
+      has_production_curtailment: curtailed,
+    };
+  }
+
+  function manufacturerView(device: Device) {
+    const settings = effectiveSettings(ctx, device);
+    const supplier = ctx.store.data.organisations.find((o) => o.id === device.organisation_id);
+    return {
+      device_id: device.device_id,
+      energy_supplier: supplier?.name ?? '',
+      dhw: settings.dhw,
+      optimization_settings: settings.optimization_settings,
+      ...(settings.location.country ? { country: settings.location.country } : {}),
+    };
+  }
+
+  return router;
+}

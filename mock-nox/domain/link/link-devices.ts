@@ -1,0 +1,64 @@
+import type { Device, LinkSession, Organisation } from '../../store/schema.ts';
+import type { Brand } from '../brands.ts';
+import type { MockContext } from '../mock-context.ts';
+import { policiesOf } from '../organisations.ts';
+
+export interface AccountDevices {
+  brand: Brand;
+  account: string;
+  deviceIds: string[];
+}
+
+/**
+ * Maps the session's supplier user to a NOX user and gives it the account's devices, under the duplicate
+ * policies: a relink of the same supplier user replaces (or merges) devices of that asset type and keeps
+ * the NOX user id; the same account under another supplier user makes a separate NOX user.
+ */
+export function linkDevices(
+  ctx: MockContext,
+  org: Organisation,
+  session: LinkSession,
+  linked: AccountDevices,
+  now: number,
+): { noxUserId: string } | { refused: 'duplicate_connection' } {
+  const data = ctx.store.data;
+  const policies = policiesOf(ctx, org);
+  const existing = data.nox_users.find(
+    (u) => u.organisation_id === org.id && u.supplier_user_id === session.supplier_user_id,
+  );
+  const accountElsewhere = data.devices.some(
+    (d) =>
+      d.organisation_id === org.id &&
+      d.brand === linked.brand.slug &&
+      d.account === linked.account &&
+      d.nox_user_id !== existing?.id,
+  );
+  if (accountElsewhere && policies.same_account_other_user === 'reject')
+    return { refused: 'duplicate_connection' };
+  if (existing && policies.same_supplier_user === 'reject') return { refused: 'duplicate_connection' };
+
+  const user = existing ?? {
+    id: ctx.ids.noxUserId(),
+    organisation_id: org.id,
+    supplier_user_id: session.supplier_user_id,
+    created_at: now,
+  };
+  if (!existing) data.nox_users.push(user);
+  const replaced = (d: Device) =>
+    d.nox_user_id === user.id &&
+    (linked.deviceIds.includes(d.device_id) ||
+      (policies.same_supplier_user === 'replace' && d.asset_type === linked.brand.assetType));
+  data.devices = data.devices.filter((d) => !replaced(d));
+  for (const device_id of linked.deviceIds) {
+    data.devices.push({
+      device_id,
+      nox_user_id: user.id,
+      organisation_id: org.id,
+      brand: linked.brand.slug,
+      asset_type: linked.brand.assetType,
+      account: linked.account,
+      connected_at: now,
+    });
+  }
+  return { noxUserId: user.id };
+}

@@ -1,0 +1,12 @@
+import type { Journal } from '../journal/journal.ts';
+import type { Store } from '../store/open-store.ts';
+import type { VirtualClock } from './clock.ts';
+import type { Ids } from './ids.ts';
+
+/** What every route and domain function of the mock works with. */
+export interface MockContext {
+  store: Store;
+  clock: VirtualClock;
+  ids: Ids;
+  journal: Journal;
+}
