@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the mock up? */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -25,7 +26,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Without a body, everything goes back to a fresh mock (demo organisations only). With an organisation_id, only that organisation's sessions, users, devices, policies, clock offset, faults and journal are cleared. */
+        /**
+         * Reset everything or one organisation
+         * @description Without a body, everything goes back to a fresh mock (demo organisations only). With an organisation_id, only that organisation's sessions, users, devices, policies, clock offset, faults and journal are cleared.
+         */
         post: operations["reset"];
         delete?: never;
         options?: never;
@@ -40,9 +44,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List organisations */
         get: operations["listOrganisations"];
         put?: never;
-        /** @description Creates a supplier or manufacturer with a fresh API key. Each organisation is isolated (its own sessions, users, clock offset, policies, journal view, reset). */
+        /**
+         * Create a supplier or manufacturer
+         * @description Creates a supplier or manufacturer with a fresh API key. Each organisation is isolated (its own sessions, users, clock offset, policies, journal view, reset).
+         */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -57,6 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the virtual clock */
         get: operations["getClock"];
         put?: never;
         post?: never;
@@ -75,6 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Advance the virtual clock */
         post: operations["advanceClock"];
         delete?: never;
         options?: never;
@@ -91,6 +101,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set the virtual clock */
         post: operations["setClock"];
         delete?: never;
         options?: never;
@@ -105,8 +116,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the policies in force */
         get: operations["getPolicies"];
-        /** @description Changes the given policies, globally or for one organisation (its overrides win over the global ones). */
+        /**
+         * Change policies
+         * @description Changes the given policies, globally or for one organisation (its overrides win over the global ones).
+         */
         put: operations["putPolicies"];
         post?: never;
         delete?: never;
@@ -123,7 +138,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Simulated failures for one organisation, replacing the ones in force: manufacturers in an outage (a login at such a brand ends with brand_unavailable), and faults on NOX API routes called with the organisation's key (latency, a forced error status, for the next `times` calls or until changed). */
+        /**
+         * Replace the simulated faults of an organisation
+         * @description Simulated failures for one organisation, replacing the ones in force: manufacturers in an outage (a login at such a brand ends with brand_unavailable), and faults on NOX API routes called with the organisation's key (latency, a forced error status, for the next `times` calls or until changed).
+         */
         put: operations["putFaults"];
         post?: never;
         delete?: never;
@@ -141,7 +159,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description The browser flow without a browser: the user picks `brand` (not needed when the session has a pre-selected one) and logs in with `username` (the username table applies; a wrong-password retry and a one-time code are passed, a locked account ends as a cancel), or cancels. */
+        /**
+         * Complete a link session without a browser
+         * @description The browser flow without a browser: the user picks `brand` (not needed when the session has a pre-selected one) and logs in with `username` (the username table applies; a wrong-password retry and a one-time code are passed, a locked account ends as a cancel), or cancels.
+         */
         post: operations["completeLinkSession"];
         delete?: never;
         options?: never;
@@ -156,6 +177,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the mock's state */
         get: operations["getState"];
         put?: never;
         post?: never;
@@ -172,7 +194,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every request the mock answered (but the control API's), oldest first; kept in memory, newest 10,000. */
+        /**
+         * Read the journal
+         * @description Every request the mock answered (but the control API's), oldest first; kept in memory, newest 10,000.
+         */
         get: operations["getJournal"];
         put?: never;
         post?: never;
@@ -186,6 +211,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorResponse: {
+            /** @description What was wrong and what is expected. */
+            error: string;
+        };
         RouteFault: {
             /** @enum {string} */
             method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -195,7 +224,7 @@ export interface components {
             status?: number;
             /** @description Wait this long before answering. */
             latency_ms?: number;
-            /** @description Only the next N calls; left out */
+            /** @description Only the next N calls; left out, until the faults are changed. */
             times?: number;
         };
         Organisation: {
@@ -269,6 +298,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description Not on loopback and no (or a wrong) admin token. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description What was wrong and what is expected. */
         Error: {
             headers: {
@@ -311,6 +349,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     reset: {
@@ -340,6 +379,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -363,6 +403,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     createOrganisation: {
@@ -400,6 +441,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getClock: {
@@ -422,6 +464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClockReading"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -453,6 +496,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -485,6 +529,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -508,6 +553,7 @@ export interface operations {
                     "application/json": components["schemas"]["Policies"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -536,6 +582,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -570,6 +617,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -610,6 +658,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -646,6 +695,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -674,6 +724,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -340,7 +340,7 @@ export interface components {
             model: string;
             /** @description Lowercase slug. */
             brand: string;
-            /** @description ISO-2 */
+            /** @description ISO-2, from the user's location setting; absent until known. */
             country?: string;
             device_id: string;
             /** @description The NOX user id. */
@@ -368,7 +368,7 @@ export interface components {
         };
         PvDevice: {
             model: string;
-            /** @description The manufacturer's display name */
+            /** @description The manufacturer's display name, e.g. SMA. */
             brand: string;
             country?: string;
             device_id: string;
@@ -489,7 +489,7 @@ export interface components {
         HouseForecastRow: {
             /** @description "YYYY-MM-DD HH:MM" UTC */
             forecast_time: string;
-            /** @description kWh in the quarter-hour */
+            /** @description kWh in the quarter-hour, as a decimal string. */
             consumption: string;
         };
         HistoricalForecastRow: {
@@ -807,7 +807,17 @@ export interface operations {
                             device_id: string;
                             forecasts: components["schemas"]["ThermalForecast"][];
                         };
-                        meta: Record<string, never>;
+                        /** @description Besides the keys below, one unit per field, named `tank_<field>_unit` or `house_<field>_unit` (kWh, kW, °C or °C/15min), and `tank_activation_limits_unit` as in the docs' example. */
+                        meta: {
+                            energy_supplier: string;
+                            /** @description "YYYY-MM-DD", e.g. 2025-01-14. */
+                            forecast_generation_date: string;
+                            forecast_generation_date_time_zone?: string;
+                            /** @constant */
+                            timestamp_time_zone: "UTC";
+                        } & {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -839,6 +849,14 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ThermalCurrentState"];
                         meta: {
+                            energy_supplier: string;
+                            /**
+                             * @description The unit of DHW_temperature.
+                             * @constant
+                             */
+                            temperature_unit: "°C";
+                            /** @constant */
+                            timestamp_time_zone: "UTC";
                             /** @description The docs' (older) key for the tank power unit. */
                             tank_P_unit: string;
                             /** @description Modelled: the same unit under the newer field name. */
@@ -1155,7 +1173,15 @@ export interface operations {
                             forecast_time: string;
                             production: number;
                         }[];
-                        meta: Record<string, never>;
+                        meta: {
+                            energy_supplier: string;
+                            /** @constant */
+                            production_unit: "kWh";
+                            /** @constant */
+                            granularity: "15min";
+                            /** @constant */
+                            output_timezone: "UTC";
+                        };
                     };
                 };
             };
