@@ -33,7 +33,7 @@ export interface paths {
         head?: never;
         /**
          * Patch Devices Settings (supplier or manufacturer key)
-         * @description Updates settings of a NOX user (all its devices) or, with device_id, of one device. Any subset may be sent. flex_trading is exclusive: enabling it disables the other optimisations, enabling another disables it; enabling it together with another in one request is a 422. Modelled: a DHW lower bound below 40 °C is accepted with an `x-nox-testkit-warning` header (legionella risk).
+         * @description Updates settings of a NOX user (all its devices) or, with device_id, of one device. Any subset may be sent. flex_trading is exclusive: enabling it disables the other optimisations, enabling another disables it; enabling it together with another in one request is a 422. Modelled: a DHW lower bound below 40 °C is accepted with an `x-nox-testkit-warning` header (legionella risk). The manufacturer variant (manufacturer key) is the same path and body, for the users of its devices. Modelled: every party's GET sees the change at once, and each changed attribute is a webhook event (nox-webhooks.yaml) to the other parties.
          */
         patch: operations["patchDevicesSettings"];
         trace?: never;
@@ -275,6 +275,54 @@ export interface paths {
         get: operations["getDevicesPvProductionForecastRealtime"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flex/down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Device Flex Down
+         * @description The current potential flex down of the devices associated with your energy supplier account, in kWh; flex down is "increasing device consumption or decreasing device generation". Documented on the older api-reference pages (query limit 1-1000, next_token, an aggregate flag, device_id); the response body is not public: its rows are modelled, and so is the name `aggregated` of the aggregate flag (as on the device consumption forecast).
+         */
+        get: operations["getDeviceFlexDown"];
+        put?: never;
+        /**
+         * Execute Flex Down Across Devices
+         * @description Documented on a page titled "Execute Flex Up Across Devices" whose path and example are flex down. Query `energy` (kWh, default 0). Modelled: how the energy is spread over the devices.
+         */
+        post: operations["executeFlexDownAcrossDevices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flex/up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Device Flex Up
+         * @description Modelled, not documented by NOX: the page slugs imply a flex-up pair matching flex down; not seen. The current potential flex up (decreasing device consumption or increasing device generation), in kWh, with the same query and rows as GET /v1/flex/down.
+         */
+        get: operations["getDeviceFlexUp"];
+        put?: never;
+        /**
+         * Execute Flex Up Across Devices (modelled)
+         * @description Modelled, not documented by NOX: the flex-up counterpart of POST /v1/flex/down, same query and answer.
+         */
+        post: operations["executeFlexUpAcrossDevices"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,10 +612,14 @@ export interface components {
             /** @description Always °C. */
             DHW_temperature: number;
             P_if_activated: components["schemas"]["TankLevels"];
+            /** @description The older docs page's name of the tank power (unit meta.tank_P_unit, kW); the newer page calls it P_if_activated. Optional; modelled as the same per-level values. */
+            P?: components["schemas"]["TankLevels"];
         };
         ThermalCurrentHouse: components["schemas"]["HouseFlows"] & {
             /** @description kWh (unit=kWh) or °C (unit=celsius). */
             Y: number;
+            /** @description The room temperature in °C, on the older docs page only; optional. */
+            space_temperature?: number;
         };
         FlexLog: {
             timestamp: string;
@@ -578,6 +630,29 @@ export interface components {
             brand_filter: string[];
             executed_flex_device_count: number;
             end_time: string | null;
+        };
+        /** @description Modelled; the docs do not show the response body. */
+        FlexPotentialRow: {
+            /** @description Absent when aggregated. */
+            device_id?: string;
+            /** @description "YYYY-MM-DD HH:MM:SS" UTC, the start of the current quarter-hour. */
+            timestamp: string;
+            /** @description The potential flex in kWh. */
+            energy: number;
+        };
+        FlexMeta: {
+            energy_supplier: string;
+            next_token: components["schemas"]["NextTokenValue"];
+            /**
+             * @description Modelled.
+             * @constant
+             */
+            energy_unit: "kWh";
+        };
+        FlexExecuted: {
+            /** @description e.g. "Flex down operation successful across all devices for 500.0 kWh." */
+            message: string;
+            meta: components["schemas"]["SupplierMeta"];
         };
     };
     responses: {
@@ -615,6 +690,8 @@ export interface components {
         SeriesLimit: number;
         /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
         NextToken: string;
+        /** @description Modelled name of the docs' aggregate flag: one row summed over your devices; ignored with device_id. */
+        FlexAggregated: boolean;
         ThermalUnit: "kWh" | "celsius";
     };
     requestBodies: never;
@@ -1186,6 +1263,148 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getDeviceFlexDown: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["SeriesLimit"];
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
+                next_token?: components["parameters"]["NextToken"];
+                /** @description Modelled name of the docs' aggregate flag: one row summed over your devices; ignored with device_id. */
+                aggregated?: components["parameters"]["FlexAggregated"];
+                /** @description Only this device. */
+                device_id?: string;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modelled rows: one per heat pump (or one sum) for the current quarter-hour, in kWh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlexPotentialRow"][];
+                        meta: components["schemas"]["FlexMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    executeFlexDownAcrossDevices: {
+        parameters: {
+            query?: {
+                /** @description The energy to flex, in kWh. */
+                energy?: number;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flex operation was accepted across all your devices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Flex down operation successful across all devices for 500.0 kWh.",
+                     *       "meta": {
+                     *         "energy_supplier": "Energy Supplier A"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FlexExecuted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    getDeviceFlexUp: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["SeriesLimit"];
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
+                next_token?: components["parameters"]["NextToken"];
+                /** @description Modelled name of the docs' aggregate flag: one row summed over your devices; ignored with device_id. */
+                aggregated?: components["parameters"]["FlexAggregated"];
+                /** @description Only this device. */
+                device_id?: string;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modelled rows: one per heat pump (or one sum) for the current quarter-hour, in kWh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlexPotentialRow"][];
+                        meta: components["schemas"]["FlexMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    executeFlexUpAcrossDevices: {
+        parameters: {
+            query?: {
+                /** @description The energy to flex, in kWh. */
+                energy?: number;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flex operation was accepted across all your devices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Flex up operation successful across all devices for 500.0 kWh.",
+                     *       "meta": {
+                     *         "energy_supplier": "Energy Supplier A"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FlexExecuted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
         };
     };
     deleteUser: {
