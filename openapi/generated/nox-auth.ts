@@ -29,7 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create manufacturer link session (specified, not yet served by the mock) */
+        /**
+         * Create manufacturer link session
+         * @description Key assigned to the manufacturer. Starts a session whose link_url sends the manufacturer's user to the NOX Authenticator UI to authenticate with an energy supplier. Expires 10 minutes after creation. Modelled: `brand` is the manufacturer's display name; the link_url opens NOX's energy-supplier selector; the session stays usable until a supplier is chosen (then the supplier-auth session of `POST /post-login-redirect` takes over); the result comes back to redirect_url as `data` (ManufacturerLinkCallbackData) or `error`/`error_description`.
+         */
         post: operations["createManufacturerLinkSession"];
         delete?: never;
         options?: never;
@@ -46,8 +49,73 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create manufacturer device connection (specified, not yet served by the mock) */
+        /**
+         * Create manufacturer device connection
+         * @description Key assigned to the manufacturer. Registers a manufacturer user (and its devices) with NOX without a browser flow: resolves the NOX user of this manufacturer user or creates one. Modelled: repeating the call answers the same nox_user_id; the user's devices follow the fake-login username rules applied to user_id (a plain id has one heat pump of the manufacturer's brand).
+         */
         post: operations["createManufacturerDeviceConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/manufacturers/nox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect User to NOX (manufacturer, v1, deprecated)
+         * @deprecated
+         * @description Deprecated v1. Connects a manufacturer user to NOX without an energy-supplier link: creates or updates the NOX user (subscriber) with the given device ids. The key may also be sent as `Authorization: ApiKey <key>`. Modelled: answers 200 (the docs show no status code); without device_ids the user's devices follow the fake-login username rules applied to manufacturer_user_id.
+         */
+        post: operations["connectNoxManufacturer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/manufacturers/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect User to NOX with Supplier OAuth (manufacturer, v1, deprecated)
+         * @deprecated
+         * @description Deprecated v1. For a manufacturer user who should be linked to an energy supplier via the supplier's OAuth: creates or updates the NOX user and returns a link_url that runs the supplier OAuth flow. The key may also be sent as `Authorization: ApiKey <key>`. Modelled: answers 200; the link_url is `<origin>/?token=…&connection_type=manufacturer` and opens the same energy-supplier selector as a v2 manufacturer link session; the session lives 600 s until a supplier is chosen.
+         */
+        post: operations["connectSupplierManufacturer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post-login-redirect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the supplier user of a supplier-auth session (modelled)
+         * @description Modelled, not documented by NOX: no public page gives its host, body or answers. In the flow that starts in the manufacturer's app or NOX's web app, NOX sends the user to the supplier's `oauth_login_url` with `state`, `redirect_uri` and `language`. When the user has logged in and accepted the supplier's terms, the supplier's backend calls this endpoint with its own key and its own id of the user, then sends the browser to the `redirect_url` of the answer. The supplier gets no `data` callback in this flow: the answer is where it learns the mapping NOX user ↔ supplier user, which follows the duplicate policies (`replace` by default). Repeating the same call (same state, same user_id) answers 200 with the same body until the state expires, before or after the browser returned. Sessions live 900 s from the choice of the supplier (`lifetime_supplier_oauth_seconds`), judged on the supplier organisation's virtual clock.
+         */
+        post: operations["postLoginRedirect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -118,31 +186,135 @@ export interface components {
             expires_at: number;
         };
         CreateManufacturerLinkSessionRequest: {
+            /** @description The manufacturer's internal id of the user. */
             user_id: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Must be one of the manufacturer's allowed redirect URLs.
+             */
             redirect_url: string;
-            language?: components["schemas"]["Language"];
+            /** @default nl */
+            language: components["schemas"]["Language"];
         };
         CreateManufacturerLinkSessionResponse: {
-            /** Format: uri */
-            link_url: string;
-            link_token: string;
-            manufacturer: string;
-            manufacturer_user_id: string;
+            /**
+             * Format: uri
+             * @description The Authenticator UI URL, `…/ui?token=<link_token>&language=<language>`.
+             */
+            link_url?: string;
+            /** @description Unique token of this session. */
+            link_token?: string;
+            language: components["schemas"]["Language"];
             /** Format: uri */
             redirect_url: string;
-            language: components["schemas"]["Language"];
-            brand?: string;
-            completed_at?: number | null;
+            /** @description The manufacturer's name, resolved from the API key. */
+            manufacturer: string;
+            /** @description The request's user_id. */
+            manufacturer_user_id: string;
+            /** @description Unix seconds. */
             created_at: number;
+            /** @description Unix seconds, created_at + 600 (10 minutes). */
             expires_at: number;
+            /** @description The manufacturer's brand name, title-cased (modelled: its display name). */
+            brand?: string;
+            /** @description Null on creation. */
+            completed_at?: number | null;
         };
         CreateManufacturerDeviceConnectionRequest: {
+            /** @description The manufacturer's internal id of the user. */
             user_id: string;
         };
         CreateManufacturerDeviceConnectionResponse: {
+            /** @description The request's user_id. */
             manufacturer_user_id: string;
+            /** @description The NOX subscriber id, the existing one or a new one. */
             nox_user_id: string;
+        };
+        NoxManufacturerConnectionRequest: {
+            manufacturer_user_id: string;
+            device_ids?: string[];
+        };
+        NoxManufacturerConnectionResponse: {
+            /** @constant */
+            success: true;
+            /** @description Unix seconds. */
+            timestamp: number;
+            data: {
+                manufacturer_user_id: string;
+                /** Format: uuid */
+                nox_user_id: string;
+                device_ids: string[];
+            };
+        };
+        SupplierManufacturerConnectionRequest: {
+            manufacturer_user_id: string;
+            /**
+             * Format: uri
+             * @description Where the user lands after the supplier OAuth flow.
+             */
+            redirect_url: string;
+            device_ids?: string[];
+            /**
+             * @description Language of NOX's pages in this flow, e.g. 'en', 'nl', 'fr'.
+             * @default en
+             */
+            language: string;
+        };
+        SupplierManufacturerConnectionResponse: {
+            /** @constant */
+            success: true;
+            /** @description Unix seconds. */
+            timestamp: number;
+            data: {
+                link_token: string;
+                /**
+                 * Format: uri
+                 * @description `…/?token=<link_token>&connection_type=manufacturer`
+                 */
+                link_url: string;
+                /** @description Unix seconds. */
+                expires_at: number;
+                /** @description The manufacturer's name, resolved from the API key. */
+                manufacturer: string;
+                manufacturer_user_id: string;
+                /** Format: uuid */
+                nox_user_id: string;
+                device_ids: string[];
+            };
+        };
+        /** @description Modelled. */
+        PostLoginRedirectRequest: {
+            /** @description The `state` NOX appended to the supplier's oauth_login_url. */
+            state: string;
+            /** @description The supplier's own id of the user who logged in. */
+            user_id: string;
+        };
+        /** @description Modelled. The mapping the supplier would otherwise get in a `data` callback, plus where the browser goes. */
+        PostLoginRedirectResponse: {
+            /**
+             * Format: uri
+             * @description Send the browser here: NOX's return page, `<origin>/ui/supplier-return?state=<state>`.
+             */
+            redirect_url: string;
+            /** @description The NOX user id (UUID). */
+            nox_user_id: string;
+            /** @description The request's user_id. */
+            supplier_user_id: string;
+            /** @description Lowercase brand slug of the user's devices. */
+            brand: string;
+            device_ids: string[];
+            /** @description Unix seconds of the first confirmation (the same on a repeat). */
+            connected_at: number;
+        };
+        /** @description Modelled. The JSON inside the `data` query parameter (base64url, no padding) with which NOX sends the browser back to a manufacturer link session's redirect_url once the supplier confirmed the user. */
+        ManufacturerLinkCallbackData: {
+            nox_user_id: string;
+            manufacturer_user_id: string;
+            /** @description The supplier's name. */
+            supplier: string;
+            device_ids: string[];
+            /** @description Unix seconds. */
+            connected_at: number;
         };
         LinkSessionRequest: {
             /**
@@ -180,15 +352,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description nox-testkit only; this version of the mock does not serve the endpoint yet. */
-        NotServedYet: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
         /** @description Validation error. */
         ValidationError: {
             headers: {
@@ -216,6 +379,10 @@ export interface components {
     parameters: {
         /** @description The API key NOX assigned to the supplier or manufacturer. */
         ApiKey: string;
+        /** @description The API key; required unless sent as `Authorization: ApiKey <key>`. */
+        ApiKeyV1: string;
+        /** @description The alternative to x-api-key, `ApiKey <key>`. */
+        AuthorizationApiKey: string;
     };
     requestBodies: never;
     headers: never;
@@ -264,6 +431,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "user_id": "manufacturer_user_id_123",
+                 *       "redirect_url": "https://manufacturer-app.com/callback",
+                 *       "language": "nl"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateManufacturerLinkSessionRequest"];
             };
         };
@@ -274,12 +448,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "link_url": "https://auth.nox.energy/ui?token=abc123&language=nl",
+                     *       "link_token": "abc123",
+                     *       "language": "nl",
+                     *       "redirect_url": "https://manufacturer-app.com/callback",
+                     *       "manufacturer": "Acme Manufacturing",
+                     *       "manufacturer_user_id": "manufacturer_user_id_123",
+                     *       "created_at": 1703123456,
+                     *       "expires_at": 1703124056,
+                     *       "brand": "Acme Manufacturing",
+                     *       "completed_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateManufacturerLinkSessionResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
-            501: components["responses"]["NotServedYet"];
         };
     };
     createManufacturerDeviceConnection: {
@@ -294,6 +481,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "user_id": "manufacturer_user_id_123"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateManufacturerDeviceConnectionRequest"];
             };
         };
@@ -304,12 +496,236 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "manufacturer_user_id": "manufacturer_user_id_123",
+                     *       "nox_user_id": "550e8400-e29b-41d4-a716-446655440000"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateManufacturerDeviceConnectionResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
+            /** @description Missing or invalid API key, or manufacturer not enabled. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    connectNoxManufacturer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API key; required unless sent as `Authorization: ApiKey <key>`. */
+                "x-api-key"?: components["parameters"]["ApiKeyV1"];
+                /** @description The alternative to x-api-key, `ApiKey <key>`. */
+                Authorization?: components["parameters"]["AuthorizationApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "manufacturer_user_id": "mfr_user_123",
+                 *       "device_ids": [
+                 *         "device_001",
+                 *         "device_002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoxManufacturerConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The NOX user, created or updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "timestamp": 1703123456,
+                     *       "data": {
+                     *         "manufacturer_user_id": "mfr_user_123",
+                     *         "nox_user_id": "550e8400-e29b-41d4-a716-446655440000",
+                     *         "device_ids": [
+                     *           "device_001",
+                     *           "device_002"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NoxManufacturerConnectionResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
-            501: components["responses"]["NotServedYet"];
+        };
+    };
+    connectSupplierManufacturer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API key; required unless sent as `Authorization: ApiKey <key>`. */
+                "x-api-key"?: components["parameters"]["ApiKeyV1"];
+                /** @description The alternative to x-api-key, `ApiKey <key>`. */
+                Authorization?: components["parameters"]["AuthorizationApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "manufacturer_user_id": "mfr_user_123",
+                 *       "redirect_url": "https://manufacturer-app.com/callback",
+                 *       "device_ids": [
+                 *         "device_001",
+                 *         "device_002"
+                 *       ],
+                 *       "language": "en"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SupplierManufacturerConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The NOX user, created or updated, and the link to the supplier OAuth flow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "timestamp": 1703123456,
+                     *       "data": {
+                     *         "link_token": "abc123def456ghi789",
+                     *         "link_url": "https://auth.sandbox.nox.energy/?token=abc123def456&connection_type=manufacturer",
+                     *         "expires_at": 1703124056,
+                     *         "manufacturer": "Daikin",
+                     *         "manufacturer_user_id": "mfr_user_123",
+                     *         "nox_user_id": "550e8400-e29b-41d4-a716-446655440000",
+                     *         "device_ids": [
+                     *           "device_001",
+                     *           "device_002"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SupplierManufacturerConnectionResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    postLoginRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API key; required unless sent as `Authorization: ApiKey <key>`. */
+                "x-api-key"?: components["parameters"]["ApiKeyV1"];
+                /** @description The alternative to x-api-key, `ApiKey <key>`. */
+                Authorization?: components["parameters"]["AuthorizationApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "state": "Yk3nq0Jm1tq1m4xk6L8tU2a9cV4pW7sZ0bH5dR3fE1g",
+                 *       "user_id": "supplier_user_id_123"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostLoginRedirectRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmed (or the same confirmation repeated); send the browser to redirect_url. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "redirect_url": "https://auth.nox.energy/ui/supplier-return?state=Yk3nq0Jm1tq1m4xk6L8tU2a9cV4pW7sZ0bH5dR3fE1g",
+                     *       "nox_user_id": "550e8400-e29b-41d4-a716-446655440000",
+                     *       "supplier_user_id": "supplier_user_id_123",
+                     *       "brand": "daikin",
+                     *       "device_ids": [
+                     *         "device_001"
+                     *       ],
+                     *       "connected_at": 1703123556
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PostLoginRedirectResponse"];
+                };
+            };
+            /** @description The body is not `{ "state": string, "user_id": string }` (a field missing, not a non-empty string, or an extra field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "user_id is required and must be a string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid API key, or a key that is not a supplier's. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No supplier-auth session with this state for the calling supplier: unknown, or another supplier's state (the same answer, so it is no oracle across organisations). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The state was already confirmed for another user_id; or the session ended unconfirmed (the user refused or cancelled, or the login failed); or the mapping is refused by a `reject` duplicate policy (duplicate_connection). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The session expired (900 s after the supplier was chosen); the login fails even though the user finished it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     createLinkSession: {

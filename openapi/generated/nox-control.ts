@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the mock up? */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -25,7 +26,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Without a body, everything goes back to a fresh mock (demo organisations only). With an organisation_id, only that organisation's sessions, users, devices, policies, clock offset, faults and journal are cleared. */
+        /**
+         * Reset everything or one organisation
+         * @description Without a body, everything goes back to a fresh mock (demo organisations only). With an organisation_id, only that organisation's sessions, users, devices, policies, clock offset, faults and journal are cleared.
+         */
         post: operations["reset"];
         delete?: never;
         options?: never;
@@ -40,9 +44,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List organisations */
         get: operations["listOrganisations"];
         put?: never;
-        /** @description Creates a supplier or manufacturer with a fresh API key. Each organisation is isolated (its own sessions, users, clock offset, policies, journal view, reset). */
+        /**
+         * Create a supplier or manufacturer
+         * @description Creates a supplier or manufacturer with a fresh API key. Each organisation is isolated (its own sessions, users, clock offset, policies, journal view, reset).
+         */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -57,6 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the virtual clock */
         get: operations["getClock"];
         put?: never;
         post?: never;
@@ -75,6 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Advance the virtual clock */
         post: operations["advanceClock"];
         delete?: never;
         options?: never;
@@ -91,6 +101,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set the virtual clock */
         post: operations["setClock"];
         delete?: never;
         options?: never;
@@ -105,8 +116,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the policies in force */
         get: operations["getPolicies"];
-        /** @description Changes the given policies, globally or for one organisation (its overrides win over the global ones). */
+        /**
+         * Change policies
+         * @description Changes the given policies, globally or for one organisation (its overrides win over the global ones).
+         */
         put: operations["putPolicies"];
         post?: never;
         delete?: never;
@@ -123,7 +138,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Simulated failures for one organisation, replacing the ones in force: manufacturers in an outage (a login at such a brand ends with brand_unavailable), and faults on NOX API routes called with the organisation's key (latency, a forced error status, for the next `times` calls or until changed). */
+        /**
+         * Replace the simulated faults of an organisation
+         * @description Simulated failures for one organisation, replacing the ones in force: manufacturers in an outage (a login at such a brand ends with brand_unavailable), and faults on NOX API routes called with the organisation's key (latency, a forced error status, for the next `times` calls or until changed).
+         */
         put: operations["putFaults"];
         post?: never;
         delete?: never;
@@ -141,8 +159,131 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description The browser flow without a browser: the user picks `brand` (not needed when the session has a pre-selected one) and logs in with `username` (the username table applies; a wrong-password retry and a one-time code are passed, a locked account ends as a cancel), or cancels. */
+        /**
+         * Complete a link session without a browser
+         * @description The browser flow without a browser: the user picks `brand` (not needed when the session has a pre-selected one) and logs in with `username` (the username table applies; a wrong-password retry and a one-time code are passed, a locked account ends as a cancel), or cancels.
+         */
         post: operations["completeLinkSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__nox/manufacturer-link-sessions/{link_token}/choose-supplier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Act as the user in the energy-supplier selector of a manufacturer link session
+         * @description The browser leg of a manufacturer link session (v2 `POST /v2/manufacturer/link-sessions` or the deprecated `POST /manufacturers/suppliers`, opened by the manufacturer with its key on the real API) without a browser: the user opens the link_url and chooses the supplier. Like the browser, this ends the manufacturer link session and starts a supplier-auth session (state: 256 random bits base64url, single use, bound to the supplier, valid `lifetime_supplier_oauth_seconds` from now). An expired or used link ends as `failed` with session_expired / session_consumed, as the page would.
+         */
+        post: operations["chooseSupplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__nox/web-app/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Act as the user on NOX's web app, up to the supplier's OAuth page
+         * @description The user signs in on the mock's NOX web app with a fake manufacturer account (`brand` + `username`; the username table applies: a wrong-password retry and a one-time code are passed, a locked account ends as access_denied, a brand in outage as brand_unavailable, an account without devices as no_devices), turns on NOX optimisations and chooses the supplier. Success starts a supplier-auth session as `chooseSupplier` does; a web-app session has no redirect_url of its own, so a failure is NOX's page (redirect_url null).
+         */
+        post: operations["startWebAppConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__nox/supplier-auth-sessions/{state}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a supplier-auth session without a browser
+         * @description The rest of the flow-2 journey in one call, as `completeLinkSession` is for flow 1. With `supplier_user_id`, first does exactly what the supplier's backend does after the user logged in and accepted the terms: `POST /post-login-redirect` with the supplier's key and this user id (its status is reported; a supplier's own backend can make that call itself instead, then leave supplier_user_id out). With `refuse`, the user refuses or cancels on the supplier's page instead. Then the browser returns to NOX (`GET /ui/supplier-return?state=…`, with `error=access_denied` after a refusal) and the session ends: connected, or failed with access_denied, session_expired, supplier_not_confirmed (no confirmation came) or duplicate_connection.
+         */
+        post: operations["completeSupplierAuthSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__nox/users/{nox_user_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Act as the user on the NOX web app's settings page
+         * @description Changes the shared settings record the way the user does on NOX's web app (the fourth writer beside the supplier's and the manufacturer's `PATCH /v1/devices/settings`, which they call with their own keys, and the deprecated thermal-settings POST). Same rules as the data API's PATCH (flex_trading exclusive, any subset); every party's GET sees the change at once and each changed attribute queues a webhook delivery to every party with a webhook_url (the user is no party, so no echo).
+         */
+        patch: operations["patchSettingsAsUser"];
+        trace?: never;
+    };
+    "/__nox/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook deliveries with their attempts
+         * @description Oldest first; `organisation_id` keeps the deliveries to that receiver.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__nox/webhooks/deliver-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the webhook attempts that are due
+         * @description Makes every attempt whose next_attempt_at has come on the receiver's virtual clock (advance the clock to make retries due), waits for each answer or the timeout, and answers what happened. With `organisation_id`, only deliveries to that receiver.
+         */
+        post: operations["deliverDueWebhooks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -156,6 +297,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the mock's state */
         get: operations["getState"];
         put?: never;
         post?: never;
@@ -172,7 +314,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every request the mock answered (but the control API's), oldest first; kept in memory, newest 10,000. */
+        /**
+         * Read the journal
+         * @description Every request the mock answered (but the control API's), oldest first; kept in memory, newest 10,000.
+         */
         get: operations["getJournal"];
         put?: never;
         post?: never;
@@ -186,6 +331,175 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorResponse: {
+            /** @description What was wrong and what is expected. */
+            error: string;
+        };
+        /**
+         * @description Why a flow failed, the `error` of a failure redirect: session_expired, session_consumed (a link used twice), access_denied (cancelled or refused), no_devices, brand_unavailable (simulated outage), duplicate_connection (a rejecting duplicate policy), supplier_not_confirmed (the browser came back before the supplier's POST /post-login-redirect).
+         * @enum {string}
+         */
+        LinkFailureCode: "session_expired" | "session_consumed" | "access_denied" | "no_devices" | "brand_unavailable" | "duplicate_connection" | "supplier_not_confirmed";
+        ChooseSupplierRequest: {
+            /** @description The supplier the user picks; it must have an oauth_login_url. */
+            supplier_organisation_id: string;
+        };
+        WebAppConnectionRequest: {
+            /** @description The brand slug of the fake manufacturer account. */
+            brand: string;
+            /** @description Its username (the username table applies). */
+            username: string;
+            /** @description The supplier the user picks; it must have an oauth_login_url. */
+            supplier_organisation_id: string;
+            /**
+             * @description The web app's language.
+             * @default nl
+             * @enum {string}
+             */
+            language: "nl" | "en" | "fr" | "es";
+        };
+        /** @description What choosing a supplier led to. started: redirect_url is the 302 the browser follows, the supplier's oauth_login_url with state, redirect_uri (`<origin>/ui/supplier-return`) and language appended (an existing query kept). failed: redirect_url is the manufacturer's redirect_url with error= and error_description=, or null when NOX only shows its own page (failure_redirects off, or a web-app start). */
+        SupplierAuthStart: {
+            /** @enum {string} */
+            outcome: "supplier_auth_started" | "failed";
+            redirect_url: string | null;
+            error: components["schemas"]["LinkFailureCode"] | null;
+            /** @description The supplier-auth session's state; null when failed. */
+            state: string | null;
+            supplier_organisation_id: string;
+            /** @description Unix seconds on the supplier's clock; null when failed. */
+            expires_at: number | null;
+            /** @description The NOX user of the manufacturer account. */
+            nox_user_id: string | null;
+            device_ids: string[];
+        };
+        /** @description Both left out, only the browser's return is played (e.g. after the supplier's own POST). */
+        CompleteSupplierAuthRequest: {
+            /** @description Confirm first, as the supplier's POST /post-login-redirect with this user_id. */
+            supplier_user_id?: string;
+            /** @description The user refuses the terms or cancels on the supplier's page (not with supplier_user_id). */
+            refuse?: boolean;
+        };
+        SupplierAuthCompletion: {
+            /** @enum {string} */
+            outcome: "connected" | "failed";
+            /** @description Where NOX's return page sends the browser: a manufacturer session's redirect_url with `data` (base64url JSON, nox-auth.yaml ManufacturerLinkCallbackData) or with error= and error_description=; null when NOX shows its own page (a web-app session, or failure_redirects off). */
+            redirect_url: string | null;
+            error: components["schemas"]["LinkFailureCode"] | null;
+            /** @description The status the confirmation answered (200, 409, 410); null without supplier_user_id. */
+            post_login_redirect_status: number | null;
+            nox_user_id: string | null;
+            /** @description The confirmed supplier user id. */
+            supplier_user_id: string | null;
+            device_ids: string[];
+        };
+        /** @description The data API's settings PATCH body without user_id (the path names the user). */
+        UserSettingsChange: {
+            /** @description A device of this user for a device-level change; else user level. */
+            device_id?: string | null;
+            room?: components["schemas"]["RoomSettings"];
+            dhw?: components["schemas"]["DHWSettings"];
+            optimization_settings?: components["schemas"]["OptimizationSettings"];
+            location?: components["schemas"]["LocationSettings"];
+        };
+        UserSettingsChangeResult: {
+            /** @description The settings in force for each of the user's heat pumps, as GET /v1/devices/settings shows them. */
+            settings: components["schemas"]["DeviceSettings"][];
+            /** @description The deliveries this change queued (not yet attempted). */
+            webhook_deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        /** @description A v2 manufacturer link session or a deprecated /manufacturers/suppliers one. Lives lifetime_v2_seconds (600 s) on the manufacturer's clock until a supplier is chosen. */
+        ManufacturerLinkSession: {
+            token: string;
+            /** @description The manufacturer. */
+            organisation_id: string;
+            /** @enum {string} */
+            api_version: "v1" | "v2";
+            manufacturer_user_id: string;
+            nox_user_id: string | null;
+            redirect_url: string;
+            language: string;
+            device_ids: string[];
+            /**
+             * @description open: waiting in the selector; supplier_chosen: a supplier-auth session runs; then connected or failed.
+             * @enum {string}
+             */
+            status: "open" | "supplier_chosen" | "connected" | "failed";
+            supplier_auth_state: string | null;
+            error: components["schemas"]["LinkFailureCode"] | null;
+            created_at: number;
+            expires_at: number;
+            completed_at: number | null;
+        };
+        /** @description From the choice of a supplier until the browser returns to NOX; judged on the supplier's clock. */
+        SupplierAuthSession: {
+            state: string;
+            supplier_organisation_id: string;
+            /** @enum {string} */
+            origin: "manufacturer_link_session" | "web_app";
+            /** @description Null for a web-app start. */
+            manufacturer_link_token: string | null;
+            manufacturer_organisation_id: string | null;
+            manufacturer_user_id: string | null;
+            nox_user_id: string | null;
+            /** @description Lowercase brand slug. */
+            brand: string;
+            device_ids: string[];
+            language: string;
+            /**
+             * @description pending: no POST /post-login-redirect yet; confirmed: posted, browser not back; then connected or failed.
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "connected" | "failed";
+            /** @description Set by the first confirmation. */
+            supplier_user_id: string | null;
+            error: components["schemas"]["LinkFailureCode"] | null;
+            created_at: number;
+            expires_at: number;
+            confirmed_at: number | null;
+            ended_at: number | null;
+        };
+        /**
+         * @description pending: an attempt is due or scheduled; delivered: a 2xx; failed: a 4xx, or the last retry failed.
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        WebhookDelivery: {
+            /** @description The delivery's id (one event may go to several receivers). */
+            id: string;
+            /** @description The receiver. */
+            organisation_id: string;
+            /** @description The receiver's webhook_url when the delivery was queued. */
+            url: string;
+            /** @description The X-Webhook-Id header, `{event id}:{type}`. */
+            webhook_id: string;
+            event: components["schemas"]["WebhookEvent"];
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempts: components["schemas"]["WebhookAttempt"][];
+            /** @description Virtual unix seconds of the next attempt; null when none is left. */
+            next_attempt_at: number | null;
+            created_at: number;
+        };
+        WebhookAttempt: {
+            number: number;
+            /** @description Virtual unix seconds (= X-Webhook-Timestamp). */
+            at: number;
+            headers: {
+                "X-Webhook-Id": string;
+                "X-Webhook-Timestamp": string;
+                "X-Webhook-Signature": string;
+            };
+            /** @description Null when no HTTP answer came. */
+            response_status: number | null;
+            /** @description Why no answer came: a timeout or a connection error. */
+            error: string | null;
+            duration_ms: number;
+            /**
+             * @description acknowledged: 2xx; rejected: 4xx (final); retry_scheduled: 5xx, 3xx, timeout or connection error with a retry left; gave_up: the same on the last retry.
+             * @enum {string}
+             */
+            outcome: "acknowledged" | "rejected" | "retry_scheduled" | "gave_up";
+        };
         RouteFault: {
             /** @enum {string} */
             method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -195,7 +509,7 @@ export interface components {
             status?: number;
             /** @description Wait this long before answering. */
             latency_ms?: number;
-            /** @description Only the next N calls; left out */
+            /** @description Only the next N calls; left out, until the faults are changed. */
             times?: number;
         };
         Organisation: {
@@ -207,6 +521,8 @@ export interface components {
             redirect_urls: string[];
             oauth_login_url: string | null;
             webhook_url: string | null;
+            /** @description Subscribed event types; null = all. (Optional until the mock serves flow 2, then always present.) */
+            webhook_events?: components["schemas"]["WebhookEventType"][] | null;
             brands: string[];
             policies: components["schemas"]["PolicyChanges"];
             clock_offset_seconds: number;
@@ -234,6 +550,22 @@ export interface components {
             lifetime_v2_seconds?: number;
             lifetime_v1_seconds?: number;
             lifetime_supplier_oauth_seconds?: number;
+            /**
+             * @description Also send a settings change's events to the party that made it.
+             * @default false
+             */
+            webhook_echo_own_changes: boolean;
+            /**
+             * @description What X-Webhook-Signature signs: `<timestamp>.<body>`, `<X-Webhook-Id>.<timestamp>.<body>` or the raw body.
+             * @default timestamp.body
+             * @enum {string}
+             */
+            webhook_signature_scheme: "timestamp.body" | "id.timestamp.body" | "body";
+            /**
+             * @description How long a delivery attempt waits for the receiver's answer before it counts as a timeout (retried).
+             * @default 15000
+             */
+            webhook_timeout_ms: number;
             /** @description Send the browser back with error= (true) or only show NOX's failure page (false). */
             failure_redirects?: boolean;
         };
@@ -242,8 +574,11 @@ export interface components {
             id: number;
             at: number;
             organisation_id: string | null;
-            /** @enum {string} */
-            area: "auth" | "data" | "page";
+            /**
+             * @description webhook: an outbound delivery attempt.
+             * @enum {string}
+             */
+            area: "auth" | "data" | "page" | "webhook";
             request: {
                 method: string;
                 path: string;
@@ -267,8 +602,155 @@ export interface components {
              */
             fault?: true;
         };
+        /** @description `device.steerable_status.being_steered.updated` is documented; the rest of the grammar is modelled. */
+        WebhookEventType: string;
+        RoomSettings: {
+            /** @description °C below preferred_temperature. */
+            temperature_lower_bound?: number;
+            /** @description °C above preferred_temperature. */
+            temperature_upper_bound?: number;
+            preferred_temperature?: number;
+            schedule_enabled?: boolean;
+            /** @enum {string} */
+            temperature_control_mode?: "auto" | "heating" | "cooling" | "off";
+        };
+        DHWSettings: {
+            temperature_lower_bound?: number;
+            temperature_upper_bound?: number;
+        };
+        OptimizationSettings: {
+            pv_self_consumption?: boolean;
+            dynamic_tariff?: boolean;
+            flex_trading?: boolean;
+        };
+        LocationSettings: {
+            country?: string;
+            postal_code?: string;
+        };
+        /** @description The room settings in force (GET); every field is always there. */
+        RoomSettingsInForce: {
+            /** @description °C below preferred_temperature. */
+            temperature_lower_bound: number;
+            /** @description °C above preferred_temperature. */
+            temperature_upper_bound: number;
+            preferred_temperature: number;
+            schedule_enabled: boolean;
+            /** @enum {string} */
+            temperature_control_mode: "auto" | "heating" | "cooling" | "off";
+        };
+        /** @description The DHW bounds in force (GET); both are always there. */
+        DHWSettingsInForce: {
+            temperature_lower_bound: number;
+            temperature_upper_bound: number;
+        };
+        /** @description The optimisations in force (GET); all three are always there. */
+        OptimizationSettingsInForce: {
+            pv_self_consumption: boolean;
+            dynamic_tariff: boolean;
+            flex_trading: boolean;
+        };
+        DeviceSettings: {
+            device_id: string;
+            room: components["schemas"]["RoomSettingsInForce"];
+            dhw: components["schemas"]["DHWSettingsInForce"];
+            optimization_settings: components["schemas"]["OptimizationSettingsInForce"];
+            updated_at: string;
+        };
+        /**
+         * Format: date-time
+         * @description When the change happened, ISO 8601 UTC, e.g. 2026-03-17T16:30:41Z.
+         */
+        EventTimestamp: string;
+        /** @description `evt_` + 24 lowercase hex; with the type, it makes X-Webhook-Id. */
+        EventId: string;
+        /** @description Keys in this order: value, previous_value. */
+        BooleanChange: {
+            /** @description The new value. */
+            value: boolean;
+            /** @description The value before the change. */
+            previous_value: boolean;
+        };
+        /** @description Keys in this order: device_id, user_id, external_user_id, brand, energy_supplier. */
+        DeviceEventMetadata: {
+            /** @description The device's id. */
+            device_id: string;
+            /** @description The NOX user id (UUID). */
+            user_id: string;
+            /** @description The receiver's own id of the user (a supplier's supplier_user_id, a manufacturer's manufacturer_user_id). */
+            external_user_id: string;
+            /** @description The device manufacturer's name, e.g. Fictivia Appliances. */
+            brand: string;
+            /** @description The supplier's name; modelled: null for a user linked to no supplier. */
+            energy_supplier: string | null;
+        };
+        DeviceSteerableStatusUpdatedEvent: {
+            /** @description `device.steerable_status.<field>.updated`; documented for being_steered. */
+            type: string;
+            timestamp: components["schemas"]["EventTimestamp"];
+            id: components["schemas"]["EventId"];
+            data: components["schemas"]["BooleanChange"];
+            metadata: components["schemas"]["DeviceEventMetadata"];
+        };
+        /** @description Keys in this order: value, previous_value. */
+        SettingChange: {
+            /** @description The setting's new value. */
+            value: boolean | number | string | null;
+            /** @description Its value before the change (null when it had none). */
+            previous_value: boolean | number | string | null;
+        };
+        DeviceSettingsUpdatedEvent: {
+            /** @description Modelled: `device.settings.<group>.<field>.updated`. */
+            type: string;
+            timestamp: components["schemas"]["EventTimestamp"];
+            id: components["schemas"]["EventId"];
+            data: components["schemas"]["SettingChange"];
+            metadata: components["schemas"]["DeviceEventMetadata"];
+        };
+        /** @description As DeviceEventMetadata, for a user-scoped setting: device_id is null. */
+        UserEventMetadata: {
+            /** @description Null for user-scoped settings. */
+            device_id: null;
+            /** @description The NOX user id (UUID). */
+            user_id: string;
+            /** @description The receiver's own id of the user. */
+            external_user_id: string;
+            /** @description The manufacturer's name of the user's devices. */
+            brand: string;
+            /** @description The supplier's name; modelled: null for a user linked to no supplier. */
+            energy_supplier: string | null;
+        };
+        UserSettingsUpdatedEvent: {
+            /** @description Modelled: `user.settings.<group>.<field>.updated`. */
+            type: string;
+            timestamp: components["schemas"]["EventTimestamp"];
+            id: components["schemas"]["EventId"];
+            data: components["schemas"]["SettingChange"];
+            metadata: components["schemas"]["UserEventMetadata"];
+        };
+        DeviceNeedsReauthenticationUpdatedEvent: {
+            /**
+             * @description Modelled.
+             * @constant
+             */
+            type: "device.needs_reauthentication.updated";
+            timestamp: components["schemas"]["EventTimestamp"];
+            id: components["schemas"]["EventId"];
+            data: components["schemas"]["BooleanChange"];
+            metadata: components["schemas"]["DeviceEventMetadata"];
+        };
+        /** @description Any event body; keys always in the order type, timestamp, id, data, metadata. (anyOf, not oneOf: the event types' patterns already exclude each other.) Used by the control API's deliveries. */
+        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"] | components["schemas"]["DeviceNeedsReauthenticationUpdatedEvent"];
     };
     responses: {
+        /** @description Not on loopback and no (or a wrong) admin token. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description What was wrong and what is expected. */
         Error: {
             headers: {
@@ -311,6 +793,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     reset: {
@@ -340,6 +823,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -363,6 +847,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     createOrganisation: {
@@ -380,10 +865,18 @@ export interface operations {
                     name: string;
                     /** @description Allowed redirect URLs, matched exactly (scheme, host, port, path). A bare loopback origin such as `http://127.0.0.1:3000` or `http://localhost:*` allows every path on it. */
                     redirect_urls?: string[];
-                    /** Format: uri */
+                    /**
+                     * Format: uri
+                     * @description A supplier's OAuth login page: listed in NOX's energy-supplier selector, which sends the user there with state, redirect_uri and language.
+                     */
                     oauth_login_url?: string | null;
-                    /** Format: uri */
+                    /**
+                     * Format: uri
+                     * @description Where webhook events for this organisation are POSTed.
+                     */
                     webhook_url?: string | null;
+                    /** @description The event types it subscribed to; null or left out = all. */
+                    webhook_events?: components["schemas"]["WebhookEventType"][] | null;
                     /** @description For a manufacturer, the brand slugs it makes; the devices of these brands are its devices on the data API. */
                     brands?: string[];
                 };
@@ -400,6 +893,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getClock: {
@@ -422,6 +916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClockReading"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -453,6 +948,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -485,6 +981,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -508,6 +1005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Policies"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -536,6 +1034,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -570,6 +1069,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -610,6 +1110,246 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["Error"];
+        };
+    };
+    chooseSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseSupplierRequest"];
+            };
+        };
+        responses: {
+            /** @description The supplier-auth session started, or how the link failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierAuthStart"];
+                };
+            };
+            /** @description The body is invalid, or the organisation is not a supplier with an oauth_login_url. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description No manufacturer link session with this token, or no such organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    startWebAppConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebAppConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The supplier-auth session started, or how the sign-in failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierAuthStart"];
+                };
+            };
+            /** @description The body is invalid, the brand is unknown, or the organisation is not a supplier with an oauth_login_url. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description No such organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    completeSupplierAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                state: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompleteSupplierAuthRequest"];
+            };
+        };
+        responses: {
+            /** @description How the session ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierAuthCompletion"];
+                };
+            };
+            /** @description The body is invalid (e.g. both supplier_user_id and refuse). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description No supplier-auth session with this state (the return page's 404). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    patchSettingsAsUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nox_user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description The settings in force afterwards and the deliveries the change queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSettingsChangeResult"];
+                };
+            };
+            /** @description The body breaks a settings rule or the schema. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description No such NOX user, or no such device of this user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                organisation_id?: components["parameters"]["OrganisationQuery"];
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["Error"];
+        };
+    };
+    deliverDueWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Only deliveries to this receiver. */
+                    organisation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The deliveries attempted by this call, after their attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many attempts were made. */
+                        attempted: number;
+                        deliveries: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -624,7 +1364,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Policies, organisations, link sessions, NOX users, devices, settings, schedules and PV flex controls. */
+            /** @description Policies, organisations, link sessions, NOX users, devices, settings, schedules, PV flex controls, and for the flow that starts at the manufacturer or NOX's web app its manufacturer link sessions, supplier-auth sessions and webhook deliveries (optional until the mock serves that flow). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -643,9 +1383,13 @@ export interface operations {
                         thermal_schedules?: Record<string, never>[];
                         pv_schedules?: Record<string, never>[];
                         pv_flex_controls?: Record<string, never>[];
+                        manufacturer_link_sessions?: components["schemas"]["ManufacturerLinkSession"][];
+                        supplier_auth_sessions?: components["schemas"]["SupplierAuthSession"][];
+                        webhook_deliveries?: components["schemas"]["WebhookDelivery"][];
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
         };
     };
@@ -653,7 +1397,7 @@ export interface operations {
         parameters: {
             query?: {
                 organisation_id?: components["parameters"]["OrganisationQuery"];
-                area?: "auth" | "data" | "page";
+                area?: "auth" | "data" | "page" | "webhook";
                 after_id?: number;
                 limit?: number;
             };
@@ -674,6 +1418,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -33,7 +33,7 @@ export interface paths {
         head?: never;
         /**
          * Patch Devices Settings (supplier or manufacturer key)
-         * @description Updates settings of a NOX user (all its devices) or, with device_id, of one device. Any subset may be sent. flex_trading is exclusive: enabling it disables the other optimisations, enabling another disables it; enabling it together with another in one request is a 422. Modelled: a DHW lower bound below 40 °C is accepted with an `x-nox-testkit-warning` header (legionella risk).
+         * @description Updates settings of a NOX user (all its devices) or, with device_id, of one device. Any subset may be sent. flex_trading is exclusive: enabling it disables the other optimisations, enabling another disables it; enabling it together with another in one request is a 422. Modelled: a DHW lower bound below 40 °C is accepted with an `x-nox-testkit-warning` header (legionella risk). The manufacturer variant (manufacturer key) is the same path and body, for the users of its devices. Modelled: every party's GET sees the change at once, and each changed attribute is a webhook event (nox-webhooks.yaml) to the other parties.
          */
         patch: operations["patchDevicesSettings"];
         trace?: never;
@@ -281,6 +281,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/flex/down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Device Flex Down
+         * @description The current potential flex down of the devices associated with your energy supplier account, in kWh; flex down is "increasing device consumption or decreasing device generation". Documented on the older api-reference pages (query limit 1-1000, next_token, an aggregate flag, device_id); the response body is not public: its rows are modelled, and so is the name `aggregated` of the aggregate flag (as on the device consumption forecast).
+         */
+        get: operations["getDeviceFlexDown"];
+        put?: never;
+        /**
+         * Execute Flex Down Across Devices
+         * @description Documented on a page titled "Execute Flex Up Across Devices" whose path and example are flex down. Query `energy` (kWh, default 0). Modelled: how the energy is spread over the devices.
+         */
+        post: operations["executeFlexDownAcrossDevices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flex/up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Device Flex Up
+         * @description Modelled, not documented by NOX: the page slugs imply a flex-up pair matching flex down; not seen. The current potential flex up (decreasing device consumption or increasing device generation), in kWh, with the same query and rows as GET /v1/flex/down.
+         */
+        get: operations["getDeviceFlexUp"];
+        put?: never;
+        /**
+         * Execute Flex Up Across Devices (modelled)
+         * @description Modelled, not documented by NOX: the flex-up counterpart of POST /v1/flex/down, same query and answer.
+         */
+        post: operations["executeFlexUpAcrossDevices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -340,7 +388,7 @@ export interface components {
             model: string;
             /** @description Lowercase slug. */
             brand: string;
-            /** @description ISO-2 */
+            /** @description ISO-2, from the user's location setting; absent until known. */
             country?: string;
             device_id: string;
             /** @description The NOX user id. */
@@ -368,7 +416,7 @@ export interface components {
         };
         PvDevice: {
             model: string;
-            /** @description The manufacturer's display name */
+            /** @description The manufacturer's display name, e.g. SMA. */
             brand: string;
             country?: string;
             device_id: string;
@@ -489,7 +537,7 @@ export interface components {
         HouseForecastRow: {
             /** @description "YYYY-MM-DD HH:MM" UTC */
             forecast_time: string;
-            /** @description kWh in the quarter-hour */
+            /** @description kWh in the quarter-hour, as a decimal string. */
             consumption: string;
         };
         HistoricalForecastRow: {
@@ -564,10 +612,14 @@ export interface components {
             /** @description Always °C. */
             DHW_temperature: number;
             P_if_activated: components["schemas"]["TankLevels"];
+            /** @description The older docs page's name of the tank power (unit meta.tank_P_unit, kW); the newer page calls it P_if_activated. Optional; modelled as the same per-level values. */
+            P?: components["schemas"]["TankLevels"];
         };
         ThermalCurrentHouse: components["schemas"]["HouseFlows"] & {
             /** @description kWh (unit=kWh) or °C (unit=celsius). */
             Y: number;
+            /** @description The room temperature in °C, on the older docs page only; optional. */
+            space_temperature?: number;
         };
         FlexLog: {
             timestamp: string;
@@ -578,6 +630,29 @@ export interface components {
             brand_filter: string[];
             executed_flex_device_count: number;
             end_time: string | null;
+        };
+        /** @description Modelled; the docs do not show the response body. */
+        FlexPotentialRow: {
+            /** @description Absent when aggregated. */
+            device_id?: string;
+            /** @description "YYYY-MM-DD HH:MM:SS" UTC, the start of the current quarter-hour. */
+            timestamp: string;
+            /** @description The potential flex in kWh. */
+            energy: number;
+        };
+        FlexMeta: {
+            energy_supplier: string;
+            next_token: components["schemas"]["NextTokenValue"];
+            /**
+             * @description Modelled.
+             * @constant
+             */
+            energy_unit: "kWh";
+        };
+        FlexExecuted: {
+            /** @description e.g. "Flex down operation successful across all devices for 500.0 kWh." */
+            message: string;
+            meta: components["schemas"]["SupplierMeta"];
         };
     };
     responses: {
@@ -615,6 +690,8 @@ export interface components {
         SeriesLimit: number;
         /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
         NextToken: string;
+        /** @description Modelled name of the docs' aggregate flag: one row summed over your devices; ignored with device_id. */
+        FlexAggregated: boolean;
         ThermalUnit: "kWh" | "celsius";
     };
     requestBodies: never;
@@ -807,7 +884,17 @@ export interface operations {
                             device_id: string;
                             forecasts: components["schemas"]["ThermalForecast"][];
                         };
-                        meta: Record<string, never>;
+                        /** @description Besides the keys below, one unit per field, named `tank_<field>_unit` or `house_<field>_unit` (kWh, kW, °C or °C/15min), and `tank_activation_limits_unit` as in the docs' example. */
+                        meta: {
+                            energy_supplier: string;
+                            /** @description "YYYY-MM-DD", e.g. 2025-01-14. */
+                            forecast_generation_date: string;
+                            forecast_generation_date_time_zone?: string;
+                            /** @constant */
+                            timestamp_time_zone: "UTC";
+                        } & {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -839,6 +926,14 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ThermalCurrentState"];
                         meta: {
+                            energy_supplier: string;
+                            /**
+                             * @description The unit of DHW_temperature.
+                             * @constant
+                             */
+                            temperature_unit: "°C";
+                            /** @constant */
+                            timestamp_time_zone: "UTC";
                             /** @description The docs' (older) key for the tank power unit. */
                             tank_P_unit: string;
                             /** @description Modelled: the same unit under the newer field name. */
@@ -1155,11 +1250,161 @@ export interface operations {
                             forecast_time: string;
                             production: number;
                         }[];
-                        meta: Record<string, never>;
+                        meta: {
+                            energy_supplier: string;
+                            /** @constant */
+                            production_unit: "kWh";
+                            /** @constant */
+                            granularity: "15min";
+                            /** @constant */
+                            output_timezone: "UTC";
+                        };
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getDeviceFlexDown: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["SeriesLimit"];
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
+                next_token?: components["parameters"]["NextToken"];
+                /** @description Modelled name of the docs' aggregate flag: one row summed over your devices; ignored with device_id. */
+                aggregated?: components["parameters"]["FlexAggregated"];
+                /** @description Only this device. */
+                device_id?: string;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modelled rows: one per heat pump (or one sum) for the current quarter-hour, in kWh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlexPotentialRow"][];
+                        meta: components["schemas"]["FlexMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    executeFlexDownAcrossDevices: {
+        parameters: {
+            query?: {
+                /** @description The energy to flex, in kWh. */
+                energy?: number;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flex operation was accepted across all your devices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Flex down operation successful across all devices for 500.0 kWh.",
+                     *       "meta": {
+                     *         "energy_supplier": "Energy Supplier A"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FlexExecuted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    getDeviceFlexUp: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["SeriesLimit"];
+                /** @description The meta.next_token of the previous page (opaque). Modelled: a consumption forecast's token belongs to its endpoint and query (limit may change) and is good for a day after its first page; else 422. */
+                next_token?: components["parameters"]["NextToken"];
+                /** @description Modelled name of the docs' aggregate flag: one row summed over your devices; ignored with device_id. */
+                aggregated?: components["parameters"]["FlexAggregated"];
+                /** @description Only this device. */
+                device_id?: string;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modelled rows: one per heat pump (or one sum) for the current quarter-hour, in kWh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlexPotentialRow"][];
+                        meta: components["schemas"]["FlexMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    executeFlexUpAcrossDevices: {
+        parameters: {
+            query?: {
+                /** @description The energy to flex, in kWh. */
+                energy?: number;
+            };
+            header: {
+                "x-api-key": components["parameters"]["ApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flex operation was accepted across all your devices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Flex up operation successful across all devices for 500.0 kWh.",
+                     *       "meta": {
+                     *         "energy_supplier": "Energy Supplier A"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FlexExecuted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
         };
     };
     deleteUser: {

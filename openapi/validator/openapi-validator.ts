@@ -54,11 +54,17 @@ export function loadOpenApi(name: string): OpenApiValidator {
 }
 
 function buildValidator(name: string): OpenApiValidator {
-  const spec = parse(readFileSync(join(openapiDir, `${name}.yaml`), 'utf8'));
+  const text = readFileSync(join(openapiDir, `${name}.yaml`), 'utf8');
+  const spec = parse(text);
   const ajv = createAjv(false);
   const queryAjv = createAjv(true);
   ajv.addSchema(spec, name);
   queryAjv.addSchema(spec, name);
+  // `other.yaml#/components/...` refs (e.g. the control API's settings and webhook bodies) resolve by file name.
+  for (const file of new Set(text.match(/[\w-]+\.yaml(?=#)/g))) {
+    ajv.addSchema(siblingSpec(file), file);
+    queryAjv.addSchema(siblingSpec(file), file);
+  }
   const operations = collectOperations(spec, name, ajv, queryAjv);
   const find = (method: string, path: string) =>
     operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(path));
@@ -160,9 +166,18 @@ function isRequiredIn(spec: Json, root: Json): (path: string[]) => boolean {
   };
 }
 
-/** `nox-auth#/components/...` and `#/components/...` both point into this spec. */
+/** `nox-auth#/components/...` and `#/components/...` both point into this spec; `other.yaml#/...` into that file. */
 function refLocal(schema: Json): Json {
-  return schema?.$ref ? { $ref: schema.$ref.replace(/^[^#]*#/, '#') } : schema;
+  return schema?.$ref && !isSiblingRef(schema.$ref) ? { $ref: schema.$ref.replace(/^[^#]*#/, '#') } : schema;
+}
+
+const isSiblingRef = (ref: string) => /^[^#]+\.yaml#/.test(ref);
+const siblings = new Map<string, Json>();
+
+function siblingSpec(file: string): Json {
+  const cached = siblings.get(file) ?? parse(readFileSync(join(openapiDir, file), 'utf8'));
+  siblings.set(file, cached);
+  return cached;
 }
 
 function refParts(ref: string): string[] {
@@ -173,7 +188,10 @@ function refParts(ref: string): string[] {
 }
 
 function resolve(spec: Json, value: Json): Json {
-  return value?.$ref ? refParts(value.$ref).reduce((node: Json, key) => node?.[key], spec) : value;
+  if (!value?.$ref) return value;
+  const [file, fragment] = value.$ref.split('#');
+  const root = isSiblingRef(value.$ref) ? siblingSpec(file) : spec;
+  return refParts(`#${fragment}`).reduce((node: Json, key) => node?.[key], root);
 }
 
 function querySchema(name: string, params: Json[]): Json {
