@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { JournalEntry } from '../../mock-nox/journal.ts';
 import type { HookContext, SupplierAdapter, SupplierOutcome } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { StepRecord } from '../report/run-result.ts';
 import type { MockClient } from '../runner/mock-client.ts';
+import type { Faults, JournalEntry } from '../wire-types.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
 import { belongsTo } from './journal-scope.ts';
@@ -212,7 +212,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
       setPolicies: (changes) =>
         step(`Set NOX policies ${JSON.stringify(changes)}`, () => mock.setPolicies(org, changes), false),
       setFaults: (faults) =>
-        step(`Set NOX faults ${JSON.stringify(faults)}`, () => mock.setFaults(org, faults), false),
+        step(`Set NOX faults ${JSON.stringify(faults)}`, () => mock.setFaults(org, faults as Faults), false),
       complete: async (token, body) => (await mock.complete(token, body)).redirect_url,
       settings: async () => {
         const s = await state();

@@ -340,7 +340,7 @@ export interface components {
             model: string;
             /** @description Lowercase slug. */
             brand: string;
-            /** @description ISO-2 */
+            /** @description ISO-2, from the user's location setting; absent until known. */
             country?: string;
             device_id: string;
             /** @description The NOX user id. */
@@ -368,7 +368,7 @@ export interface components {
         };
         PvDevice: {
             model: string;
-            /** @description The manufacturer's display name */
+            /** @description The manufacturer's display name, e.g. SMA. */
             brand: string;
             country?: string;
             device_id: string;
@@ -489,7 +489,7 @@ export interface components {
         HouseForecastRow: {
             /** @description "YYYY-MM-DD HH:MM" UTC */
             forecast_time: string;
-            /** @description kWh in the quarter-hour */
+            /** @description kWh in the quarter-hour, as a decimal string. */
             consumption: string;
         };
         HistoricalForecastRow: {
