@@ -7,7 +7,7 @@ import type { JournalEntry } from '../wire-types.ts';
  */
 export function belongsTo(
   entry: JournalEntry,
-  scope: { users: Set<string>; noxUsers: Set<string> },
+  scope: { users: ReadonlySet<string>; noxUsers: ReadonlySet<string> },
 ): boolean {
   if (entry.area === 'page') return false;
   const body = (entry.request.body ?? {}) as Record<string, unknown>;
