@@ -1,5 +1,8 @@
-import type { JournalEntry } from '../mock-nox/journal/journal.ts';
+import type { components } from '../openapi/generated/nox-control.ts';
 import { type ProviderState, providerStates } from './provider-states.ts';
+
+/** One request the mock answered, as its control API's journal shows it. */
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 /** One supplier → NOX exchange, ready to be declared as a Pact interaction. */
 export interface RecordedInteraction {

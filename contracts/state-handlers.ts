@@ -1,6 +1,11 @@
 import type { MockClient } from '../harness/runner/mock-client.ts';
-import { LOOPBACK_ORIGINS } from '../mock-nox/store/seed.ts';
 import { providerStates } from './provider-states.ts';
+
+/**
+ * Any port on loopback: a bare loopback origin allows every path on it (see redirect_urls in
+ * openapi/nox-control.yaml), so a consumer's recorded redirect_url is accepted wherever it ran.
+ */
+const LOOPBACK_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
 
 type StateValues = Record<string, string>;
 const params = (p: unknown) => (p ?? {}) as Record<string, string | number | undefined>;

@@ -1,6 +1,5 @@
 // The public API of nox-testkit's harness: what a config file and a scenario file import.
 
-export type { JournalEntry } from '../mock-nox/journal/journal.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
 export { defaultConfigFile, defineConfig, loadConfig } from './config/define-config.ts';
 export type {
@@ -19,9 +18,15 @@ export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
 export { createReporters } from './report/reporters.ts';
 export type { RunResult, ScenarioResult } from './report/run-result.ts';
 export { builtInScenarioDir, loadScenarios, selectScenarios } from './runner/load-scenarios.ts';
-export type { SettingsInForce } from './runner/mock-client.ts';
 export { type RunInput, run } from './runner/run.ts';
 export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
 export { defineScenario } from './scenario/define-scenario.ts';
 export type { Expectations } from './scenario/expectations.ts';
 export type { JournalFilter, LinkSessionSeen, ScenarioContext } from './scenario/scenario-context.ts';
+export type {
+  CallbackPayload,
+  JournalEntry,
+  Policies,
+  PolicyChanges,
+  SettingsInForce,
+} from './wire-types.ts';

@@ -1,5 +1,5 @@
 import type { RunResult, ScenarioResult } from '../../harness/report/run-result.ts';
-import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
+import type { JournalEntry } from '../recorded-interaction.ts';
 
 let id = 0;
 /** A journal entry as the mock records one; only the parts a contract reads. */

@@ -19,6 +19,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Rep
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
   const style = createAnsiStyle(options.color ?? shouldUseColor());
   return {
+    name: 'console',
     onRunStart({ supplier, total, workers }) {
       const what = `${count(total, 'scenario')} against ${clean(supplier)} with ${count(workers, 'worker')}`;
       write(`Running ${what}\n\n`);

@@ -10,6 +10,7 @@ export const htmlFile = 'index.html';
 /** Writes `<reportDir>/index.html`: one self-contained page with every scenario, its steps, screenshots and calls. */
 export function createHtmlReporter(): Reporter {
   return {
+    name: 'html',
     async onRunEnd(result, reportDir) {
       await mkdir(reportDir, { recursive: true });
       const screenshots = await loadScreenshots(result, reportDir);

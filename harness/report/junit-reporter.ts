@@ -9,6 +9,7 @@ export const junitFile = 'junit.xml';
 /** Writes `<reportDir>/junit.xml` for CI test views. */
 export function createJunitReporter(): Reporter {
   return {
+    name: 'junit',
     async onRunEnd(result, reportDir) {
       await mkdir(reportDir, { recursive: true });
       await writeFile(join(reportDir, junitFile), renderJunitXml(result));

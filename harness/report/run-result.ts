@@ -1,5 +1,5 @@
-import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
 import type { Severity } from '../scenario/define-scenario.ts';
+import type { JournalEntry } from '../wire-types.ts';
 
 /** One step of a scenario as the report shows it. */
 export interface StepRecord {
@@ -57,6 +57,8 @@ export interface RunResult {
   exit_code: number;
   /** Set when the run was stopped (Ctrl-C) before every scenario ran. */
   interrupted?: boolean;
+  /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
+  report_failures?: ReportFailure[];
 }
 
 /** Counts and exit code of a list of results. */
@@ -76,8 +78,20 @@ export function summarise(
   return { counts, exit_code };
 }
 
+/** The events a reporter is told about. */
+export type ReporterEvent = 'onRunStart' | 'onScenarioEnd' | 'onRunEnd';
+
+/** A reporter that threw: which one, on which event, and why. */
+export interface ReportFailure {
+  reporter: string;
+  event: ReporterEvent;
+  message: string;
+}
+
 /** What a reporter gets told while a run goes on, and at its end. */
 export interface Reporter {
+  /** Names the reporter when it fails, e.g. "html"; reporters without one are numbered. */
+  readonly name?: string;
   onRunStart?(info: { supplier: string; total: number; workers: number }): void;
   onScenarioEnd?(result: ScenarioResult): void;
   onRunEnd(result: RunResult, reportDir: string): Promise<void> | void;

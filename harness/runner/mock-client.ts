@@ -1,54 +1,28 @@
-import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
-import type { Organisation, Policies } from '../../mock-nox/store/schema.ts';
 import { HarnessError } from '../errors.ts';
+import type {
+  CompleteInput,
+  CompleteResult,
+  Faults,
+  JournalEntry,
+  MockState,
+  Organisation,
+  OrganisationInput,
+  PolicyChanges,
+} from '../wire-types.ts';
 
 /** The harness reaches the mock only over HTTP, through its control API (design.md section 2). */
 export interface MockClient {
   baseUrl: string;
   health(): Promise<void>;
-  createOrganisation(input: {
-    kind: 'supplier' | 'manufacturer';
-    name: string;
-    redirect_urls?: string[];
-    brands?: string[];
-  }): Promise<Organisation>;
+  createOrganisation(input: OrganisationInput): Promise<Organisation>;
   reset(organisationId: string): Promise<void>;
   organisations(): Promise<Organisation[]>;
   advanceClock(organisationId: string, seconds: number): Promise<void>;
-  setPolicies(organisationId: string, changes: Partial<Policies>): Promise<void>;
-  setFaults(organisationId: string, faults: Record<string, unknown>): Promise<void>;
+  setPolicies(organisationId: string, changes: PolicyChanges): Promise<void>;
+  setFaults(organisationId: string, faults: Faults): Promise<void>;
   state(organisationId: string): Promise<MockState>;
   journal(organisationId: string, afterId?: number): Promise<JournalEntry[]>;
-  complete(
-    token: string,
-    body: { brand?: string; username?: string; cancel?: boolean },
-  ): Promise<{ redirect_url: string | null; error: string | null }>;
-}
-
-export interface MockState {
-  link_sessions: {
-    token: string;
-    supplier_user_id: string;
-    status: string;
-    error: string | null;
-    nox_user_id: string | null;
-    device_ids: string[];
-    redirect_url: string;
-  }[];
-  nox_users: { id: string; supplier_user_id: string }[];
-  devices: { device_id: string; nox_user_id: string; brand: string }[];
-  settings_in_force: SettingsInForce[];
-}
-
-/** A heat pump's settings as NOX holds them for every party (GET /v1/devices/settings shows the same). */
-export interface SettingsInForce {
-  nox_user_id: string;
-  device_id: string;
-  room: Record<string, unknown>;
-  dhw: Record<string, unknown>;
-  optimization_settings: Record<string, unknown>;
-  location: Record<string, unknown>;
-  updated_at: number;
+  complete(token: string, body: CompleteInput): Promise<CompleteResult>;
 }
 
 export function createMockClient(baseUrl: string): MockClient {

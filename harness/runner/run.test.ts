@@ -125,17 +125,46 @@ describe('the runner', () => {
 
   test('tears the supplier down even when the run itself crashes', async () => {
     const pidFile = join(mkdtempSync(join(tmpdir(), 'nox-pid-')), 'pid');
+    // The crash comes after the supplier started: no browser. (A throwing reporter used to be the crash
+    // here; the reporter multiplexer now reports one instead, see the next test.)
+    const chromium = process.env.NOX_TESTKIT_CHROMIUM;
+    process.env.NOX_TESTKIT_CHROMIUM = join(tmpdir(), 'no-such-chromium');
+    try {
+      const attempt = runWith(
+        { a: scenario(`severity: 'required',`, '') },
+        { env: { TINY_SUPPLIER_PID_FILE: pidFile } },
+      );
+      await expect(attempt).rejects.toMatchObject({ code: 'BROWSER_NOT_FOUND' });
+    } finally {
+      if (chromium === undefined) delete process.env.NOX_TESTKIT_CHROMIUM;
+      else process.env.NOX_TESTKIT_CHROMIUM = chromium;
+    }
+    expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+  });
+
+  test('a throwing reporter is reported, the other reporters still write and a passing run exits 3', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'nox-pid-')), 'pid');
     const crashing: Reporter = {
+      name: 'exploding',
       onRunStart: () => {
         throw new Error('reporter exploded');
       },
       onRunEnd: () => undefined,
     };
-    const attempt = runWith(
+    const ended: RunResult[] = [];
+    const { result } = await runWith(
       { a: scenario(`severity: 'required',`, '') },
-      { env: { TINY_SUPPLIER_PID_FILE: pidFile }, reporters: [crashing] },
+      {
+        env: { TINY_SUPPLIER_PID_FILE: pidFile },
+        reporters: [crashing, { onRunEnd: (r) => void ended.push(r) }],
+      },
     );
-    await expect(attempt).rejects.toThrow('reporter exploded');
+    expect(result.counts.passed).toBe(1);
+    expect(result.exit_code).toBe(3);
+    expect(result.report_failures).toEqual([
+      { reporter: 'exploding', event: 'onRunStart', message: 'reporter exploded' },
+    ]);
+    expect(ended).toHaveLength(1);
     expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   });
 

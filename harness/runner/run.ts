@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../browser/launch-browser.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
+import { createReporterMultiplexer, withReportFailures } from '../report/reporter-multiplexer.ts';
 import { type Reporter, type RunResult, type ScenarioResult, summarise } from '../report/run-result.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import { createMockClient, type MockClient } from './mock-client.ts';
@@ -29,7 +30,8 @@ export interface RunInput {
  * which run alone, each after a reset of the organisation. Everything is torn down however it ends.
  */
 export async function run(input: RunInput): Promise<RunResult> {
-  const { config, settings, scenarios, reporters } = input;
+  const { config, settings, scenarios } = input;
+  const reporters = createReporterMultiplexer(input.reporters);
   const started = new Date();
   const reportDir = resolve(settings.reportDir);
   clearReportDir(reportDir);
@@ -70,8 +72,11 @@ export async function run(input: RunInput): Promise<RunResult> {
     });
     teardown.push(supplier.stop);
     const browser = await openBrowser(teardown);
-    for (const r of reporters)
-      r.onRunStart?.({ supplier: config.supplier.name, total: scenarios.length, workers: settings.workers });
+    reporters.onRunStart({
+      supplier: config.supplier.name,
+      total: scenarios.length,
+      workers: settings.workers,
+    });
     const env: ScenarioEnv = {
       browser,
       adapter: config.supplier,
@@ -84,7 +89,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     };
     const done = (result: ScenarioResult) => {
       results.push(result);
-      for (const r of reporters) r.onScenarioEnd?.(result);
+      reporters.onScenarioEnd(result);
     };
     await inLanes(
       scenarios.filter((s) => !s.exclusive),
@@ -112,8 +117,8 @@ export async function run(input: RunInput): Promise<RunResult> {
     ...summarise(results, settings.strict),
     ...(input.signal?.aborted ? { interrupted: true } : {}),
   };
-  for (const r of reporters) await r.onRunEnd(result, reportDir);
-  return result;
+  await reporters.onRunEnd(result, reportDir);
+  return withReportFailures(result, reporters.failures);
 }
 
 /** Only what a run writes goes: a --report-dir pointing at a folder with other files keeps them. */

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
+import type { JournalEntry } from '../wire-types.ts';
 
 /**
  * Whether a journal entry is one of this scenario's: it names one of the scenario's customers (link
@@ -7,7 +7,7 @@ import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
  */
 export function belongsTo(
   entry: JournalEntry,
-  scope: { users: Set<string>; noxUsers: Set<string> },
+  scope: { users: ReadonlySet<string>; noxUsers: ReadonlySet<string> },
 ): boolean {
   if (entry.area === 'page') return false;
   const body = (entry.request.body ?? {}) as Record<string, unknown>;

@@ -1,6 +1,4 @@
 import type { Page } from 'playwright-core';
-import type { JournalEntry } from '../../mock-nox/journal/journal.ts';
-import type { Policies } from '../../mock-nox/store/schema.ts';
 import type {
   ConnectOptions,
   HookName,
@@ -8,7 +6,15 @@ import type {
   SettingsChange,
   SupplierOutcome,
 } from '../config/supplier-adapter.ts';
-import type { SettingsInForce } from '../runner/mock-client.ts';
+import type {
+  CompleteInput,
+  Faults,
+  JournalEntry,
+  LinkSession,
+  PolicyChanges,
+  RouteFault,
+  SettingsInForce,
+} from '../wire-types.ts';
 import type { Expectations } from './expectations.ts';
 
 export interface JournalFilter {
@@ -18,15 +24,20 @@ export interface JournalFilter {
 }
 
 /** A NOX link session the supplier created, as the journal recorded the call and the mock's state has it. */
-export interface LinkSessionSeen {
-  token: string;
+export type LinkSessionSeen = Pick<LinkSession, 'token' | 'error' | 'nox_user_id' | 'device_ids'> & {
   request: Record<string, unknown>;
   response: Record<string, unknown>;
-  status: string;
-  error: string | null;
-  nox_user_id: string | null;
-  device_ids: string[];
-}
+  /** 'unknown' when the journal shows the session but the mock's state no longer has it. */
+  status: LinkSession['status'] | 'unknown';
+};
+
+/**
+ * The faults a scenario sets. A route's method is any string here, not the spec's enum: scenarios build
+ * routes in variables (which widen to string), and the mock itself answers 400 naming a wrong method.
+ */
+export type ScenarioFaults = Omit<Faults, 'routes'> & {
+  routes?: (Omit<RouteFault, 'method'> & { method: string })[];
+};
 
 /** What a scenario works with: `t` in `run(t)`. Everything is scoped to the scenario's own customers. */
 export interface ScenarioContext {
@@ -72,16 +83,10 @@ export interface ScenarioContext {
   /** The platform: the mock's control API for this run's organisation. */
   platform: {
     advanceClock(seconds: number): Promise<void>;
-    setPolicies(changes: Partial<Policies>): Promise<void>;
-    setFaults(faults: {
-      brand_outages?: string[];
-      routes?: { method: string; path: string; status?: number; latency_ms?: number; times?: number }[];
-    }): Promise<void>;
+    setPolicies(changes: PolicyChanges): Promise<void>;
+    setFaults(faults: ScenarioFaults): Promise<void>;
     /** Completes a link session without a browser; answers the URL the browser would be sent to. */
-    complete(
-      token: string,
-      body: { brand?: string; username?: string; cancel?: boolean },
-    ): Promise<string | null>;
+    complete(token: string, body: CompleteInput): Promise<string | null>;
     /** The NOX user the current customer is mapped to, if any. */
     noxUser(): Promise<{ id: string; device_ids: string[] } | null>;
     /** The settings NOX holds for the current customer's heat pumps (what every party reads). */

@@ -569,9 +569,11 @@ export interface components {
             /** @description Send the browser back with error= (true) or only show NOX's failure page (false). */
             failure_redirects?: boolean;
         };
-        Policies: components["schemas"]["PolicyChanges"] & Record<string, never>;
+        /** @description Every policy, as in force globally or for one organisation. */
+        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects">;
         JournalEntry: {
             id: number;
+            /** @description Virtual unix seconds of the organisation's (or the global) clock. */
             at: number;
             organisation_id: string | null;
             /**
@@ -582,7 +584,7 @@ export interface components {
             request: {
                 method: string;
                 path: string;
-                query: Record<string, never>;
+                query: components["schemas"]["OpenObject"];
                 headers: {
                     [key: string]: string;
                 };
@@ -601,6 +603,68 @@ export interface components {
              * @constant
              */
             fault?: true;
+        };
+        /** @description A link session (v1 or v2) as the mock holds it. */
+        LinkSession: {
+            token: string;
+            organisation_id: string;
+            /** @enum {string} */
+            api_version: "v1" | "v2";
+            supplier_user_id: string;
+            redirect_url: string;
+            /** @enum {string} */
+            language: "nl" | "en" | "fr" | "es";
+            /** @enum {string} */
+            asset_type: "hp" | "pv";
+            /** @description True when the supplier sent no asset_type and the mock assumed hp. */
+            asset_type_defaulted: boolean;
+            brand: string | null;
+            created_at: number;
+            expires_at: number;
+            completed_at: number | null;
+            /** @enum {string} */
+            status: "pending" | "connected" | "failed";
+            error: string | null;
+            login: null | {
+                brand: string;
+                username: string;
+                failed_password_attempts: number;
+                awaiting_otp: boolean;
+            };
+            nox_user_id: string | null;
+            device_ids: string[];
+        };
+        NoxUser: {
+            id: string;
+            organisation_id: string;
+            supplier_user_id: string;
+            created_at: number;
+        };
+        Device: {
+            device_id: string;
+            nox_user_id: string;
+            organisation_id: string;
+            brand: string;
+            /** @enum {string} */
+            asset_type: "hp" | "pv";
+            /** @description The manufacturer account (login username, lower-cased) it belongs to. */
+            account: string;
+            connected_at: number;
+        };
+        /** @description A heat pump's settings as NOX holds them for every party (GET /v1/devices/settings shows the same). */
+        SettingsInForce: {
+            nox_user_id: string;
+            device_id: string;
+            room: components["schemas"]["OpenObject"];
+            dhw: components["schemas"]["OpenObject"];
+            optimization_settings: components["schemas"]["OpenObject"];
+            location: components["schemas"]["OpenObject"];
+            /** @description Virtual unix seconds of the last change. */
+            updated_at: number;
+        };
+        /** @description An object whose fields this spec does not pin down (the data API's spec does, where NOX shows them). Spelled out so the generated type reads any field as unknown, not as an empty object. */
+        OpenObject: {
+            [key: string]: unknown;
         };
         /** @description `device.steerable_status.being_steered.updated` is documented; the rest of the grammar is modelled. */
         WebhookEventType: string;
@@ -1373,16 +1437,16 @@ export interface operations {
                     "application/json": {
                         policies: components["schemas"]["Policies"];
                         organisations: components["schemas"]["Organisation"][];
-                        link_sessions: Record<string, never>[];
-                        nox_users: Record<string, never>[];
-                        devices: Record<string, never>[];
-                        /** @description User-level (device_id null) and device-level settings. */
-                        settings?: Record<string, never>[];
+                        link_sessions: components["schemas"]["LinkSession"][];
+                        nox_users: components["schemas"]["NoxUser"][];
+                        devices: components["schemas"]["Device"][];
+                        /** @description User-level (device_id null) and device-level settings, as stored. */
+                        settings: components["schemas"]["OpenObject"][];
                         /** @description Per heat pump, the settings every party sees (device level over user level over defaults), with nox_user_id. */
-                        settings_in_force?: Record<string, never>[];
-                        thermal_schedules?: Record<string, never>[];
-                        pv_schedules?: Record<string, never>[];
-                        pv_flex_controls?: Record<string, never>[];
+                        settings_in_force: components["schemas"]["SettingsInForce"][];
+                        thermal_schedules: components["schemas"]["OpenObject"][];
+                        pv_schedules: components["schemas"]["OpenObject"][];
+                        pv_flex_controls: components["schemas"]["OpenObject"][];
                         manufacturer_link_sessions?: components["schemas"]["ManufacturerLinkSession"][];
                         supplier_auth_sessions?: components["schemas"]["SupplierAuthSession"][];
                         webhook_deliveries?: components["schemas"]["WebhookDelivery"][];
@@ -1422,3 +1486,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

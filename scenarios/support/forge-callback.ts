@@ -1,11 +1,4 @@
-/** The fields of NOX's v2 success payload (the callback's `data` parameter). */
-export interface CallbackPayload {
-  nox_user_id: string;
-  supplier_user_id: string;
-  brand: string;
-  device_ids: string[];
-  connected_at: number;
-}
+import type { CallbackPayload } from '../../harness/index.ts';
 
 /**
  * A callback URL as NOX would build it: `redirect_url` with `data` = base64url JSON without padding. Nothing

@@ -1,0 +1,52 @@
+import { ExpectationFailed } from '../../errors.ts';
+import { pageText } from '../page-text.ts';
+import type { ScenarioContext } from '../scenario-context.ts';
+import type { ActorDeps } from './actor-deps.ts';
+
+/** The end user in the browser on NOX's pages: brand choice, the manufacturer's login, the one-time code. */
+export function createNoxUserActor(
+  deps: ActorDeps,
+  latestLinkSession: ScenarioContext['nox']['latestLinkSession'],
+): ScenarioContext['nox'] {
+  const { page, step, mock, scenario } = deps;
+  const click = (selector: string) => page.click(selector, { timeout: 5000 });
+  /** The user's NOX steps need NOX's pages: say where the browser is instead of timing out on a selector. */
+  const onNox = async (what: string) => {
+    const here = URL.canParse(page.url()) ? new URL(page.url()) : undefined;
+    const nox = new URL(mock.baseUrl);
+    if (here && here.port === nox.port && ['127.0.0.1', 'localhost'].includes(here.hostname)) return;
+    const text = (await pageText(page)).trim().slice(0, 160);
+    throw new ExpectationFailed(
+      `the browser to be on NOX's pages to ${what}`,
+      `it is on ${page.url()}, showing "${text}"`,
+      scenario.rule,
+      scenario.docs,
+    );
+  };
+  return {
+    chooseBrand: (slug) =>
+      step(`Choose ${slug} on NOX's brand page`, async () => {
+        await onNox(`choose ${slug}`);
+        await click(`a[data-brand="${slug}"]`);
+      }),
+    logIn: (username, password = 'secret') =>
+      step(`Log in at the manufacturer as ${username}`, async () => {
+        await onNox('log in at the manufacturer');
+        await page.fill('#username', username, { timeout: 5000 });
+        await page.fill('#password', password);
+        await click('button[value=login]');
+      }),
+    enterCode: (code = '123456') =>
+      step(`Enter the one-time code ${code}`, async () => {
+        await onNox('enter the one-time code');
+        await page.fill('#code', code, { timeout: 5000 });
+        await click('button[value=verify]');
+      }),
+    cancel: () =>
+      step('Cancel at the manufacturer', async () => {
+        await onNox('cancel at the manufacturer');
+        await click('button[value=cancel]');
+      }),
+    latestLinkSession,
+  };
+}

@@ -1,0 +1,59 @@
+import type { HookContext, SupplierAdapter, SupplierOutcome } from '../../config/supplier-adapter.ts';
+import { ExpectationFailed, ScenarioSkipped } from '../../errors.ts';
+import { pageText } from '../page-text.ts';
+import type { ScenarioContext } from '../scenario-context.ts';
+import type { ActorDeps } from './actor-deps.ts';
+
+const OUTCOME_WAIT_MS = 10_000;
+
+export interface SupplierActorDeps extends ActorDeps {
+  adapter: SupplierAdapter;
+  supplierUrl: string;
+}
+
+/** The supplier's app, driven through the adapter's hooks as the current customer. */
+export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['supplier'] {
+  const { adapter, page, step, customers } = deps;
+  const hookCtx = (): HookContext => ({ page, baseUrl: deps.supplierUrl, user: customers.current() });
+  // A missing optional hook skips the scenario with the reason: it must never pass untested.
+  const optionalHook = <K extends 'readBack' | 'changeSettings'>(name: K) => {
+    const hook = adapter.hooks[name];
+    if (!hook) throw new ScenarioSkipped(`the adapter has no ${name} hook`);
+    return hook as NonNullable<SupplierAdapter['hooks'][K]>;
+  };
+
+  const outcome = async (): Promise<SupplierOutcome> => {
+    const deadline = Date.now() + OUTCOME_WAIT_MS;
+    for (;;) {
+      const seen = await adapter.hooks.readOutcome(hookCtx()).catch(() => null);
+      if (seen) return seen;
+      if (Date.now() > deadline) {
+        const text = (await pageText(page)).slice(0, 160);
+        throw new ExpectationFailed(
+          'the supplier to show "connected" or a failure page',
+          `it showed neither within ${OUTCOME_WAIT_MS / 1000} s: the browser is on ${page.url()}, showing "${text}"`,
+          deps.scenario.rule,
+          deps.scenario.docs,
+        );
+      }
+      await page.waitForTimeout(100);
+    }
+  };
+
+  return {
+    startConnection: (options = {}) =>
+      step(`Start connecting as customer ${customers.current()}`, () =>
+        adapter.hooks.startConnection(hookCtx(), { assetType: 'hp', ...options }),
+      ),
+    outcome,
+    readBack: async () => optionalHook('readBack')(hookCtx()),
+    open: (url) => step(`Open ${url}`, async () => void (await page.goto(url))),
+    has: (hook) => typeof adapter.hooks[hook] === 'function',
+    changeSettings: (change) => {
+      const hook = optionalHook('changeSettings');
+      return step(`Change settings in the supplier's app: ${JSON.stringify(change)}`, () =>
+        hook(hookCtx(), change),
+      );
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The wire shapes the harness reads, all from the types generated from openapi/*.yaml: nothing here is
+// declared by hand, so a change to a spec shows up as a type error where the harness depends on it.
+import type { components as auth } from '../openapi/generated/nox-auth.ts';
+import type { components as control, operations } from '../openapi/generated/nox-control.ts';
+
+type Json<Body> = Body extends { content: { 'application/json': infer T } } ? T : never;
+type RequestJson<K extends keyof operations> = Json<NonNullable<operations[K]['requestBody']>>;
+type ResponseJson<K extends keyof operations, Status extends number> = Json<
+  operations[K]['responses'][Status & keyof operations[K]['responses']]
+>;
+
+/** One request the mock answered (GET /__nox/journal). */
+export type JournalEntry = control['schemas']['JournalEntry'];
+/** A supplier or manufacturer on the mock, with its API key. */
+export type Organisation = control['schemas']['Organisation'];
+/** Every policy as in force. */
+export type Policies = control['schemas']['Policies'];
+/** A simulated failure of one NOX API route. */
+export type RouteFault = control['schemas']['RouteFault'];
+/** Some policies to change. */
+export type PolicyChanges = control['schemas']['PolicyChanges'];
+/** A link session as the mock holds it. */
+export type LinkSession = control['schemas']['LinkSession'];
+/** A heat pump's settings as NOX holds them for every party (GET /v1/devices/settings shows the same). */
+export type SettingsInForce = control['schemas']['SettingsInForce'];
+/** The mock's state for one organisation (GET /__nox/state). */
+export type MockState = ResponseJson<'getState', 200>;
+/** The body of POST /__nox/organisations. */
+export type OrganisationInput = RequestJson<'createOrganisation'>;
+/** The body of PUT /__nox/faults, without the organisation (the client adds it). */
+export type Faults = Omit<RequestJson<'putFaults'>, 'organisation_id'>;
+/** The body of POST /__nox/link-sessions/{link_token}/complete. */
+export type CompleteInput = NonNullable<RequestJson<'completeLinkSession'>>;
+/** How a link session completed without a browser ended. */
+export type CompleteResult = ResponseJson<'completeLinkSession', 200>;
+/** The JSON inside a successful v2 callback's `data` parameter (base64url). */
+export type CallbackPayload = auth['schemas']['LinkCallbackData'];
