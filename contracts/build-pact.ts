@@ -1,14 +1,21 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResult } from '../harness/report/run-result.ts';
+import type { JournalEntry } from '../openapi/wire-types.ts';
 import { interactionFromEntry, type RecordedInteraction } from './recorded-interaction.ts';
 import { PROVIDER, writePact } from './write-pact.ts';
+
+/** What a pact is built from: a run's verdict and each scenario's recorded calls (a harness RunResult fits). */
+export interface RunTraffic {
+  supplier: string;
+  exit_code: number;
+  scenarios: { name: string; status: string; journal: JournalEntry[] }[];
+}
 
 /**
  * The interactions of a run: every supplier → NOX call of the passing scenarios, one per description (the
  * shape of the call and its status), with the names of the scenarios that made it.
  */
-export function collectInteractions(result: RunResult): RecordedInteraction[] {
+export function collectInteractions(result: RunTraffic): RecordedInteraction[] {
   const byDescription = new Map<string, RecordedInteraction>();
   for (const scenario of result.scenarios.filter((s) => s.status === 'passed')) {
     for (const entry of scenario.journal) {
@@ -23,7 +30,10 @@ export function collectInteractions(result: RunResult): RecordedInteraction[] {
 }
 
 /** Writes the run's pact, only from a green run; answers the file written, or why none was. */
-export async function buildPact(result: RunResult, dir: string): Promise<{ file?: string; reason?: string }> {
+export async function buildPact(
+  result: RunTraffic,
+  dir: string,
+): Promise<{ file?: string; reason?: string }> {
   if (result.exit_code !== 0)
     return { reason: 'the run failed, and a pact is only written from a green run' };
   const interactions = collectInteractions(result);

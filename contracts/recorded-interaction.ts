@@ -1,8 +1,7 @@
-import type { components } from '../openapi/generated/nox-control.ts';
+import type { JournalEntry } from '../openapi/wire-types.ts';
 import { type ProviderState, providerStates } from './provider-states.ts';
 
-/** One request the mock answered, as its control API's journal shows it. */
-export type JournalEntry = components['schemas']['JournalEntry'];
+export type { JournalEntry };
 
 /** One supplier → NOX exchange, ready to be declared as a Pact interaction. */
 export interface RecordedInteraction {

@@ -1,4 +1,4 @@
-import type { MockClient } from '../harness/runner/mock-client.ts';
+import type { ControlClient as MockClient } from '../openapi/control-client.ts';
 import { providerStates } from './provider-states.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
-import { createMockClient } from '../harness/runner/mock-client.ts';
+import { createControlClient } from '../openapi/control-client.ts';
 import { createStateHandlers } from './state-handlers.ts';
 import { PROVIDER } from './write-pact.ts';
 
@@ -27,7 +27,7 @@ export function pactFiles(fileOrDir: string): string[] {
  */
 export async function verifyPacts(files: string[], baseUrl: string): Promise<void> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
-  const handlers = createStateHandlers(createMockClient(baseUrl));
+  const handlers = createStateHandlers(createControlClient(baseUrl));
   try {
     await new Verifier({
       provider: PROVIDER,

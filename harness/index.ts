@@ -1,5 +1,12 @@
 // The public API of nox-testkit's harness: what a config file and a scenario file import.
 
+export type {
+  CallbackPayload,
+  JournalEntry,
+  Policies,
+  PolicyChanges,
+  SettingsInForce,
+} from '../openapi/wire-types.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
 export { defaultConfigFile, defineConfig, loadConfig } from './config/define-config.ts';
 export type {
@@ -23,10 +30,3 @@ export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-s
 export { defineScenario } from './scenario/define-scenario.ts';
 export type { Expectations } from './scenario/expectations.ts';
 export type { JournalFilter, LinkSessionSeen, ScenarioContext } from './scenario/scenario-context.ts';
-export type {
-  CallbackPayload,
-  JournalEntry,
-  Policies,
-  PolicyChanges,
-  SettingsInForce,
-} from './wire-types.ts';

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../common/html.ts';
-import type { JournalEntry } from '../wire-types.ts';
+import type { JournalEntry } from '../../openapi/wire-types.ts';
 
 // A report stays readable (and small) even when a supplier posts something huge.
 const maxBodyChars = 20_000;

@@ -1,5 +1,5 @@
+import type { JournalEntry } from '../../openapi/wire-types.ts';
 import type { Severity } from '../scenario/define-scenario.ts';
-import type { JournalEntry } from '../wire-types.ts';
 
 /** One step of a scenario as the report shows it. */
 export interface StepRecord {

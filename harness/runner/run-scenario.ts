@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import type { JournalEntry } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
 import { createScenarioContext } from '../scenario/create-context.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
-import type { JournalEntry } from '../wire-types.ts';
 import type { MockClient } from './mock-client.ts';
 
 export interface ScenarioEnv {

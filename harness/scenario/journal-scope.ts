@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../wire-types.ts';
+import type { JournalEntry } from '../../openapi/wire-types.ts';
 
 /**
  * Whether a journal entry is one of this scenario's: it names one of the scenario's customers (link

@@ -1,5 +1,5 @@
+import type { JournalEntry } from '../../openapi/wire-types.ts';
 import type { MockClient } from '../runner/mock-client.ts';
-import type { JournalEntry } from '../wire-types.ts';
 import { belongsTo } from './journal-scope.ts';
 import type { JournalFilter } from './scenario-context.ts';
 

@@ -1,12 +1,5 @@
 import type { Page } from 'playwright-core';
 import type {
-  ConnectOptions,
-  HookName,
-  ReadBack,
-  SettingsChange,
-  SupplierOutcome,
-} from '../config/supplier-adapter.ts';
-import type {
   CompleteInput,
   Faults,
   JournalEntry,
@@ -14,7 +7,14 @@ import type {
   PolicyChanges,
   RouteFault,
   SettingsInForce,
-} from '../wire-types.ts';
+} from '../../openapi/wire-types.ts';
+import type {
+  ConnectOptions,
+  HookName,
+  ReadBack,
+  SettingsChange,
+  SupplierOutcome,
+} from '../config/supplier-adapter.ts';
 import type { Expectations } from './expectations.ts';
 
 export interface JournalFilter {

@@ -1,24 +1,9 @@
+import type { components } from '../../openapi/generated/nox-control.ts';
 import type { Area } from './area-of.ts';
 
 /** One request the mock answered, as the harness and the contract builder read it. */
-export interface JournalEntry {
-  id: number;
-  /** Virtual unix seconds of the organisation (or global) clock. */
-  at: number;
-  organisation_id: string | null;
-  area: Area;
-  request: {
-    method: string;
-    path: string;
-    query: Record<string, unknown>;
-    headers: Record<string, string>;
-    body: unknown;
-  };
-  response: { status: number; headers: Record<string, string>; body: unknown };
-  duration_ms: number;
-  /** Set when a simulated fault (PUT /__nox/faults) shaped the answer: not NOX's real behaviour. */
-  fault?: true;
-}
+/** One request in or call out, as GET /__nox/journal shows it (the control API's JournalEntry). */
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 export interface JournalQuery {
   organisation_id?: string;

@@ -352,11 +352,10 @@ export interface components {
             /** @description The supplier the user picks; it must have an oauth_login_url. */
             supplier_organisation_id: string;
             /**
-             * @description The web app's language.
-             * @default nl
+             * @description The web app's language (default nl).
              * @enum {string}
              */
-            language: "nl" | "en" | "fr" | "es";
+            language?: "nl" | "en" | "fr" | "es";
         };
         /** @description What choosing a supplier led to. started: redirect_url is the 302 the browser follows, the supplier's oauth_login_url with state, redirect_uri (`<origin>/ui/supplier-return`) and language appended (an existing query kept). failed: redirect_url is the manufacturer's redirect_url with error= and error_description=, or null when NOX only shows its own page (failure_redirects off, or a web-app start). */
         SupplierAuthStart: {
@@ -550,22 +549,15 @@ export interface components {
             lifetime_v2_seconds?: number;
             lifetime_v1_seconds?: number;
             lifetime_supplier_oauth_seconds?: number;
+            /** @description Also send a settings change's events to the party that made it (default false). */
+            webhook_echo_own_changes?: boolean;
             /**
-             * @description Also send a settings change's events to the party that made it.
-             * @default false
-             */
-            webhook_echo_own_changes: boolean;
-            /**
-             * @description What X-Webhook-Signature signs: `<timestamp>.<body>`, `<X-Webhook-Id>.<timestamp>.<body>` or the raw body.
-             * @default timestamp.body
+             * @description What X-Webhook-Signature signs: `<timestamp>.<body>` (default), `<X-Webhook-Id>.<timestamp>.<body>` or the raw body.
              * @enum {string}
              */
-            webhook_signature_scheme: "timestamp.body" | "id.timestamp.body" | "body";
-            /**
-             * @description How long a delivery attempt waits for the receiver's answer before it counts as a timeout (retried).
-             * @default 15000
-             */
-            webhook_timeout_ms: number;
+            webhook_signature_scheme?: "timestamp.body" | "id.timestamp.body" | "body";
+            /** @description How long a delivery attempt waits for the receiver's answer before it counts as a timeout (retried); default 15000. */
+            webhook_timeout_ms?: number;
             /** @description Send the browser back with error= (true) or only show NOX's failure page (false). */
             failure_redirects?: boolean;
         };

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JournalEntry } from '../../wire-types.ts';
+import type { JournalEntry } from '../../../openapi/wire-types.ts';
 import { type RunResult, type ScenarioResult, summarise } from '../run-result.ts';
 
 /** A 1×1 PNG, for a screenshot the reporters embed. */

@@ -1,4 +1,4 @@
-import type { Faults } from '../../wire-types.ts';
+import type { Faults } from '../../../openapi/wire-types.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import type { ActorDeps } from './actor-deps.ts';
 import type { ManufacturerActor } from './manufacturer-actor.ts';

@@ -1,3 +1,4 @@
+import type { components } from '../../../openapi/generated/nox-auth.ts';
 import type { LinkSession } from '../../store/schema.ts';
 
 /** The failure codes of the result redirect, with the text sent as `error_description`. */
@@ -13,14 +14,8 @@ export const failureDescriptions = {
 
 export type FailureCode = keyof typeof failureDescriptions;
 
-/** The JSON of a successful v2 redirect's `data` parameter. */
-export interface CallbackData {
-  nox_user_id: string;
-  supplier_user_id: string;
-  brand: string;
-  device_ids: string[];
-  connected_at: number;
-}
+/** The JSON of a successful v2 redirect's `data` parameter (the auth spec's LinkCallbackData). */
+export type CallbackData = components['schemas']['LinkCallbackData'];
 
 export function encodeCallbackData(data: CallbackData): string {
   return Buffer.from(JSON.stringify(data)).toString('base64url');

@@ -1,7 +1,7 @@
-// The wire shapes the harness reads, all from the types generated from openapi/*.yaml: nothing here is
+// The wire shapes the harness and contracts read, all from the types generated from openapi/*.yaml: nothing here is
 // declared by hand, so a change to a spec shows up as a type error where the harness depends on it.
-import type { components as auth } from '../openapi/generated/nox-auth.ts';
-import type { components as control, operations } from '../openapi/generated/nox-control.ts';
+import type { components as auth } from './generated/nox-auth.ts';
+import type { components as control, operations } from './generated/nox-control.ts';
 
 type Json<Body> = Body extends { content: { 'application/json': infer T } } ? T : never;
 type RequestJson<K extends keyof operations> = Json<NonNullable<operations[K]['requestBody']>>;
