@@ -626,7 +626,6 @@ export interface components {
             /** @constant */
             control_type: "production_curtailment";
             target_percentage: number | null;
-            target_kw?: number | null;
             brand_filter: string[];
             executed_flex_device_count: number;
             end_time: string | null;
