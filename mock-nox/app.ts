@@ -7,6 +7,7 @@ import { createVirtualClock, systemTime, type TimeSource } from './domain/clock.
 import { createIds, type Ids } from './domain/ids.ts';
 import type { MockContext } from './domain/mock-context.ts';
 import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
+import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware } from './journal/journal-middleware.ts';
 import { renderErrorPage } from './pages/kit/render-error-page.ts';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
   app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
   app.use(applyRouteFaults(ctx));
+  // Before the surfaces, as FastAPI routes before anything runs: Express would answer HEAD and OPTIONS itself.
+  app.use(createMethodNotAllowedHandler());
   app.use(createAuthRoutes(ctx));
   app.use(createDataRoutes(ctx));
   app.use(createPageRoutes(ctx));

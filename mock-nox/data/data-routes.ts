@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import { createConsumptionRoutes } from './consumption/consumption-routes.ts';
 import { createDevicesRoutes } from './devices/devices-routes.ts';
+import { createFlexRoutes } from './flex/flex-routes.ts';
 import { createPvControlRoutes } from './pv/pv-control-routes.ts';
 import { createSettingsRoutes } from './settings/settings-routes.ts';
 import { createThermalRoutes } from './thermal/thermal-routes.ts';
@@ -16,6 +17,7 @@ export function createDataRoutes(ctx: MockContext): Router {
     createConsumptionRoutes,
     createThermalRoutes,
     createPvControlRoutes,
+    createFlexRoutes,
     createUserRoutes,
   ]) {
     router.use(create(ctx));

@@ -40,6 +40,13 @@ export const errors = {
       404,
       `No NOX endpoint ${method} ${path}. See the OpenAPI files under openapi/ for the paths served.`,
     ),
+  methodNotAllowed: (method: string, path: string, allowed: readonly string[]) =>
+    new NoxError(
+      405,
+      `${path} does not take ${method}; it takes ${list(allowed)} (see the Allow header and openapi/nox-auth.yaml).`,
+    ),
+  /** FastAPI's own text: the data API answers a wrong method with {"detail": "Method Not Allowed"}. */
+  methodNotAllowedFastApi: () => new NoxError(405, 'Method Not Allowed'),
   linkSessionNotFound: (token: string) => new NoxError(404, `No link session has the token "${token}".`),
   brandRequired: () =>
     new NoxError(

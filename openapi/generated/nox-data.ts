@@ -296,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * Execute Flex Down Across Devices
-         * @description Documented on a page titled "Execute Flex Up Across Devices" whose path and example are flex down. Query `energy` (kWh, default 0). Modelled: how the energy is spread over the devices.
+         * @description Documented on a page titled "Execute Flex Up Across Devices" whose path and example are flex down. Query `energy` (kWh, default 0). Modelled: the mock accepts any finite energy of 0 or more, answers in the documented wording (the number as Python writes a float, e.g. 500.0) and does not change any device (the request shows in the journal).
          */
         post: operations["executeFlexDownAcrossDevices"];
         delete?: never;
@@ -320,7 +320,7 @@ export interface paths {
         put?: never;
         /**
          * Execute Flex Up Across Devices (modelled)
-         * @description Modelled, not documented by NOX: the flex-up counterpart of POST /v1/flex/down, same query and answer.
+         * @description Modelled, not documented by NOX: the flex-up counterpart of POST /v1/flex/down, same query and answer ("Flex up operation successful ...").
          */
         post: operations["executeFlexUpAcrossDevices"];
         delete?: never;
@@ -626,7 +626,6 @@ export interface components {
             /** @constant */
             control_type: "production_curtailment";
             target_percentage: number | null;
-            target_kw?: number | null;
             brand_filter: string[];
             executed_flex_device_count: number;
             end_time: string | null;
@@ -1284,7 +1283,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Modelled rows: one per heat pump (or one sum) for the current quarter-hour, in kWh. */
+            /** @description Modelled rows: one per device, heat pump or PV (or one sum), for the current quarter-hour, in kWh. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1355,7 +1354,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Modelled rows: one per heat pump (or one sum) for the current quarter-hour, in kWh. */
+            /** @description Modelled rows: one per device, heat pump or PV (or one sum), for the current quarter-hour, in kWh. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -34,6 +34,8 @@ export interface RequestLike {
 export interface OpenApiValidator {
   /** Null when the spec has no such operation; otherwise the problems found (empty when valid). */
   validateRequest(req: RequestLike): Issue[] | null;
+  /** The methods (upper case, in the spec's order) the spec has for a concrete path; empty when it has no such path. */
+  methodsAt(path: string): string[];
   /** The problems of a response body against the spec, for tests. */
   validateResponse(method: string, path: string, status: number, body: unknown): string[];
   /** A response's schema with a resolver for its $refs, e.g. for deriving Pact matchers; undefined when not documented. */
@@ -45,6 +47,8 @@ export interface OpenApiValidator {
 }
 
 const loaded = new Map<string, OpenApiValidator>();
+// A path item may also hold `parameters`, `summary` or `servers`: only these keys are operations.
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 /** The validator of openapi/<name>.yaml; built once per process (compiling the schemas is the slow part). */
 export function loadOpenApi(name: string): OpenApiValidator {
@@ -83,6 +87,11 @@ function buildValidator(name: string): OpenApiValidator {
           issues.push(...toIssues(op.body.validate.errors, 'body', spec, op.body.schema));
       }
       return issues;
+    },
+    methodsAt(path) {
+      return operations
+        .filter((o) => HTTP_METHODS.has(o.method) && o.pattern.test(path))
+        .map((o) => o.method.toUpperCase());
     },
     validateResponse(method, path, status, body) {
       const op = find(method, path);

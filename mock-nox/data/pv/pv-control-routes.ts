@@ -85,7 +85,6 @@ export function createPvControlRoutes(ctx: MockContext): Router {
         timestamp: formatMicros(c.at),
         control_type: 'production_curtailment',
         target_percentage: c.target_percentage,
-        target_kw: c.target_kw,
         brand_filter: c.brand_filter,
         executed_flex_device_count: c.device_count,
         end_time: c.end === null ? null : formatMicros(c.end),

@@ -163,7 +163,6 @@ describe('POST /v1/devices/pv/flex', () => {
           timestamp: '2026-01-01T08:00:00.000000+00:00',
           control_type: 'production_curtailment',
           target_percentage: 40,
-          target_kw: null,
           brand_filter: ['Sma', 'Solis'],
           executed_flex_device_count: 2,
           end_time: '2026-01-01T12:00:00.000000+00:00',
@@ -232,7 +231,7 @@ describe('GET /v1/devices/pv/flex/logs', () => {
     const query = (end_time: string) => ({ start_time: '2026-01-01T00:00:00', end_time });
     const firstOnly = (await getData(mock.app, LOGS, query('2026-01-01T06:00:00Z'))).body.data;
     expect(firstOnly).toEqual([
-      expect.objectContaining({ target_kw: 1.5, target_percentage: null, executed_flex_device_count: 1 }),
+      expect.objectContaining({ target_percentage: null, executed_flex_device_count: 1 }),
     ]);
     const both = (await getData(mock.app, LOGS, query('2026-01-01T06:00:01Z'))).body.data;
     expect(both.map((l: { timestamp: string }) => l.timestamp)).toEqual([
@@ -242,6 +241,25 @@ describe('GET /v1/devices/pv/flex/logs', () => {
     const theirs = (await getData(mock.app, LOGS, query('2026-01-02T00:00:00Z'), otherKey)).body.data;
     expect(theirs).toEqual([
       expect.objectContaining({ target_percentage: 0, brand_filter: [], executed_flex_device_count: 0 }),
+    ]);
+  });
+
+  test('answers a kW control with only the documented row keys: no target_kw, target_percentage null', async () => {
+    await postData(mock.app, FLEX, { target_kw: 1.5 });
+    const res = await getData(mock.app, LOGS, {
+      start_time: '2026-01-01T00:00:00Z',
+      end_time: '2026-01-02T00:00:00Z',
+    });
+    expectInSpec(res, 'GET', LOGS);
+    expect(res.body.data).toEqual([
+      {
+        timestamp: '2026-01-01T00:00:00.000000+00:00',
+        control_type: 'production_curtailment',
+        target_percentage: null,
+        brand_filter: ['Sma'],
+        executed_flex_device_count: 1,
+        end_time: null,
+      },
     ]);
   });
 

@@ -225,6 +225,20 @@ describe('PATCH /v1/devices/settings', () => {
     expect(res.body.detail[0].loc[0]).toBe('body');
   });
 
+  test("still needs user_id for a device-level change, as NOX's schema does although its prose says device_id is enough", async () => {
+    const res = await patch({
+      user_id: undefined,
+      device_id: user.device_ids[0],
+      dhw: { temperature_lower_bound: 42 },
+    });
+    expect(res.status).toBe(422);
+    expect(spec.validateResponse('PATCH', '/v1/devices/settings', 422, res.body)).toEqual([]);
+    expect(res.body.detail[0]).toMatchObject({
+      loc: ['body', 'user_id'],
+      msg: expect.stringContaining('user_id is required and must be a string'),
+    });
+  });
+
   test("answers 404 for another supplier's user or a device of another user", async () => {
     const otherOrg = (
       await request(mock.app)

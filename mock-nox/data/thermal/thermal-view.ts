@@ -64,8 +64,15 @@ export function currentStateData(p: ThermalParams, point: ThermalPoint, unit: Th
       [c.flow('loss')]: c.tankFlow(tank.loss_kw),
       [c.flow('gain')]: tank.gain_kw.map(c.tankFlow),
       P_if_activated: r(tank.power_kw),
+      // The older docs page's name for the same per-level tank power (meta.tank_P_unit).
+      P: r(tank.power_kw),
     },
-    house: { Y: c.houseDegrees(house.temperature), ...houseFlows(c, point) },
+    house: {
+      Y: c.houseDegrees(house.temperature),
+      // The older docs page's room temperature, always °C like DHW_temperature.
+      space_temperature: round(house.temperature),
+      ...houseFlows(c, point),
+    },
   };
 }
 

@@ -243,9 +243,11 @@ describe('GET /v1/device/thermal-control/current-state', () => {
         Q_loss: first.tank.Q_loss,
         Q_gain: first.tank.Q_gain,
         P_if_activated: first.tank.P_if_activated,
+        P: first.tank.P_if_activated,
       },
       house: {
         Y: first.house.Y_avg,
+        space_temperature: expect.any(Number),
         Q_natural: first.house.Q_natural,
         Q_heating: first.house.Q_heating,
         Q_cooling: first.house.Q_cooling,
@@ -308,6 +310,21 @@ describe('GET /v1/device/thermal-control/current-state', () => {
       tank_T_loss_unit: '°C/15min',
       house_Y_unit: '°C',
     });
+  });
+
+  test("also answers the older page's tank.P (kW per level) and house.space_temperature (°C) in both units", async () => {
+    mock.time.advance(secondsUntil('2026-01-01T18:00:00Z'));
+    const kwh = await getData(mock.app, CURRENT, { device_id: pump.device_id });
+    const celsius = await getData(mock.app, CURRENT, { device_id: pump.device_id, unit: 'celsius' });
+    for (const res of [kwh, celsius]) {
+      expectInSpec(res, 'GET', CURRENT);
+      expect(res.body.data.tank.P).toEqual(res.body.data.tank.P_if_activated);
+      expect(res.body.data.tank.P).toHaveLength(4);
+      expect(res.body.data.house.space_temperature).toBe(celsius.body.data.house.Y);
+    }
+    expect(kwh.body.data.house.space_temperature).toBeGreaterThanOrEqual(19.5);
+    expect(kwh.body.data.house.space_temperature).toBeLessThanOrEqual(22.5);
+    expect(kwh.body.data.house.Y).not.toBe(kwh.body.data.house.space_temperature);
   });
 
   test('answers 404 for a device of another supplier and 422 without device_id', async () => {
