@@ -6,6 +6,8 @@ import { createControlRoutes } from './control/control-routes.ts';
 import { applyRouteFaults } from './control/route-faults.ts';
 import { createDataRoutes } from './data/data-routes.ts';
 import { errorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
+import { limitBodyDepth } from './http/body-limits.ts';
+import { dropUnknownProperties } from './http/known-properties.ts';
 import { createIds, type Ids } from './ids.ts';
 import { createJournal, type Journal, journalMiddleware } from './journal.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
@@ -39,7 +41,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(rejectNonJsonBodies);
   app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
+  app.use(limitBodyDepth());
   app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
+  app.use(dropUnknownProperties(['nox-auth', 'nox-data']));
   app.use(applyRouteFaults(ctx));
   app.use(createAuthRoutes(ctx));
   app.use(createDataRoutes(ctx));

@@ -5,6 +5,7 @@ import { brands, findBrand } from '../domain/brands.ts';
 import { getLinkSession } from '../domain/link-sessions.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
+import { refuseUnknownProperties } from '../http/known-properties.ts';
 import type { Area } from '../journal.ts';
 import type { JsonBody } from '../validation/operation-types.ts';
 import { createRequestValidator } from '../validation/validate.ts';
@@ -22,6 +23,7 @@ export function createControlRoutes(ctx: MockContext, options: { adminToken?: st
   const router = Router();
   const validate = createRequestValidator('nox-control');
   router.use(controlAccess(options.adminToken));
+  router.use(refuseUnknownProperties('nox-control'));
   router.use((req, _res, next) => {
     validate(req);
     const id = orgParam(req);

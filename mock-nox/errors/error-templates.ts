@@ -9,6 +9,14 @@ export const errors = {
       400,
       `The request body is not valid JSON (${reason}). Send a JSON object with Content-Type: application/json.`,
     ),
+  bodyTooDeep: (limit: number) =>
+    errors.validation([
+      {
+        loc: ['body'],
+        msg: `The request body nests deeper than ${limit} levels; no NOX request body does. Send the documented shape.`,
+        type: 'value_error',
+      },
+    ]),
   validation: (issues: Issue[]) => new NoxError(400, issues.map((i) => i.msg).join('; '), issues),
   apiKeyMissing: () =>
     new NoxError(401, 'Missing API key: send the API key NOX assigned to you in the x-api-key header.'),
