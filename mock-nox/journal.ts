@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { entryBytes, journalBody, MAX_JOURNAL_BYTES, redactKeyHeaders } from './journal/journal-limits.ts';
 
 export type Area = 'auth' | 'data' | 'page' | 'control';
 
@@ -29,20 +30,28 @@ export interface JournalQuery {
   limit?: number;
 }
 
-/** The in-memory journal: the newest entries up to `capacity`, not persisted across restarts. */
+/** The in-memory journal: the newest entries up to `capacity` and `maxBytes`, not persisted across restarts. */
 export interface Journal {
   record(entry: Omit<JournalEntry, 'id'>): void;
   list(query?: JournalQuery): JournalEntry[];
   clear(organisationId?: string): void;
 }
 
-export function createJournal(capacity = 10_000): Journal {
+export function createJournal(capacity = 10_000, maxBytes = MAX_JOURNAL_BYTES): Journal {
   let entries: JournalEntry[] = [];
   let nextId = 1;
+  const sizes = new WeakMap<JournalEntry, number>();
+  let bytes = 0;
   return {
     record(entry) {
-      entries.push({ id: nextId++, ...entry });
-      if (entries.length > capacity) entries = entries.slice(-capacity);
+      const added = { id: nextId++, ...entry };
+      sizes.set(added, entryBytes(added));
+      bytes += sizes.get(added) ?? 0;
+      entries.push(added);
+      let drop = Math.max(0, entries.length - capacity);
+      while (bytes > maxBytes && drop < entries.length - 1) drop++;
+      for (const old of entries.slice(0, drop)) bytes -= sizes.get(old) ?? 0;
+      if (drop > 0) entries = entries.slice(drop);
     },
     list({ organisation_id, area, after_id = 0, limit = 1000 } = {}) {
       return entries
@@ -54,6 +63,7 @@ export function createJournal(capacity = 10_000): Journal {
     clear(organisationId) {
       entries =
         organisationId === undefined ? [] : entries.filter((e) => e.organisation_id !== organisationId);
+      bytes = entries.reduce((sum, e) => sum + (sizes.get(e) ?? 0), 0);
     },
   };
 }
@@ -72,6 +82,8 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
     const area = areaOf(req.path);
     if (area === 'control') return next();
     const started = performance.now();
+    // Copied now: routes may drop unknown fields from req.body, the journal keeps what was sent.
+    const sent = journalBody(req.body);
     let body: unknown;
     const send = res.send.bind(res);
     res.send = (payload?: unknown) => {
@@ -95,13 +107,13 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
           method: req.method,
           path: req.path,
           query: { ...req.query },
-          headers: stringHeaders(req.headers),
-          body: req.body ?? null,
+          headers: redactKeyHeaders(stringHeaders(req.headers)),
+          body: sent,
         },
         response: {
           status: res.statusCode,
           headers: stringHeaders(res.getHeaders()),
-          body: parsedBody(body, res),
+          body: journalBody(parsedBody(body, res)),
         },
         duration_ms: Math.round((performance.now() - started) * 10) / 10,
         ...(res.locals.fault ? { fault: true as const } : {}),
