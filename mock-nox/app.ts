@@ -23,6 +23,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Lets non-loopback clients use the control API with `Authorization: Bearer <token>`. */
   adminToken?: string;
+  /** Shuts the control API for every client: set when listening beyond loopback without an admin token. */
+  controlClosed?: boolean;
 }
 
 /** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
@@ -42,7 +44,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
   app.use(limitBodyDepth());
-  app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
+  const control = {
+    adminToken: deps.adminToken,
+    publicUrl: app.locals.publicUrl,
+    closed: deps.controlClosed,
+  };
+  app.use('/__nox', createControlRoutes(ctx, control));
   app.use(dropUnknownProperties(['nox-auth', 'nox-data']));
   app.use(applyRouteFaults(ctx));
   app.use(createAuthRoutes(ctx));

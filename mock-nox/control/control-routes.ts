@@ -10,7 +10,7 @@ import type { Area } from '../journal.ts';
 import type { JsonBody } from '../validation/operation-types.ts';
 import { createRequestValidator } from '../validation/validate.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
-import { controlAccess } from './control-access.ts';
+import { type ControlAccessOptions, controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';
 
 type Body<K extends keyof operations> = JsonBody<operations[K]>;
@@ -19,10 +19,10 @@ const orgParam = (req: Request): string | undefined =>
   (req.body?.organisation_id as string | undefined) ?? (req.query.organisation_id as string | undefined);
 
 /** The mock's own control API under /__nox (see openapi/nox-control.yaml). */
-export function createControlRoutes(ctx: MockContext, options: { adminToken?: string }): Router {
+export function createControlRoutes(ctx: MockContext, options: ControlAccessOptions): Router {
   const router = Router();
   const validate = createRequestValidator('nox-control');
-  router.use(controlAccess(options.adminToken));
+  router.use(controlAccess(options));
   router.use(refuseUnknownProperties('nox-control'));
   router.use((req, _res, next) => {
     validate(req);

@@ -96,6 +96,26 @@ export const errors = {
       `redirect_urls must be absolute URLs or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
     ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
+  controlTokenRequired: () =>
+    new NoxError(
+      403,
+      'The mock runs with --admin-token: every control API call must send "Authorization: Bearer <token>".',
+    ),
+  controlClosed: () =>
+    new NoxError(
+      403,
+      'The control API is shut: the mock listens beyond loopback without an admin token. Restart it with --admin-token TOKEN and send "Authorization: Bearer TOKEN".',
+    ),
+  controlHostRefused: (host: string) =>
+    new NoxError(
+      403,
+      `The control API answers only to Host localhost, 127.0.0.1, [::1] or the --public-url host (got ${host}); a foreign Host is what a DNS-rebinding page sends.`,
+    ),
+  controlOriginRefused: (origin: string) =>
+    new NoxError(
+      403,
+      `The control API refuses requests from web pages of another origin (got ${origin}); call it from a script, a test or curl, not a browser page.`,
+    ),
   controlForbidden: () =>
     new NoxError(
       403,
