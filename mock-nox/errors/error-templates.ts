@@ -93,7 +93,7 @@ export const errors = {
   redirectEntryInvalid: (entries: string[]) =>
     new NoxError(
       400,
-      `redirect_urls must be absolute URLs or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
+      `redirect_urls must be absolute URLs with a host (https://your-app.com/callback, com.example.app://oauth/callback) and no userinfo, fragment or javascript:/data:/file: scheme, or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
     ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
   controlTokenRequired: () =>
