@@ -25,6 +25,8 @@ export interface AppDeps {
   adminToken?: string;
   /** Shuts the control API for every client: set when listening beyond loopback without an admin token. */
   controlClosed?: boolean;
+  /** How long ended or expired link sessions are kept before they are pruned (virtual seconds, default a day). */
+  sessionRetentionSeconds?: number;
 }
 
 /** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
     clock: createVirtualClock(deps.store, deps.time ?? systemTime),
     ids: deps.ids ?? createIds(),
     journal: deps.journal ?? createJournal(),
+    sessionRetentionSeconds: deps.sessionRetentionSeconds,
   };
   const app = express();
   app.disable('x-powered-by');

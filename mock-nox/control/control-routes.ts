@@ -4,6 +4,7 @@ import type { MockContext } from '../context.ts';
 import { brands, findBrand } from '../domain/brands.ts';
 import { getLinkSession } from '../domain/link-sessions.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
+import { recordExpiries } from '../domain/session-retention.ts';
 import { errors } from '../errors/error-templates.ts';
 import { refuseUnknownProperties } from '../http/known-properties.ts';
 import type { Area } from '../journal.ts';
@@ -55,12 +56,18 @@ export function createControlRoutes(ctx: MockContext, options: ControlAccessOpti
   });
   router.post('/clock/advance', async (req, res) => {
     const body: Body<'advanceClock'> = req.body;
-    res.json(await committed(ctx.clock.advance(body.seconds, body.organisation_id)));
+    recordExpiries(ctx);
+    const reading = ctx.clock.advance(body.seconds, body.organisation_id);
+    recordExpiries(ctx);
+    res.json(await committed(reading));
   });
   router.post('/clock/set', async (req, res) => {
     const body: Body<'setClock'> = req.body;
     const target = body.now ?? Math.floor(Date.parse(body.iso ?? '') / 1000);
-    res.json(await committed(ctx.clock.set(target, body.organisation_id)));
+    recordExpiries(ctx);
+    const reading = ctx.clock.set(target, body.organisation_id);
+    recordExpiries(ctx);
+    res.json(await committed(reading));
   });
   router.get('/policies', (req, res) => {
     const id = orgParam(req);

@@ -2,6 +2,7 @@ import type { MockContext } from '../context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { LinkSession, Organisation } from '../store/db.ts';
 import { policiesOf } from './organisations.ts';
+import { pruneOldSessions } from './session-retention.ts';
 
 export type NewLinkSession = Pick<
   LinkSession,
@@ -32,6 +33,7 @@ export function createLinkSession(ctx: MockContext, org: Organisation, input: Ne
     nox_user_id: null,
     device_ids: [],
   };
+  pruneOldSessions(ctx);
   ctx.store.data.link_sessions.push(session);
   return session;
 }
