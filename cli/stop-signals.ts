@@ -1,17 +1,17 @@
 /**
- * The first SIGINT/SIGTERM resolves `requested` (a graceful stop); a second one calls `onSecond`, which
+ * The first SIGINT/SIGTERM resolves the promise (a graceful stop); a later one calls `onSecond`, which
  * stops at once. Acknowledged writes are already in the file: an answer is sent only after its write.
+ * One listener stays registered throughout: swapping listeners could drop a signal that arrives meanwhile.
  */
 export function waitForStopSignals(onSecond: () => void): Promise<void> {
   return new Promise((resolve) => {
-    const first = () => {
-      process.off('SIGINT', first);
-      process.off('SIGTERM', first);
-      process.once('SIGINT', onSecond);
-      process.once('SIGTERM', onSecond);
-      resolve();
+    let received = 0;
+    const onSignal = () => {
+      received += 1;
+      if (received === 1) resolve();
+      else onSecond();
     };
-    process.on('SIGINT', first);
-    process.on('SIGTERM', first);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }
