@@ -12,6 +12,7 @@ import {
   type RunSettings,
   selectScenarios,
 } from '../harness/index.ts';
+import { runPactStep } from './pact-step.ts';
 import { type RunFlags, resolveRunSettings, runDefaults, runEnv } from './run-settings.ts';
 import { runWithMock } from './run-with-mock.ts';
 
@@ -20,7 +21,7 @@ export const runHelp = `Usage: nox-testkit run [options]
 Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives
 the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml,
 reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict,
-an advisory one).
+an advisory one), 3 when the scenarios passed but the Pact file could not be written (a nox-testkit error).
 
 Options (flag, then env variable, then the config file's "run" section, then default):
   --config FILE      the config file                               [NOX_TESTKIT_CONFIG] (default ${defaultConfigFile})
@@ -91,9 +92,13 @@ export async function runCommand(argv: string[]): Promise<number> {
       reporters: createReporters(),
       signal: abort.signal,
     });
-    if (settings.pactDir && !abort.signal.aborted)
-      await writeRunPact(result, settings.pactDir, partOfCatalogue(settings, values));
-    return abort.signal.aborted ? 130 : result.exit_code;
+    if (abort.signal.aborted) return 130;
+    const { pactDir } = settings;
+    if (!pactDir) return result.exit_code;
+    return runPactStep(
+      () => writeRunPact(result, pactDir, partOfCatalogue(settings, values)),
+      result.exit_code,
+    );
   } catch (error) {
     const code = error instanceof HarnessError ? error.code : 'ERROR';
     process.stderr.write(`nox-testkit run: ${(error as Error).message} [${code}]\n`);

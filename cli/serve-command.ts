@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEMO_SUPPLIER_KEY, openStore, StoreFileError, startServer } from '../mock-nox/index.ts';
+import { controlApiLine, isControlClosed } from './control-exposure.ts';
 import {
   readConfigFile,
   resolveServeOptions,
@@ -7,6 +8,7 @@ import {
   type ServeOptions,
   serveEnv,
 } from './serve-options.ts';
+import { waitForStopSignals } from './stop-signals.ts';
 
 export const serveHelp = `Usage: nox-testkit serve [options]
 
@@ -20,8 +22,8 @@ Options (flag, then env variable, then config file, then default):
                       [${serveEnv.publicUrl}] (default: the origin each client called)
   --db PATH           lowdb JSON database file                  [${serveEnv.db}] (default .nox-testkit/db.json)
   --in-memory         keep everything in memory (nothing survives a restart)  [${serveEnv.inMemory}=1]
-  --admin-token TOKEN let non-loopback clients use the control API with "Authorization: Bearer TOKEN"
-                      [${serveEnv.adminToken}]
+  --admin-token TOKEN every control API client must send "Authorization: Bearer TOKEN"; needed
+                      for the control API when --host is not loopback  [${serveEnv.adminToken}]
   --config FILE       JSON or TypeScript config; its "mock" section holds the options above
                       (port, host, publicUrl, db, inMemory, adminToken) and "policies"  [${serveEnv.config}]
   -h, --help          show this help
@@ -73,18 +75,26 @@ export async function serveCommand(argv: string[]): Promise<number> {
 }
 
 async function run(options: ServeOptions): Promise<number> {
-  const stopRequested = waitForStop();
+  let stopNow = () => process.exit(130);
+  const stopRequested = waitForStopSignals(() => stopNow());
   try {
     const store = await openStore(options.inMemory ? { inMemory: true } : { file: options.db });
     if (options.policies) Object.assign(store.data.policies, options.policies);
+    const controlClosed = isControlClosed(options.host, options.adminToken);
     const server = await startServer(
-      { store, publicUrl: options.publicUrl, adminToken: options.adminToken },
+      { store, publicUrl: options.publicUrl, adminToken: options.adminToken, controlClosed },
       options.host,
       options.port,
     );
-    process.stdout.write(banner(server.url, options.publicUrl ?? server.url, store.location));
+    const control = controlApiLine(server.url, options.host, options.adminToken);
+    process.stdout.write(banner(server.url, options.publicUrl ?? server.url, store.location, control));
     await stopRequested;
-    process.stdout.write('Stopping the mock NOX platform...\n');
+    process.stdout.write('Stopping the mock NOX platform (Ctrl-C again to stop at once)...\n');
+    stopNow = () => {
+      server.closeNow();
+      process.exit(130);
+    };
+    // In-flight requests finish and are answered; then the last changes are written and the lock released.
     await server.close();
     await store.commit();
     store.close();
@@ -106,23 +116,12 @@ function startupMessage(error: unknown, options: ServeOptions): string {
   return (error as Error).message;
 }
 
-function waitForStop(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.once('SIGINT', () => process.exit(130));
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-}
-
-function banner(url: string, publicUrl: string, database: string): string {
+function banner(url: string, publicUrl: string, database: string, control: string): string {
   return `nox-testkit: mock NOX platform listening on ${url}
 
   Authenticator API   ${publicUrl}/v2/supplier/link-sessions  (v1: ${publicUrl}/users/{userId}/link)
   Link pages          ${publicUrl}/ui?token=...
-  Control API         ${url}/__nox  (health, reset, organisations, clock, policies, journal)
+  ${control}
   Database            ${database}
   Demo supplier       Acme Energy, x-api-key: ${DEMO_SUPPLIER_KEY}
 

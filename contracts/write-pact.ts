@@ -2,6 +2,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
 import { inferMatchers, type SchemaHint } from './infer-matchers.ts';
 import type { RecordedInteraction } from './recorded-interaction.ts';
+import { replayRequest } from './replay-request.ts';
 
 const { fromProviderState } = MatchersV3;
 export const PROVIDER = 'nox-energy';
@@ -108,14 +109,13 @@ async function replay(base: string, interaction: RecordedInteraction): Promise<v
       Object.entries(body).map(([k, v]) => [k, injected.body.includes(k) ? examples[injectedField(k)] : v]),
     );
   }
-  const res = await fetch(url, {
-    method: request.method,
+  const res = await replayRequest(
+    url,
+    request.method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+    body === undefined ? undefined : JSON.stringify(body),
+  );
   if (res.status !== interaction.response.status) {
-    throw new Error(
-      `Pact's mock server answered ${res.status} to "${interaction.description}": ${await res.text()}`,
-    );
+    throw new Error(`Pact's mock server answered ${res.status} to "${interaction.description}": ${res.text}`);
   }
 }

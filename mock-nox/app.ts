@@ -7,6 +7,8 @@ import { createVirtualClock, systemTime, type TimeSource } from './domain/clock.
 import { createIds, type Ids } from './domain/ids.ts';
 import type { MockContext } from './domain/mock-context.ts';
 import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
+import { limitBodyDepth } from './http/body-limits.ts';
+import { dropUnknownProperties } from './http/known-properties.ts';
 import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware } from './journal/journal-middleware.ts';
@@ -24,6 +26,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** Lets non-loopback clients use the control API with `Authorization: Bearer <token>`. */
   adminToken?: string;
+  /** Shuts the control API for every client: set when listening beyond loopback without an admin token. */
+  controlClosed?: boolean;
+  /** How long ended or expired link sessions are kept before they are pruned (virtual seconds, default a day). */
+  sessionRetentionSeconds?: number;
 }
 
 /** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
@@ -33,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
     clock: createVirtualClock(deps.store, deps.time ?? systemTime),
     ids: deps.ids ?? createIds(),
     journal: deps.journal ?? createJournal(),
+    sessionRetentionSeconds: deps.sessionRetentionSeconds,
   };
   const app = express();
   app.disable('x-powered-by');
@@ -42,7 +49,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(rejectNonJsonBodies);
   app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
-  app.use('/__nox', createControlRoutes(ctx, { adminToken: deps.adminToken }));
+  app.use(limitBodyDepth());
+  const control = {
+    adminToken: deps.adminToken,
+    publicUrl: app.locals.publicUrl,
+    closed: deps.controlClosed,
+  };
+  app.use('/__nox', createControlRoutes(ctx, control));
+  app.use(dropUnknownProperties(['nox-auth', 'nox-data']));
   app.use(applyRouteFaults(ctx));
   // Before the surfaces, as FastAPI routes before anything runs: Express would answer HEAD and OPTIONS itself.
   app.use(createMethodNotAllowedHandler());

@@ -1,23 +1,34 @@
 import type { NextFunction, Request, Response } from 'express';
 import { errors } from '../errors/error-templates.ts';
+import { browserRefusal } from './control-origin.ts';
 
 export function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }
 
-/** Loopback clients always reach the control API; others only with the configured admin token. */
+/** With an admin token every client must send it (a proxy on the same host makes everyone loopback); else loopback only. */
 export function isControlAllowed(
   remoteAddress: string | undefined,
   authorization: string | undefined,
   adminToken?: string,
 ) {
-  if (isLoopback(remoteAddress)) return true;
-  return adminToken !== undefined && authorization === `Bearer ${adminToken}`;
+  if (adminToken !== undefined) return authorization === `Bearer ${adminToken}`;
+  return isLoopback(remoteAddress);
 }
 
-export function controlAccess(adminToken?: string) {
+export interface ControlAccessOptions {
+  adminToken?: string;
+  /** The configured --public-url: its host is accepted as well as the loopback names. */
+  publicUrl?: string;
+  /** Set when the mock listens beyond loopback without an admin token: the control API is shut. */
+  closed?: boolean;
+}
+
+export function controlAccess({ adminToken, publicUrl, closed }: ControlAccessOptions = {}) {
   return (req: Request, _res: Response, next: NextFunction) => {
-    if (isControlAllowed(req.socket.remoteAddress, req.get('authorization'), adminToken)) next();
-    else next(errors.controlForbidden());
+    if (closed) return next(errors.controlClosed());
+    if (!isControlAllowed(req.socket.remoteAddress, req.get('authorization'), adminToken))
+      return next(adminToken === undefined ? errors.controlForbidden() : errors.controlTokenRequired());
+    next(browserRefusal(req, publicUrl, adminToken !== undefined) ?? undefined);
   };
 }

@@ -160,7 +160,7 @@ describe('control API', () => {
       request: { method: 'POST', path: '/v2/supplier/link-sessions', body: { user_id: 'journal_user' } },
       response: { status: 201, body: { supplier_user_id: 'journal_user' } },
     });
-    expect(ok.request.headers['x-api-key']).toBe(DEMO_KEY);
+    expect(ok.request.headers['x-api-key']).toBe('api_k***...(redacted)');
     expect(bad.response).toMatchObject({ status: 400, body: { error: expect.stringContaining('user_id') } });
     const after = await request(mock.app).get('/__nox/journal').query({ after_id: ok.id });
     expect(after.body.entries.map((e: { id: number }) => e.id)).toEqual([bad.id]);

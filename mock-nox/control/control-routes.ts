@@ -2,14 +2,16 @@ import { type Request, Router } from 'express';
 import type { operations } from '../../openapi/generated/nox-control.ts';
 import { brands, findBrand } from '../domain/brands.ts';
 import { getLinkSession } from '../domain/link/link-sessions.ts';
+import { recordExpiries } from '../domain/link/session-retention.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { createOrganisation, getOrganisation, policiesOf } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
+import { refuseUnknownProperties } from '../http/known-properties.ts';
 import type { JsonBody } from '../http/operation-types.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 import type { Area } from '../journal/area-of.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
-import { controlAccess } from './control-access.ts';
+import { type ControlAccessOptions, controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';
 
 type Body<K extends keyof operations> = JsonBody<operations[K]>;
@@ -18,10 +20,11 @@ const orgParam = (req: Request): string | undefined =>
   (req.body?.organisation_id as string | undefined) ?? (req.query.organisation_id as string | undefined);
 
 /** The mock's own control API under /__nox (see openapi/nox-control.yaml). */
-export function createControlRoutes(ctx: MockContext, options: { adminToken?: string }): Router {
+export function createControlRoutes(ctx: MockContext, options: ControlAccessOptions): Router {
   const router = Router();
   const validate = createRequestValidator('nox-control');
-  router.use(controlAccess(options.adminToken));
+  router.use(controlAccess(options));
+  router.use(refuseUnknownProperties('nox-control'));
   router.use((req, _res, next) => {
     validate(req);
     const id = orgParam(req);
@@ -53,12 +56,18 @@ export function createControlRoutes(ctx: MockContext, options: { adminToken?: st
   });
   router.post('/clock/advance', async (req, res) => {
     const body: Body<'advanceClock'> = req.body;
-    res.json(await committed(ctx.clock.advance(body.seconds, body.organisation_id)));
+    recordExpiries(ctx);
+    const reading = ctx.clock.advance(body.seconds, body.organisation_id);
+    recordExpiries(ctx);
+    res.json(await committed(reading));
   });
   router.post('/clock/set', async (req, res) => {
     const body: Body<'setClock'> = req.body;
     const target = body.now ?? Math.floor(Date.parse(body.iso ?? '') / 1000);
-    res.json(await committed(ctx.clock.set(target, body.organisation_id)));
+    recordExpiries(ctx);
+    const reading = ctx.clock.set(target, body.organisation_id);
+    recordExpiries(ctx);
+    res.json(await committed(reading));
   });
   router.get('/policies', (req, res) => {
     const id = orgParam(req);

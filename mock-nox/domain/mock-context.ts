@@ -9,4 +9,6 @@ export interface MockContext {
   clock: VirtualClock;
   ids: Ids;
   journal: Journal;
+  /** How long ended or expired link sessions are kept (virtual seconds); a day by default. */
+  sessionRetentionSeconds?: number;
 }

@@ -1,6 +1,9 @@
 import { errors } from '../errors/error-templates.ts';
 import type { Organisation, OrganisationKind, Policies } from '../store/schema.ts';
 import type { MockContext } from './mock-context.ts';
+import { isRedirectAllowedBy, isRedirectEntry } from './redirect-allow-list.ts';
+
+export { isRedirectEntry };
 
 export function findOrganisationByKey(ctx: MockContext, apiKey: string): Organisation | undefined {
   return ctx.store.data.organisations.find((o) => o.api_key === apiKey);
@@ -26,13 +29,6 @@ export interface NewOrganisation {
   brands?: string[];
 }
 
-/** An allow-list entry: an absolute URL, or a loopback origin with a port or `*`. */
-export function isRedirectEntry(entry: string): boolean {
-  return LOOPBACK_ENTRY.test(entry) || (URL.canParse(entry) && /^https?:|^[a-z][a-z0-9+.-]*:/i.test(entry));
-}
-
-const LOOPBACK_ENTRY = /^(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::(\*|\d+))?\/?$/;
-
 export function createOrganisation(ctx: MockContext, input: NewOrganisation): Organisation {
   const bad = (input.redirect_urls ?? []).filter((u) => !isRedirectEntry(u));
   if (bad.length > 0) throw errors.redirectEntryInvalid(bad);
@@ -55,29 +51,7 @@ export function createOrganisation(ctx: MockContext, input: NewOrganisation): Or
   return org;
 }
 
-/**
- * Exact match on scheme, host, port and path (the query string is kept but not compared); an entry that
- * is a bare loopback origin, optionally with port `*`, allows every path on that origin.
- */
+/** Whether the organisation's allow-list allows the URL (see redirect-allow-list.ts). */
 export function isRedirectAllowed(org: Organisation, url: string): boolean {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return false;
-  }
-  return org.redirect_urls.some((entry) => {
-    const wildcard = LOOPBACK_ENTRY.exec(entry);
-    if (wildcard) {
-      const [, origin, port] = wildcard;
-      const sameHost = `${target.protocol}//${target.hostname}` === origin;
-      return sameHost && (port === '*' || target.port === (port ?? ''));
-    }
-    try {
-      const allowed = new URL(entry);
-      return allowed.origin === target.origin && allowed.pathname === target.pathname;
-    } catch {
-      return false;
-    }
-  });
+  return isRedirectAllowedBy(org.redirect_urls, url);
 }

@@ -9,6 +9,14 @@ export const errors = {
       400,
       `The request body is not valid JSON (${reason}). Send a JSON object with Content-Type: application/json.`,
     ),
+  bodyTooDeep: (limit: number) =>
+    errors.validation([
+      {
+        loc: ['body'],
+        msg: `The request body nests deeper than ${limit} levels; no NOX request body does. Send the documented shape.`,
+        type: 'value_error',
+      },
+    ]),
   validation: (issues: Issue[]) => new NoxError(400, issues.map((i) => i.msg).join('; '), issues),
   apiKeyMissing: () =>
     new NoxError(401, 'Missing API key: send the API key NOX assigned to you in the x-api-key header.'),
@@ -92,9 +100,29 @@ export const errors = {
   redirectEntryInvalid: (entries: string[]) =>
     new NoxError(
       400,
-      `redirect_urls must be absolute URLs or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
+      `redirect_urls must be absolute URLs with a host (https://your-app.com/callback, com.example.app://oauth/callback) and no userinfo, fragment or javascript:/data:/file: scheme, or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
     ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
+  controlTokenRequired: () =>
+    new NoxError(
+      403,
+      'The mock runs with --admin-token: every control API call must send "Authorization: Bearer <token>".',
+    ),
+  controlClosed: () =>
+    new NoxError(
+      403,
+      'The control API is shut: the mock listens beyond loopback without an admin token. Restart it with --admin-token TOKEN and send "Authorization: Bearer TOKEN".',
+    ),
+  controlHostRefused: (host: string) =>
+    new NoxError(
+      403,
+      `The control API answers only to Host localhost, 127.0.0.1, [::1] or the --public-url host (got ${host}); a foreign Host is what a DNS-rebinding page sends.`,
+    ),
+  controlOriginRefused: (origin: string) =>
+    new NoxError(
+      403,
+      `The control API refuses requests from web pages of another origin (got ${origin}); call it from a script, a test or curl, not a browser page.`,
+    ),
   controlForbidden: () =>
     new NoxError(
       403,

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { areaOf } from './area-of.ts';
 import type { Journal } from './journal.ts';
+import { journalBody, redactKeyHeaders } from './journal-limits.ts';
 
 /** Records every request but the control API's; routes set `res.locals.organisationId` when they know it. */
 export function journalMiddleware(journal: Journal, now: (organisationId?: string) => number) {
@@ -8,6 +9,8 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
     const area = areaOf(req.path);
     if (area === 'control') return next();
     const started = performance.now();
+    // Copied now: routes may drop unknown fields from req.body, the journal keeps what was sent.
+    const sent = journalBody(req.body);
     let body: unknown;
     const send = res.send.bind(res);
     res.send = (payload?: unknown) => {
@@ -31,13 +34,13 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
           method: req.method,
           path: req.path,
           query: { ...req.query },
-          headers: stringHeaders(req.headers),
-          body: req.body ?? null,
+          headers: redactKeyHeaders(stringHeaders(req.headers)),
+          body: sent,
         },
         response: {
           status: res.statusCode,
           headers: stringHeaders(res.getHeaders()),
-          body: parsedBody(body, res),
+          body: journalBody(parsedBody(body, res)),
         },
         duration_ms: Math.round((performance.now() - started) * 10) / 10,
         ...(res.locals.fault ? { fault: true as const } : {}),

@@ -4,6 +4,7 @@ import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Db } from './schema.ts';
 import { createSeedDb } from './seed.ts';
+import { removeStaleTemp } from './stale-temp.ts';
 
 /** The mock's database: `data` is read and changed in memory, `commit()` makes the changes durable. */
 export interface Store {
@@ -12,7 +13,7 @@ export interface Store {
   commit(): Promise<void>;
   /** Where the data lives, for messages: a file path or "memory". */
   location: string;
-  /** Releases the database file's lock (also done when the process exits). */
+  /** Releases the database file's lock (also done when the process exits); later commits are refused. */
   close(): void;
 }
 
@@ -26,10 +27,20 @@ export class StoreFileError extends Error {
 /** Opens the store: a lowdb JSON file (created on first write, locked against a second process) or memory. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { adapter, location, file } = adapterFor(options);
-  const close = file ? lockDatabase(file) : () => undefined;
+  const unlock = file ? lockDatabase(file) : () => undefined;
+  let closed = false;
+  const close = () => {
+    closed = true;
+    unlock();
+  };
   try {
+    if (file) removeStaleTemp(file);
     const data = await readDb(adapter, location, file);
-    return { data, commit: createGroupCommit(new Low<Db>(adapter, data)), location, close };
+    const groupCommit = createGroupCommit(new Low<Db>(adapter, data));
+    // Once the lock is released another process may own the file: a late handler must not write it.
+    const commit = () =>
+      closed ? Promise.reject(new Error(`the store ${location} is closed`)) : groupCommit();
+    return { data, commit, location, close };
   } catch (error) {
     close();
     throw error;

@@ -2,6 +2,7 @@ import { errors } from '../../errors/error-templates.ts';
 import type { LinkSession, Organisation } from '../../store/schema.ts';
 import type { MockContext } from '../mock-context.ts';
 import { policiesOf } from '../organisations.ts';
+import { pruneOldSessions } from './session-retention.ts';
 
 export type NewLinkSession = Pick<
   LinkSession,
@@ -32,6 +33,7 @@ export function createLinkSession(ctx: MockContext, org: Organisation, input: Ne
     nox_user_id: null,
     device_ids: [],
   };
+  pruneOldSessions(ctx);
   ctx.store.data.link_sessions.push(session);
   return session;
 }

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
+import { parse } from 'yaml';
+import { errors } from '../errors/error-templates.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the parsed OpenAPI YAML is walked as plain data
+type Json = any;
+type Unknown = (string | number)[];
+
+const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
+
+/**
+ * The request-body properties an OpenAPI file does not describe. `drop` removes them from the body
+ * (FastAPI's default, so what NOX's data API does); `list` names them so a caller can refuse them.
+ */
+export function createPropertyFilter(specName: string) {
+  const spec = parse(readFileSync(join(openapiDir, `${specName}.yaml`), 'utf8'));
+  const operations = Object.entries<Json>(spec.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries<Json>(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      schema: op?.requestBody?.content?.['application/json']?.schema,
+    })),
+  );
+  const schemaOf = (method: string, path: string) =>
+    operations.find((o) => o.method === method && o.pattern.test(path))?.schema;
+  const resolve = (node: Json): Json =>
+    node?.$ref
+      ? resolve(
+          node.$ref
+            .replace(/^#\//, '')
+            .split('/')
+            .reduce((n: Json, k: string) => n?.[k], spec),
+        )
+      : node;
+  const walk = (schema: Json, value: unknown, at: Unknown, found: Unknown[], drop: boolean) => {
+    const node = resolve(schema);
+    if (!node || typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      if (node.items) for (const [i, v] of value.entries()) walk(node.items, v, [...at, i], found, drop);
+      return;
+    }
+    const branches = [node, ...['allOf', 'oneOf', 'anyOf'].flatMap((k) => node[k] ?? [])].map(resolve);
+    const properties = Object.assign({}, ...branches.map((b) => b.properties ?? {}));
+    const open = branches.some(
+      (b) => b.additionalProperties !== undefined && b.additionalProperties !== false,
+    );
+    if (Object.keys(properties).length === 0 || open) return;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (key in properties) walk(properties[key], record[key], [...at, key], found, drop);
+      else {
+        found.push([...at, key]);
+        if (drop) delete record[key];
+      }
+    }
+  };
+  return {
+    list(method: string, path: string, body: unknown): Unknown[] {
+      const found: Unknown[] = [];
+      walk(schemaOf(method, path), body, [], found, false);
+      return found;
+    },
+    drop(method: string, path: string, body: unknown): void {
+      walk(schemaOf(method, path), body, [], [], true);
+    },
+  };
+}
+
+/** NOX's APIs (FastAPI/pydantic) ignore fields they do not know: so does the mock, and it never stores them. */
+export function dropUnknownProperties(specNames: string[]) {
+  const filters = specNames.map(createPropertyFilter);
+  return (req: Request, _res: Response, next: NextFunction) => {
+    for (const filter of filters) filter.drop(req.method, req.path, req.body);
+    next();
+  };
+}
+
+/** The control API is the mock's own: a field it does not know is a typo, answered with 400. */
+export function refuseUnknownProperties(specName: string) {
+  const filter = createPropertyFilter(specName);
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const found = filter.list(req.method, req.baseUrl + req.path, req.body);
+    if (found.length === 0) return next();
+    next(
+      errors.validation(
+        found.map((path) => ({
+          loc: ['body', ...path],
+          msg: `${path.join('.')} is not a known field`,
+          type: 'extra_forbidden',
+        })),
+      ),
+    );
+  };
+}

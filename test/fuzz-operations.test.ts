@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { depthOf } from '../mock-nox/http/body-limits.ts';
+import { DEMO_KEY, linkUser, startTestServer } from './support/test-mock.ts';
+
+/** Cases per run: thousands in `npm test`, more with `npm run fuzz` (NOX_FUZZ_RUNS=50000). */
+const RUNS = Number(process.env.NOX_FUZZ_RUNS ?? 2000);
+const specs = ['nox-auth', 'nox-data', 'nox-control'];
+const operations = specs.flatMap((name) => {
+  const spec = parse(readFileSync(join(import.meta.dirname, '..', 'openapi', `${name}.yaml`), 'utf8'));
+  return Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => ({ method, path })),
+  );
+});
+
+const fields = fc.constantFrom(
+  'user_id',
+  'device_id',
+  'redirect_url',
+  'routes',
+  'location',
+  'room',
+  'organisation_id',
+  'seconds',
+  'brand',
+  'username',
+  'kind',
+  'name',
+  'redirect_urls',
+  'brand_outages',
+);
+const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+/** Request bodies as JSON text (deep ones kept as text, so a failure report can print them). */
+const body = fc.oneof(
+  fc
+    .dictionary(fields, fc.oneof(fc.jsonValue(), fc.string({ maxLength: 3000 })))
+    .map((o) => JSON.stringify(o)),
+  fc.tuple(fields, fc.integer({ min: 30, max: 6000 })).map(([k, n]) => `{"${k}":{"x":${nested(n)}}}`),
+  fc.tuple(fields, fc.integer({ min: 30, max: 6000 })).map(([k, n]) => `{"${k}":${nested(n)}}`),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.constant(undefined),
+);
+const key = fc.constantFrom(DEMO_KEY, 'mfr_api_key_123', 'wrong', undefined);
+const segment = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constant('..'), fc.constant('%00'));
+
+describe('fuzzing every operation of every spec', () => {
+  test(`${RUNS} random requests: never a 5xx, never a store that cannot be written`, async () => {
+    const mock = await startTestServer();
+    // supertest takes a URL as well as an app
+    const user = await linkUser(
+      mock.url as unknown as Parameters<typeof linkUser>[0],
+      'fuzz_user',
+      'alice+devices2',
+    );
+    const userOrRandom = fc.oneof(fc.constant(user.nox_user_id ?? ''), fc.string());
+    const queries = fc.dictionary(
+      fc.constantFrom('user_id', 'device_id', 'limit', 'next_token', 'organisation_id', 'unit', 'start_time'),
+      fc.oneof(userOrRandom, fc.string()),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...operations),
+        body,
+        queries,
+        key,
+        segment,
+        async (op, payload, query, apiKey, param) => {
+          const url = new URL(op.path.replace(/\{[^}]+\}/g, encodeURIComponent(param)), mock.url);
+          for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+          const headers: Record<string, string> = apiKey ? { 'x-api-key': apiKey } : {};
+          // fetch sends no body on a GET; the other methods get one
+          const sent = op.method === 'get' ? undefined : payload;
+          if (sent !== undefined) headers['content-type'] = 'application/json';
+          const res = await fetch(url, { method: op.method.toUpperCase(), headers, body: sent });
+          const text = await res.text();
+          expect(
+            res.status === 501 || res.status < 500,
+            `${op.method} ${url.pathname} → ${res.status} ${text.slice(0, 200)}`,
+          ).toBe(true);
+          expect(depthOf(mock.store.data, 40)).toBeLessThanOrEqual(40);
+          expect(() => JSON.stringify(mock.store.data)).not.toThrow();
+          if (op.path.startsWith('/__nox/') && op.method !== 'get')
+            await fetch(new URL('/__nox/reset', mock.url), { method: 'POST' });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect((await fetch(new URL('/__nox/journal', mock.url))).status).toBe(200);
+    await mock.close();
+  }, 600_000);
+});
