@@ -88,6 +88,50 @@ export const errors = {
       `redirect_urls must be absolute URLs or loopback origins such as http://127.0.0.1:* (got ${entries.map((e) => JSON.stringify(e)).join(', ')}).`,
     ),
   organisationNotFound: (id: string) => new NoxError(404, `No organisation has the id "${id}".`),
+  manufacturerNotEnabled: (name: string) =>
+    new NoxError(
+      401,
+      `Manufacturer not enabled: ${name} makes no brand NOX supports. Create it with brands (e.g. ["daikin"]) through POST /__nox/organisations.`,
+    ),
+  manufacturerLinkSessionNotFound: (token: string) =>
+    new NoxError(404, `No manufacturer link session has the token "${token}".`),
+  supplierNotSelectable: (id: string, why: string) =>
+    new NoxError(
+      400,
+      `Organisation ${id} cannot be chosen in the energy-supplier selector: ${why}. Choose a supplier created with an oauth_login_url.`,
+    ),
+  oauthLoginUrlInvalid: (url: string) =>
+    new NoxError(400, `oauth_login_url must be an absolute http(s) URL (got ${JSON.stringify(url)}).`),
+  supplierAuthStateUnknown: () =>
+    new NoxError(
+      404,
+      'No supplier-auth session of yours has this state. Send the state NOX appended to your oauth_login_url, with your own API key.',
+    ),
+  supplierAuthStateOtherUser: (confirmed: string) =>
+    new NoxError(
+      409,
+      `This state was already confirmed for user_id "${confirmed}"; a state confirms one user. Repeat the call with that user_id, or let the user start again.`,
+    ),
+  supplierAuthEnded: (error: string) =>
+    new NoxError(
+      409,
+      `This supplier-auth session already ended unconfirmed (${error}); it cannot be confirmed any more. The user has to start again from the energy-supplier selector.`,
+    ),
+  supplierAuthDuplicate: (userId: string) =>
+    new NoxError(
+      409,
+      `duplicate_connection: linking user_id "${userId}" is refused by the duplicate policy (reject). Unlink the existing connection first or change the policy.`,
+    ),
+  supplierAuthExpired: (expiresAt: number) =>
+    new NoxError(
+      410,
+      `This state expired at ${expiresAt} (unix seconds): the login must be confirmed within the supplier-auth session's lifetime. The user has to start again.`,
+    ),
+  completeSupplierAuthBoth: () =>
+    new NoxError(
+      400,
+      'Send supplier_user_id (the supplier confirms the login) or refuse: true (the user refuses the terms), not both.',
+    ),
   controlForbidden: () =>
     new NoxError(
       403,

@@ -57,5 +57,8 @@ export function createSeedDb(): Db {
     thermal_schedules: [],
     pv_schedules: [],
     pv_flex_controls: [],
+    manufacturer_link_sessions: [],
+    manufacturer_users: [],
+    supplier_auth_sessions: [],
   };
 }
