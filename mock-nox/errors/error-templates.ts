@@ -132,6 +132,22 @@ export const errors = {
       400,
       'Send supplier_user_id (the supplier confirms the login) or refuse: true (the user refuses the terms), not both.',
     ),
+  webAppBrandUnknown: (slug: string) =>
+    new NoxError(404, `The NOX web app has no sign-in for "${slug}": choose a heat-pump brand on /ui/app.`),
+  webAppNotSignedIn: () =>
+    new NoxError(400, 'This NOX web app page needs a signed-in user: sign in again on /ui/app.'),
+  webAppNoCodeRequested: (brand: string) =>
+    new NoxError(400, `No one-time code was asked for at ${brand}: sign in again on /ui/app.`),
+  supplierReturnStateMissing: () =>
+    new NoxError(
+      400,
+      'The return to NOX has no state: the energy supplier must send the browser to redirect_uri with the state NOX gave it.',
+    ),
+  supplierReturnStateUnknown: () =>
+    new NoxError(
+      404,
+      'NOX Energy does not know this return link: no supplier-auth session has this state. Start again from the app.',
+    ),
   controlForbidden: () =>
     new NoxError(
       403,
