@@ -11,6 +11,7 @@ import type { Area } from '../journal/area-of.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
 import { controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';
+import { createSupplierAuthControlRoutes } from './supplier-auth-routes.ts';
 
 type Body<K extends keyof operations> = JsonBody<operations[K]>;
 
@@ -106,6 +107,7 @@ export function createControlRoutes(ctx: MockContext, options: { adminToken?: st
       device_ids: session.device_ids,
     });
   });
+  router.use(createSupplierAuthControlRoutes(ctx));
   router.get('/state', (req, res) => {
     res.json(stateOf(ctx, orgParam(req)));
   });

@@ -36,6 +36,9 @@ const LOOPBACK_ENTRY = /^(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::(\*|
 export function createOrganisation(ctx: MockContext, input: NewOrganisation): Organisation {
   const bad = (input.redirect_urls ?? []).filter((u) => !isRedirectEntry(u));
   if (bad.length > 0) throw errors.redirectEntryInvalid(bad);
+  const oauth = input.oauth_login_url;
+  if (oauth != null && !(URL.canParse(oauth) && /^https?:\/\/[^/?#]+/i.test(oauth)))
+    throw errors.oauthLoginUrlInvalid(oauth);
   const org: Organisation = {
     id: ctx.ids.organisationId(),
     kind: input.kind,

@@ -8,7 +8,13 @@ import { endSupplierAuth, manufacturerFailureUrl, manufacturerSuccessUrl } from 
 /** What NOX's return page does: 404 page, a redirect to the manufacturer, or NOX's own result page. */
 export type SupplierReturn =
   | { kind: 'unknown' }
-  | { kind: 'redirect'; url: string; session: SupplierAuthSession }
+  | {
+      kind: 'redirect';
+      url: string;
+      session: SupplierAuthSession;
+      /** What the redirect reports (a second return reports session_consumed, whatever the session was). */
+      outcome: 'connected' | FailureCode;
+    }
   | { kind: 'page'; outcome: 'connected' | FailureCode; session: SupplierAuthSession };
 
 /**
@@ -55,7 +61,7 @@ function outcomeOf(
   if (!link) return { kind: 'page', outcome, session };
   if (outcome !== 'connected') {
     const url = manufacturerFailureUrl(ctx, link, outcome);
-    return url ? { kind: 'redirect', url, session } : { kind: 'page', outcome, session };
+    return url ? { kind: 'redirect', url, session, outcome } : { kind: 'page', outcome, session };
   }
   const url = manufacturerSuccessUrl(link.redirect_url, {
     nox_user_id: session.nox_user_id ?? '',
@@ -64,5 +70,5 @@ function outcomeOf(
     device_ids: session.device_ids,
     connected_at: session.confirmed_at ?? 0,
   });
-  return { kind: 'redirect', url, session };
+  return { kind: 'redirect', url, session, outcome };
 }

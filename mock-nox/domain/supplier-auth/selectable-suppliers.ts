@@ -18,8 +18,3 @@ export function selectableSupplier(
   if (!org.oauth_login_url) throw errors.supplierNotSelectable(org.id, `${org.name} has no oauth_login_url`);
   return org as Organisation & { oauth_login_url: string };
 }
-
-/** An oauth_login_url must be an absolute http(s) URL: the selector redirects the browser there. */
-export function isOAuthLoginUrl(url: string): boolean {
-  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
-}
