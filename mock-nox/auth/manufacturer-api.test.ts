@@ -148,7 +148,23 @@ describe('POST /v2/manufacturer/device-connections', () => {
     );
     expect(devices).toEqual([expect.objectContaining({ brand: 'daikin', asset_type: 'hp', account: 'm1' })]);
     const read = await request(mock.app).get('/v1/manufacturer/devices').set('x-api-key', MFR_KEY);
-    expect(read.body.data.map((d: { device_id: string }) => d.device_id)).toEqual([devices[0].device_id]);
+    expect(read.body.data).toEqual([
+      expect.objectContaining({ device_id: devices[0].device_id, energy_supplier: '' }),
+    ]);
+  });
+
+  test("lets the manufacturer read and PATCH its own user's settings on the data API", async () => {
+    const res = await post(path, { user_id: 'm1' });
+    const patch = await request(mock.app)
+      .patch('/v1/devices/settings')
+      .set('x-api-key', MFR_KEY)
+      .send({
+        user_id: res.body.nox_user_id,
+        dhw: { temperature_lower_bound: 46, temperature_upper_bound: 56 },
+      });
+    expect(patch.status).toBe(204);
+    const read = await request(mock.app).get('/v1/manufacturer/devices').set('x-api-key', MFR_KEY);
+    expect(read.body.data[0].dhw).toMatchObject({ temperature_lower_bound: 46, temperature_upper_bound: 56 });
   });
 
   test('follows the username rules: +devices3 gives three devices', async () => {
