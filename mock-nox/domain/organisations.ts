@@ -23,6 +23,7 @@ export interface NewOrganisation {
   redirect_urls?: string[];
   oauth_login_url?: string | null;
   webhook_url?: string | null;
+  webhook_events?: string[] | null;
   brands?: string[];
 }
 
@@ -31,14 +32,20 @@ export function isRedirectEntry(entry: string): boolean {
   return LOOPBACK_ENTRY.test(entry) || (URL.canParse(entry) && /^https?:|^[a-z][a-z0-9+.-]*:/i.test(entry));
 }
 
+/** An absolute http: or https: URL with a host, as a webhook receiver needs. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:\/\/[^/?#]+/i.test(value);
+}
+
 const LOOPBACK_ENTRY = /^(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::(\*|\d+))?\/?$/;
 
 export function createOrganisation(ctx: MockContext, input: NewOrganisation): Organisation {
   const bad = (input.redirect_urls ?? []).filter((u) => !isRedirectEntry(u));
   if (bad.length > 0) throw errors.redirectEntryInvalid(bad);
-  const oauth = input.oauth_login_url;
-  if (oauth != null && !(URL.canParse(oauth) && /^https?:\/\/[^/?#]+/i.test(oauth)))
-    throw errors.oauthLoginUrlInvalid(oauth);
+  if (input.webhook_url != null && !isHttpUrl(input.webhook_url))
+    throw errors.webhookUrlInvalid(input.webhook_url);
+  if (input.oauth_login_url != null && !isHttpUrl(input.oauth_login_url))
+    throw errors.oauthLoginUrlInvalid(input.oauth_login_url);
   const org: Organisation = {
     id: ctx.ids.organisationId(),
     kind: input.kind,
@@ -47,6 +54,7 @@ export function createOrganisation(ctx: MockContext, input: NewOrganisation): Or
     redirect_urls: input.redirect_urls ?? [],
     oauth_login_url: input.oauth_login_url ?? null,
     webhook_url: input.webhook_url ?? null,
+    webhook_events: input.webhook_events ?? null,
     brands: input.brands ?? [],
     policies: {},
     clock_offset_seconds: 0,

@@ -132,6 +132,13 @@ export const errors = {
       400,
       'Send supplier_user_id (the supplier confirms the login) or refuse: true (the user refuses the terms), not both.',
     ),
+  webhookUrlInvalid: (url: string) =>
+    new NoxError(
+      400,
+      `webhook_url must be an absolute http(s) URL where your receiver listens (got ${JSON.stringify(url)}).`,
+    ),
+  noxUserNotFound: (id: string) =>
+    new NoxError(404, `No NOX user has the id "${id}". Use the nox_user_id a link (or GET /__nox/state) shows.`),
   webAppBrandUnknown: (slug: string) =>
     new NoxError(404, `The NOX web app has no sign-in for "${slug}": choose a heat-pump brand on /ui/app.`),
   webAppNotSignedIn: () =>

@@ -51,6 +51,9 @@ export interface SettingsRecord {
   updated_at: number;
 }
 
+/** One webhook event on its way to one receiver, with every attempt made so far. */
+export type WebhookDelivery = control['schemas']['WebhookDelivery'];
+
 /** A supplier's 24-hour heat pump schedule: one activation level per quarter-hour. */
 export interface ThermalSchedule {
   organisation_id: string;
@@ -96,4 +99,5 @@ export interface Db {
   manufacturer_link_sessions: ManufacturerLinkSession[];
   manufacturer_users: ManufacturerUser[];
   supplier_auth_sessions: SupplierAuthSession[];
+  webhook_deliveries: WebhookDelivery[];
 }

@@ -535,8 +535,8 @@ export interface components {
             redirect_urls: string[];
             oauth_login_url: string | null;
             webhook_url: string | null;
-            /** @description Subscribed event types; null = all. (Optional until the mock serves flow 2, then always present.) */
-            webhook_events?: components["schemas"]["WebhookEventType"][] | null;
+            /** @description Subscribed event types; null = all. */
+            webhook_events: components["schemas"]["WebhookEventType"][] | null;
             brands: string[];
             policies: components["schemas"]["PolicyChanges"];
             clock_offset_seconds: number;
@@ -577,7 +577,7 @@ export interface components {
             failure_redirects?: boolean;
         };
         /** @description Every policy, as in force globally or for one organisation. */
-        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects">;
+        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms">;
         JournalEntry: {
             id: number;
             /** @description Virtual unix seconds of the organisation's (or the global) clock. */
@@ -944,7 +944,7 @@ export interface operations {
                     oauth_login_url?: string | null;
                     /**
                      * Format: uri
-                     * @description Where webhook events for this organisation are POSTed.
+                     * @description Where webhook events for this organisation are POSTed: an absolute http(s) URL.
                      */
                     webhook_url?: string | null;
                     /** @description The event types it subscribed to; null or left out = all. */
