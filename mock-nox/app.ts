@@ -9,6 +9,7 @@ import type { MockContext } from './domain/mock-context.ts';
 import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware } from './journal/journal-middleware.ts';
+import { createWebhookSender, type WebhookOptions } from './outbound/webhook-sender.ts';
 import { renderErrorPage } from './pages/kit/render-error-page.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
 import type { Store } from './store/open-store.ts';
@@ -23,16 +24,19 @@ export interface AppDeps {
   publicUrl?: string;
   /** Lets non-loopback clients use the control API with `Authorization: Bearer <token>`. */
   adminToken?: string;
+  /** Webhook sending; `{ autoDeliver: false }` sends only on POST /__nox/webhooks/deliver-due (for tests). */
+  webhooks?: WebhookOptions;
 }
 
 /** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
 export function createApp(deps: AppDeps): Express {
-  const ctx: MockContext = {
+  const parts = {
     store: deps.store,
     clock: createVirtualClock(deps.store, deps.time ?? systemTime),
     ids: deps.ids ?? createIds(),
     journal: deps.journal ?? createJournal(),
   };
+  const ctx: MockContext = { ...parts, webhooks: createWebhookSender(parts, deps.webhooks) };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
