@@ -12,6 +12,8 @@ import { completeWithoutBrowser } from './complete-link-session.ts';
 import { controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';
 import { createSupplierAuthControlRoutes } from './supplier-auth-routes.ts';
+import { createUserSettingsRoutes } from './user-settings-routes.ts';
+import { createWebhookRoutes } from './webhook-routes.ts';
 
 type Body<K extends keyof operations> = JsonBody<operations[K]>;
 
@@ -107,6 +109,8 @@ export function createControlRoutes(ctx: MockContext, options: { adminToken?: st
       device_ids: session.device_ids,
     });
   });
+  router.use(createUserSettingsRoutes(ctx));
+  router.use(createWebhookRoutes(ctx));
   router.use(createSupplierAuthControlRoutes(ctx));
   router.get('/state', (req, res) => {
     res.json(stateOf(ctx, orgParam(req)));

@@ -27,6 +27,7 @@ export function reset(ctx: MockContext, organisationId?: string): void {
   data.supplier_auth_sessions = data.supplier_auth_sessions.filter(
     (s) => s.supplier_organisation_id !== org.id && s.manufacturer_organisation_id !== org.id,
   );
+  data.webhook_deliveries = data.webhook_deliveries.filter((d) => d.organisation_id !== org.id);
   Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [], route_faults: [] });
   ctx.journal.clear(org.id);
 }
@@ -60,5 +61,6 @@ export function stateOf(ctx: MockContext, organisationId?: string) {
         s.supplier_organisation_id === organisationId ||
         s.manufacturer_organisation_id === organisationId,
     ),
+    webhook_deliveries: mine(data.webhook_deliveries),
   };
 }
