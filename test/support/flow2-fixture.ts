@@ -1,9 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { components } from '../../openapi/generated/nox-data.ts';
+import { logIn } from './browser-steps.ts';
 import type { PageFixture } from './page-fixture.ts';
 import { startSupplierOAuthServer } from './supplier-oauth-server.ts';
 
 type SupplierOAuth = Awaited<ReturnType<typeof startSupplierOAuthServer>>;
+
+type DeviceSettings = components['schemas']['DeviceSettings'];
 
 export const MANUFACTURER_KEY = 'mfr_api_key_123';
 
@@ -20,6 +24,14 @@ export interface Flow2Fixture {
   refuseOnSupplier(page: Page): Promise<void>;
   /** Waits until the browser is on the supplier's OAuth page; its query. */
   onSupplierPage(page: Page): Promise<URLSearchParams>;
+  /** Signs in on NOX's web app at Daikin with a fresh account (`tags` appended), landing on its home. */
+  signInToWebApp(tags?: string, language?: string): Promise<{ page: Page; account: string }>;
+  /** On the web app's home: "Turn on NOX optimisations", then this fixture's supplier in the selector. */
+  turnOn(page: Page): Promise<void>;
+  /** The whole web-app journey, accepted at the supplier, up to NOX's return page. */
+  connectFromWebApp(): Promise<{ page: Page; account: string; supplierUserId: string }>;
+  /** GET on the data API with the supplier's key. */
+  supplierGet(path: string): Promise<{ data: DeviceSettings[] }>;
 }
 
 export interface ManufacturerLink {
@@ -74,6 +86,30 @@ export function useFlow2Fixture(f: PageFixture, supplierName = 'Test Energy'): F
       async refuseOnSupplier(page: Page) {
         await fixture.onSupplierPage(page);
         await page.click('#refuse');
+      },
+      async signInToWebApp(tags = '', language = 'en') {
+        const page = await f.newPage();
+        await page.goto(`${f.mock.url}/ui/app?language=${language}`);
+        await page.click('a[data-brand=daikin]');
+        const account = `web-${++manufacturerUsers}${tags}`;
+        await logIn(page, account);
+        return { page, account };
+      },
+      async turnOn(page: Page) {
+        await page.click('#turn-on');
+        await page.click(`button[data-supplier="${supplier.id}"]`);
+      },
+      async connectFromWebApp() {
+        const { page, account } = await fixture.signInToWebApp();
+        await fixture.turnOn(page);
+        const supplierUserId = `web-customer-${++manufacturerUsers}`;
+        await fixture.acceptOnSupplier(page, supplierUserId);
+        await page.waitForURL((u) => u.pathname === '/ui/supplier-return');
+        return { page, account, supplierUserId };
+      },
+      async supplierGet(path: string) {
+        const res = await fetch(`${f.mock.url}${path}`, { headers: { 'x-api-key': supplier.api_key } });
+        return res.json();
       },
       async onSupplierPage(page: Page) {
         await page.waitForURL((url) => url.toString().startsWith(oauth.loginUrl), { timeout: 5000 });
