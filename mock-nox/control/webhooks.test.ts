@@ -430,6 +430,28 @@ describe('delivery and retries on the virtual clock', () => {
   });
 });
 
+describe('parties of a user from the manufacturer-app flow', () => {
+  test('the manufacturer gets its own manufacturer_user_id, and energy_supplier is null while no supplier confirmed the user', async () => {
+    const connected = await request(app)
+      .post('/v2/manufacturer/device-connections')
+      .set('x-api-key', maker.api_key)
+      .send({ user_id: 'Maker_User_7' });
+    expect(connected.status).toBe(201);
+    const res = await control()
+      .patch(`/__nox/users/${connected.body.nox_user_id}/settings`)
+      .send({ room: { preferred_temperature: 23 } });
+    expect(res.status).toBe(200);
+    await deliverDue();
+    const [event] = bodies('/maker');
+    expect(event.metadata).toMatchObject({
+      external_user_id: 'Maker_User_7',
+      energy_supplier: null,
+      brand: 'Daikin',
+    });
+    expect(receiver.at('/supplier')).toHaveLength(0);
+  });
+});
+
 describe('control API for webhooks', () => {
   test('state shows the deliveries; a reset clears them, of one organisation or all', async () => {
     await patch(supplier.api_key, { room: { preferred_temperature: 19 } });
