@@ -43,6 +43,11 @@ label.check input { width: auto; margin-top: 5px; }
 .languages { display: flex; gap: 12px; justify-content: center; margin-top: 22px; font-size: 13px; }
 .languages a, .back a { color: var(--accent); }
 .status.failed { color: #9b1c1c; }
+.status.ok { color: var(--accent); }
+.back { margin: 20px 0 0; }
+button, input { font-family: inherit; }
+.choices button { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
+.choices button::after { content: '›'; font-size: 22px; line-height: 1; color: #9aa8a4; }
 .small { font-size: 12px; margin-top: 18px; }
 footer { text-align: center; font-size: 12px; color: #7a8784; margin: 24px 0; }
 `;

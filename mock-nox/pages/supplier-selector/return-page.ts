@@ -39,7 +39,7 @@ export function renderReturnPage({ language, supplier, error, wayBack }: ReturnV
 <p id="error-description">${fill(t.failures[error], { supplier })}</p>
 ${back}
 <p class="muted small">${t.errorCode}: <code id="error-code">${error}</code></p>`
-    : html`<div class="status" aria-hidden="true">✓</div>
+    : html`<div class="status ok" aria-hidden="true">✓</div>
 <h1>${title}</h1>
 <p id="connected-text">${fill(t.connectedText, { asset, supplier })}</p>
 ${back}`;
