@@ -12,6 +12,7 @@ import { dropUnknownProperties } from './http/known-properties.ts';
 import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware } from './journal/journal-middleware.ts';
+import { createWebhookSender, type WebhookOptions } from './outbound/webhook-sender.ts';
 import { renderErrorPage } from './pages/kit/render-error-page.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
 import type { Store } from './store/open-store.ts';
@@ -30,17 +31,20 @@ export interface AppDeps {
   controlClosed?: boolean;
   /** How long ended or expired link sessions are kept before they are pruned (virtual seconds, default a day). */
   sessionRetentionSeconds?: number;
+  /** Webhook sending; `{ autoDeliver: false }` sends only on POST /__nox/webhooks/deliver-due (for tests). */
+  webhooks?: WebhookOptions;
 }
 
 /** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
 export function createApp(deps: AppDeps): Express {
-  const ctx: MockContext = {
+  const parts = {
     store: deps.store,
     clock: createVirtualClock(deps.store, deps.time ?? systemTime),
     ids: deps.ids ?? createIds(),
     journal: deps.journal ?? createJournal(),
     sessionRetentionSeconds: deps.sessionRetentionSeconds,
   };
+  const ctx: MockContext = { ...parts, webhooks: createWebhookSender(parts, deps.webhooks) };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -9,10 +9,12 @@ import { authenticate } from '../http/api-key.ts';
 import { publicUrlOf } from '../http/public-url.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 import { v1Brand, v2Brand } from './brand-choice.ts';
+import { createManufacturerRoutes } from './manufacturer-routes.ts';
+import { createPostLoginRedirectRoutes } from './post-login-redirect-routes.ts';
 
 type Schemas = components['schemas'];
 
-/** The Authenticator API: v2 supplier link sessions and the deprecated v1 "Connect User to NOX". */
+/** The Authenticator API: supplier and manufacturer link sessions (v2 and deprecated v1), POST /post-login-redirect. */
 export function createAuthRoutes(ctx: MockContext): Router {
   const router = Router();
   const validate = createRequestValidator('nox-auth');
@@ -82,10 +84,8 @@ export function createAuthRoutes(ctx: MockContext): Router {
     res.status(200).json(response);
   });
 
-  // Specified in openapi/nox-auth.yaml for the manufacturer-app flow, served in a later version.
-  router.post(['/v2/manufacturer/link-sessions', '/v2/manufacturer/device-connections'], (req) => {
-    throw errors.notServedYet(req.method, req.path);
-  });
+  router.use(createManufacturerRoutes(ctx));
+  router.use(createPostLoginRedirectRoutes(ctx));
 
   return router;
 }

@@ -198,17 +198,3 @@ describe('POST /v2/supplier/link-sessions', () => {
     expect(res.body.error).toContain('not a supported brand');
   });
 });
-
-describe('the manufacturer endpoints of v2', () => {
-  test.each(['/v2/manufacturer/link-sessions', '/v2/manufacturer/device-connections'])(
-    '%s answers 501 saying it is specified but not served yet',
-    async (path) => {
-      const res = await request(mock.app)
-        .post(path)
-        .set('x-api-key', 'mfr_api_key_123')
-        .send({ user_id: 'm' });
-      expect(res.status).toBe(501);
-      expect(res.body.error).toContain('does not serve it yet');
-    },
-  );
-});

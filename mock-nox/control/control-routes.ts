@@ -13,6 +13,9 @@ import type { Area } from '../journal/area-of.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
 import { type ControlAccessOptions, controlAccess } from './control-access.ts';
 import { reset, stateOf } from './reset.ts';
+import { createSupplierAuthControlRoutes } from './supplier-auth-routes.ts';
+import { createUserSettingsRoutes } from './user-settings-routes.ts';
+import { createWebhookRoutes } from './webhook-routes.ts';
 
 type Body<K extends keyof operations> = JsonBody<operations[K]>;
 
@@ -115,6 +118,9 @@ export function createControlRoutes(ctx: MockContext, options: ControlAccessOpti
       device_ids: session.device_ids,
     });
   });
+  router.use(createUserSettingsRoutes(ctx));
+  router.use(createWebhookRoutes(ctx));
+  router.use(createSupplierAuthControlRoutes(ctx));
   router.get('/state', (req, res) => {
     res.json(stateOf(ctx, orgParam(req)));
   });

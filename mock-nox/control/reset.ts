@@ -22,6 +22,12 @@ export function reset(ctx: MockContext, organisationId?: string): void {
   data.thermal_schedules = other(data.thermal_schedules);
   data.pv_schedules = other(data.pv_schedules);
   data.pv_flex_controls = other(data.pv_flex_controls);
+  data.manufacturer_link_sessions = other(data.manufacturer_link_sessions);
+  data.manufacturer_users = other(data.manufacturer_users);
+  data.supplier_auth_sessions = data.supplier_auth_sessions.filter(
+    (s) => s.supplier_organisation_id !== org.id && s.manufacturer_organisation_id !== org.id,
+  );
+  data.webhook_deliveries = data.webhook_deliveries.filter((d) => d.organisation_id !== org.id);
   Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [], route_faults: [] });
   ctx.journal.clear(org.id);
 }
@@ -47,5 +53,14 @@ export function stateOf(ctx: MockContext, organisationId?: string) {
     thermal_schedules: mine(data.thermal_schedules),
     pv_schedules: mine(data.pv_schedules),
     pv_flex_controls: mine(data.pv_flex_controls),
+    manufacturer_link_sessions: mine(data.manufacturer_link_sessions),
+    manufacturer_users: mine(data.manufacturer_users),
+    supplier_auth_sessions: data.supplier_auth_sessions.filter(
+      (s) =>
+        organisationId === undefined ||
+        s.supplier_organisation_id === organisationId ||
+        s.manufacturer_organisation_id === organisationId,
+    ),
+    webhook_deliveries: mine(data.webhook_deliveries),
   };
 }

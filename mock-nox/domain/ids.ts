@@ -7,6 +7,10 @@ export interface Ids {
   apiKey(): string;
   organisationId(): string;
   noxUserId(): string;
+  /** A webhook event id: `evt_` + 24 lowercase hex, as NOX's. */
+  eventId(): string;
+  /** A webhook delivery id (one event may be delivered to several receivers). */
+  deliveryId(): string;
 }
 
 export function createIds(random: (bytes: number) => Buffer = randomBytes): Ids {
@@ -15,6 +19,8 @@ export function createIds(random: (bytes: number) => Buffer = randomBytes): Ids 
     apiKey: () => `nox_test_${random(24).toString('hex')}`,
     organisationId: () => `org_${random(8).toString('hex')}`,
     noxUserId: () => uuidFrom(random(16).toString('hex')),
+    eventId: () => `evt_${random(12).toString('hex')}`,
+    deliveryId: () => `whd_${random(8).toString('hex')}`,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Journal } from '../journal/journal.ts';
 import type { Store } from '../store/open-store.ts';
 import type { VirtualClock } from './clock.ts';
 import type { Ids } from './ids.ts';
+import type { WebhookDispatch } from './webhooks/webhook-dispatch.ts';
 
 /** What every route and domain function of the mock works with. */
 export interface MockContext {
@@ -11,4 +12,6 @@ export interface MockContext {
   journal: Journal;
   /** How long ended or expired link sessions are kept (virtual seconds); a day by default. */
   sessionRetentionSeconds?: number;
+  /** Sends the queued webhook deliveries (outbound/ implements it). */
+  webhooks: WebhookDispatch;
 }

@@ -26,12 +26,22 @@ export interface NewOrganisation {
   redirect_urls?: string[];
   oauth_login_url?: string | null;
   webhook_url?: string | null;
+  webhook_events?: string[] | null;
   brands?: string[];
+}
+
+/** An absolute http: or https: URL with a host, as a webhook receiver needs. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:\/\/[^/?#]+/i.test(value);
 }
 
 export function createOrganisation(ctx: MockContext, input: NewOrganisation): Organisation {
   const bad = (input.redirect_urls ?? []).filter((u) => !isRedirectEntry(u));
   if (bad.length > 0) throw errors.redirectEntryInvalid(bad);
+  if (input.webhook_url != null && !isHttpUrl(input.webhook_url))
+    throw errors.webhookUrlInvalid(input.webhook_url);
+  if (input.oauth_login_url != null && !isHttpUrl(input.oauth_login_url))
+    throw errors.oauthLoginUrlInvalid(input.oauth_login_url);
   const org: Organisation = {
     id: ctx.ids.organisationId(),
     kind: input.kind,
@@ -40,6 +50,7 @@ export function createOrganisation(ctx: MockContext, input: NewOrganisation): Or
     redirect_urls: input.redirect_urls ?? [],
     oauth_login_url: input.oauth_login_url ?? null,
     webhook_url: input.webhook_url ?? null,
+    webhook_events: input.webhook_events ?? null,
     brands: input.brands ?? [],
     policies: {},
     clock_offset_seconds: 0,

@@ -123,6 +123,76 @@ export const errors = {
       403,
       `The control API refuses requests from web pages of another origin (got ${origin}); call it from a script, a test or curl, not a browser page.`,
     ),
+  manufacturerNotEnabled: (name: string) =>
+    new NoxError(
+      401,
+      `Manufacturer not enabled: ${name} makes no brand NOX supports. Create it with brands (e.g. ["daikin"]) through POST /__nox/organisations.`,
+    ),
+  manufacturerLinkSessionNotFound: (token: string) =>
+    new NoxError(404, `No manufacturer link session has the token "${token}".`),
+  supplierNotSelectable: (id: string, why: string) =>
+    new NoxError(
+      400,
+      `Organisation ${id} cannot be chosen in the energy-supplier selector: ${why}. Choose a supplier created with an oauth_login_url.`,
+    ),
+  oauthLoginUrlInvalid: (url: string) =>
+    new NoxError(400, `oauth_login_url must be an absolute http(s) URL (got ${JSON.stringify(url)}).`),
+  supplierAuthStateUnknown: () =>
+    new NoxError(
+      404,
+      'No supplier-auth session of yours has this state. Send the state NOX appended to your oauth_login_url, with your own API key.',
+    ),
+  supplierAuthStateOtherUser: (confirmed: string) =>
+    new NoxError(
+      409,
+      `This state was already confirmed for user_id "${confirmed}"; a state confirms one user. Repeat the call with that user_id, or let the user start again.`,
+    ),
+  supplierAuthEnded: (error: string) =>
+    new NoxError(
+      409,
+      `This supplier-auth session already ended unconfirmed (${error}); it cannot be confirmed any more. The user has to start again from the energy-supplier selector.`,
+    ),
+  supplierAuthDuplicate: (userId: string) =>
+    new NoxError(
+      409,
+      `duplicate_connection: linking user_id "${userId}" is refused by the duplicate policy (reject). Unlink the existing connection first or change the policy.`,
+    ),
+  supplierAuthExpired: (expiresAt: number) =>
+    new NoxError(
+      410,
+      `This state expired at ${expiresAt} (unix seconds): the login must be confirmed within the supplier-auth session's lifetime. The user has to start again.`,
+    ),
+  completeSupplierAuthBoth: () =>
+    new NoxError(
+      400,
+      'Send supplier_user_id (the supplier confirms the login) or refuse: true (the user refuses the terms), not both.',
+    ),
+  webhookUrlInvalid: (url: string) =>
+    new NoxError(
+      400,
+      `webhook_url must be an absolute http(s) URL where your receiver listens (got ${JSON.stringify(url)}).`,
+    ),
+  noxUserNotFound: (id: string) =>
+    new NoxError(
+      404,
+      `No NOX user has the id "${id}". Use the nox_user_id a link (or GET /__nox/state) shows.`,
+    ),
+  webAppBrandUnknown: (slug: string) =>
+    new NoxError(404, `The NOX web app has no sign-in for "${slug}": choose a heat-pump brand on /ui/app.`),
+  webAppNotSignedIn: () =>
+    new NoxError(400, 'This NOX web app page needs a signed-in user: sign in again on /ui/app.'),
+  webAppNoCodeRequested: (brand: string) =>
+    new NoxError(400, `No one-time code was asked for at ${brand}: sign in again on /ui/app.`),
+  supplierReturnStateMissing: () =>
+    new NoxError(
+      400,
+      'The return to NOX has no state: the energy supplier must send the browser to redirect_uri with the state NOX gave it.',
+    ),
+  supplierReturnStateUnknown: () =>
+    new NoxError(
+      404,
+      'NOX Energy does not know this return link: no supplier-auth session has this state. Start again from the app.',
+    ),
   controlForbidden: () =>
     new NoxError(
       403,

@@ -121,9 +121,11 @@ function fillNewCollections(data: Db): void {
   for (const key of Object.keys(seed) as (keyof Db)[]) {
     if (data[key] === undefined) Object.assign(data, { [key]: seed[key] });
   }
+  data.policies = { ...seed.policies, ...data.policies };
   for (const org of data.organisations) {
     org.brands ??= [];
     org.route_faults ??= [];
+    org.webhook_events ??= null;
   }
 }
 

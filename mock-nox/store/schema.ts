@@ -22,6 +22,15 @@ export type NoxUser = control['schemas']['NoxUser'];
 
 export type Device = control['schemas']['Device'];
 
+/** A manufacturer link session (v2, or the deprecated /manufacturers/suppliers), on the manufacturer's clock. */
+export type ManufacturerLinkSession = control['schemas']['ManufacturerLinkSession'];
+
+/** A manufacturer's user and its NOX user (device connections, the deprecated endpoints, flow 2). */
+export type ManufacturerUser = control['schemas']['ManufacturerUser'];
+
+/** From the choice of a supplier until the browser is back at NOX, on the supplier's clock. */
+export type SupplierAuthSession = control['schemas']['SupplierAuthSession'];
+
 export type RoomSettings = data['schemas']['RoomSettings'];
 
 export type DhwSettings = data['schemas']['DHWSettings'];
@@ -41,6 +50,9 @@ export interface SettingsRecord {
   /** Virtual unix seconds of the last change. */
   updated_at: number;
 }
+
+/** One webhook event on its way to one receiver, with every attempt made so far. */
+export type WebhookDelivery = control['schemas']['WebhookDelivery'];
 
 /** A supplier's 24-hour heat pump schedule: one activation level per quarter-hour. */
 export interface ThermalSchedule {
@@ -84,4 +96,8 @@ export interface Db {
   thermal_schedules: ThermalSchedule[];
   pv_schedules: PvSchedule[];
   pv_flex_controls: PvFlexControl[];
+  manufacturer_link_sessions: ManufacturerLinkSession[];
+  manufacturer_users: ManufacturerUser[];
+  supplier_auth_sessions: SupplierAuthSession[];
+  webhook_deliveries: WebhookDelivery[];
 }

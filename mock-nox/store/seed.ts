@@ -9,6 +9,9 @@ export const defaultPolicies: Policies = {
   lifetime_v1_seconds: 900,
   lifetime_supplier_oauth_seconds: 900,
   failure_redirects: true,
+  webhook_echo_own_changes: false,
+  webhook_signature_scheme: 'timestamp.body',
+  webhook_timeout_ms: 15_000,
 };
 
 export const DEMO_SUPPLIER_KEY = 'api_key_123';
@@ -24,6 +27,7 @@ export function createSeedDb(): Db {
     ...o,
     oauth_login_url: null,
     webhook_url: null,
+    webhook_events: null,
     policies: {},
     clock_offset_seconds: 0,
     brand_outages: [],
@@ -57,5 +61,9 @@ export function createSeedDb(): Db {
     thermal_schedules: [],
     pv_schedules: [],
     pv_flex_controls: [],
+    manufacturer_link_sessions: [],
+    manufacturer_users: [],
+    supplier_auth_sessions: [],
+    webhook_deliveries: [],
   };
 }

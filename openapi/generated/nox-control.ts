@@ -430,6 +430,19 @@ export interface components {
             expires_at: number;
             completed_at: number | null;
         };
+        /** @description Modelled. A manufacturer's user as NOX knows it (device connections, the deprecated endpoints and flow 2): its NOX user and its devices. The NOX user belongs to the manufacturer until a supplier confirms it (POST /post-login-redirect); then it is that supplier's user. */
+        ManufacturerUser: {
+            /** @description The manufacturer. */
+            organisation_id: string;
+            manufacturer_user_id: string;
+            /** @description Its NOX user: the one last linked, or its own until then. */
+            nox_user_id: string;
+            /** @description Lowercase brand slug of its devices, the manufacturer's brand. */
+            brand: string;
+            device_ids: string[];
+            created_at: number;
+            updated_at: number;
+        };
         /** @description From the choice of a supplier until the browser returns to NOX; judged on the supplier's clock. */
         SupplierAuthSession: {
             state: string;
@@ -445,6 +458,8 @@ export interface components {
             brand: string;
             device_ids: string[];
             language: string;
+            /** @description NOX's return URL given to the supplier, `<origin>/ui/supplier-return`. */
+            redirect_uri: string;
             /**
              * @description pending: no POST /post-login-redirect yet; confirmed: posted, browser not back; then connected or failed.
              * @enum {string}
@@ -520,8 +535,8 @@ export interface components {
             redirect_urls: string[];
             oauth_login_url: string | null;
             webhook_url: string | null;
-            /** @description Subscribed event types; null = all. (Optional until the mock serves flow 2, then always present.) */
-            webhook_events?: components["schemas"]["WebhookEventType"][] | null;
+            /** @description Subscribed event types; null = all. */
+            webhook_events: components["schemas"]["WebhookEventType"][] | null;
             brands: string[];
             policies: components["schemas"]["PolicyChanges"];
             clock_offset_seconds: number;
@@ -562,7 +577,7 @@ export interface components {
             failure_redirects?: boolean;
         };
         /** @description Every policy, as in force globally or for one organisation. */
-        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects">;
+        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms">;
         JournalEntry: {
             id: number;
             /** @description Virtual unix seconds of the organisation's (or the global) clock. */
@@ -629,6 +644,7 @@ export interface components {
         NoxUser: {
             id: string;
             organisation_id: string;
+            /** @description The owning organisation's id of the user: a supplier's user id, or a manufacturer's user id while no supplier confirmed it. */
             supplier_user_id: string;
             created_at: number;
         };
@@ -928,7 +944,7 @@ export interface operations {
                     oauth_login_url?: string | null;
                     /**
                      * Format: uri
-                     * @description Where webhook events for this organisation are POSTed.
+                     * @description Where webhook events for this organisation are POSTed: an absolute http(s) URL.
                      */
                     webhook_url?: string | null;
                     /** @description The event types it subscribed to; null or left out = all. */
@@ -1440,6 +1456,7 @@ export interface operations {
                         pv_schedules: components["schemas"]["OpenObject"][];
                         pv_flex_controls: components["schemas"]["OpenObject"][];
                         manufacturer_link_sessions?: components["schemas"]["ManufacturerLinkSession"][];
+                        manufacturer_users?: components["schemas"]["ManufacturerUser"][];
                         supplier_auth_sessions?: components["schemas"]["SupplierAuthSession"][];
                         webhook_deliveries?: components["schemas"]["WebhookDelivery"][];
                     };

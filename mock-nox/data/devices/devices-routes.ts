@@ -119,7 +119,8 @@ export function createDevicesRoutes(ctx: MockContext): Router {
     const supplier = ctx.store.data.organisations.find((o) => o.id === device.organisation_id);
     return {
       device_id: device.device_id,
-      energy_supplier: supplier?.name ?? '',
+      // A manufacturer's own user (no supplier confirmed it yet) has no energy supplier.
+      energy_supplier: supplier?.kind === 'supplier' ? supplier.name : '',
       dhw: settings.dhw,
       optimization_settings: settings.optimization_settings,
       ...(settings.location.country ? { country: settings.location.country } : {}),

@@ -1,4 +1,4 @@
-import type { Device, LinkSession, Organisation } from '../../store/schema.ts';
+import type { Device, LinkSession, NoxUser, Organisation } from '../../store/schema.ts';
 import type { Brand } from '../brands.ts';
 import type { MockContext } from '../mock-context.ts';
 import { policiesOf } from '../organisations.ts';
@@ -12,14 +12,16 @@ export interface AccountDevices {
 /**
  * Maps the session's supplier user to a NOX user and gives it the account's devices, under the duplicate
  * policies: a relink of the same supplier user replaces (or merges) devices of that asset type and keeps
- * the NOX user id; the same account under another supplier user makes a separate NOX user.
+ * the NOX user id; the same account under another supplier user makes a separate NOX user. A NOX user
+ * given as `adopt` (a manufacturer's user, flow 2) becomes the supplier user's when it has none yet.
  */
 export function linkDevices(
   ctx: MockContext,
   org: Organisation,
-  session: LinkSession,
+  session: Pick<LinkSession, 'supplier_user_id'>,
   linked: AccountDevices,
   now: number,
+  adopt?: NoxUser,
 ): { noxUserId: string } | { refused: 'duplicate_connection' } {
   const data = ctx.store.data;
   const policies = policiesOf(ctx, org);
@@ -37,13 +39,14 @@ export function linkDevices(
     return { refused: 'duplicate_connection' };
   if (existing && policies.same_supplier_user === 'reject') return { refused: 'duplicate_connection' };
 
-  const user = existing ?? {
-    id: ctx.ids.noxUserId(),
-    organisation_id: org.id,
-    supplier_user_id: session.supplier_user_id,
-    created_at: now,
-  };
-  if (!existing) data.nox_users.push(user);
+  const user = existing ??
+    adopted(adopt) ?? {
+      id: ctx.ids.noxUserId(),
+      organisation_id: org.id,
+      supplier_user_id: session.supplier_user_id,
+      created_at: now,
+    };
+  if (!data.nox_users.includes(user)) data.nox_users.push(user);
   const replaced = (d: Device) =>
     d.nox_user_id === user.id &&
     (linked.deviceIds.includes(d.device_id) ||
@@ -61,4 +64,12 @@ export function linkDevices(
     });
   }
   return { noxUserId: user.id };
+
+  /** The manufacturer's NOX user, now the supplier's, with the devices it had. */
+  function adopted(user: NoxUser | undefined): NoxUser | undefined {
+    if (!user) return undefined;
+    Object.assign(user, { organisation_id: org.id, supplier_user_id: session.supplier_user_id });
+    for (const d of data.devices) if (d.nox_user_id === user.id) d.organisation_id = org.id;
+    return user;
+  }
 }

@@ -10,6 +10,8 @@ export const failureDescriptions = {
   brand_unavailable: 'The manufacturer cannot be reached right now. Try again later.',
   duplicate_connection:
     'This connection already exists for another user or is refused by the relinking policy.',
+  supplier_not_confirmed:
+    'The user came back from the energy supplier before the supplier confirmed the login (POST /post-login-redirect).',
 } as const;
 
 export type FailureCode = keyof typeof failureDescriptions;

@@ -47,6 +47,18 @@ function record(ctx: MockContext, userId: string, deviceId: string | null): Sett
   return ctx.store.data.settings.find((s) => s.nox_user_id === userId && s.device_id === deviceId);
 }
 
+/** The user level in force (over the defaults): what a heat pump without device-level settings gets. */
+export function userLevelSettings(ctx: MockContext, userId: string): Omit<EffectiveSettings, 'device_id'> {
+  const own = record(ctx, userId, null);
+  return {
+    room: { ...defaults.room, ...own?.room },
+    dhw: { ...defaults.dhw, ...own?.dhw },
+    optimization_settings: { ...defaults.optimization_settings, ...own?.optimization_settings },
+    location: { ...own?.location },
+    updated_at: own?.updated_at ?? 0,
+  };
+}
+
 export function effectiveSettings(ctx: MockContext, device: Device): EffectiveSettings {
   const layers = [
     record(ctx, device.nox_user_id, null),

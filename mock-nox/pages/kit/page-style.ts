@@ -28,5 +28,26 @@ button { flex: 1; padding: 11px 16px; border-radius: 8px; font-size: 16px; font-
 .accounts td { padding: 4px 6px 4px 0; vertical-align: top; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
 .status { font-size: 44px; line-height: 1; margin-bottom: 12px; }
+h2 { font-size: 17px; margin: 20px 0 6px; }
+.header-link { color: #fff; font-size: 13px; margin-left: 4px; }
+.choices { list-style: none; padding: 0; margin: 16px 0 0; display: grid; gap: 8px; }
+.choices button { width: 100%; text-align: left; background: #fff; color: inherit; border: 1px solid #dbe2e0; border-radius: 10px; padding: 14px 16px; }
+.choices button:hover { border-color: var(--accent); color: var(--accent); }
+a.button { flex: 1; display: block; text-align: center; text-decoration: none; padding: 11px 16px; border-radius: 8px; font-weight: 600; border: 1px solid var(--accent); }
+.notice { background: #e6f4ee; color: #0b4f39; border-radius: 8px; padding: 10px 12px; margin: 0 0 16px; }
+.warning { background: #fff6e0; color: #6b4d00; border-radius: 8px; padding: 10px 12px; margin: 12px 0 0; font-size: 14px; }
+fieldset { border: 1px solid #dbe2e0; border-radius: 10px; padding: 4px 16px 16px; margin: 18px 0 0; }
+legend { font-weight: 700; padding: 0 6px; }
+label.check { display: flex; gap: 10px; align-items: flex-start; font-weight: 400; }
+label.check input { width: auto; margin-top: 5px; }
+.languages { display: flex; gap: 12px; justify-content: center; margin-top: 22px; font-size: 13px; }
+.languages a, .back a { color: var(--accent); }
+.status.failed { color: #9b1c1c; }
+.status.ok { color: var(--accent); }
+.back { margin: 20px 0 0; }
+button, input { font-family: inherit; }
+.choices button { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
+.choices button::after { content: '›'; font-size: 22px; line-height: 1; color: #9aa8a4; }
+.small { font-size: 12px; margin-top: 18px; }
 footer { text-align: center; font-size: 12px; color: #7a8784; margin: 24px 0; }
 `;

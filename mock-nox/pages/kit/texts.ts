@@ -80,6 +80,8 @@ const nl: Texts = {
     brand_unavailable: 'De fabrikant is op dit moment niet bereikbaar. Probeer het later opnieuw.',
     duplicate_connection:
       'Deze koppeling bestaat al voor een andere gebruiker of wordt geweigerd door het koppelbeleid.',
+    supplier_not_confirmed:
+      'De gebruiker kwam terug van de energieleverancier voordat die de inlog bevestigde (POST /post-login-redirect).',
   },
 };
 
@@ -125,6 +127,8 @@ const fr: Texts = {
     brand_unavailable: 'Le fabricant est injoignable pour le moment. Réessayez plus tard.',
     duplicate_connection:
       'Cette connexion existe déjà pour un autre utilisateur ou est refusée par la règle de reconnexion.',
+    supplier_not_confirmed:
+      "L'utilisateur est revenu du fournisseur d'énergie avant que celui-ci confirme la connexion (POST /post-login-redirect).",
   },
 };
 
@@ -170,6 +174,8 @@ const es: Texts = {
     brand_unavailable: 'No se puede contactar con el fabricante en este momento. Inténtalo más tarde.',
     duplicate_connection:
       'Esta conexión ya existe para otro usuario o la rechaza la política de revinculación.',
+    supplier_not_confirmed:
+      'El usuario volvió del proveedor de energía antes de que este confirmara el inicio de sesión (POST /post-login-redirect).',
   },
 };
 

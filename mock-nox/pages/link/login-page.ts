@@ -14,16 +14,21 @@ export interface LoginView {
   /** The username typed before, kept when the page is shown again with an error. */
   username?: string;
   error?: string;
+  /** Where the form posts and the line under the title, when another page than flow 1 reuses the login. */
+  action?: string;
+  intro?: string;
 }
 
 /** The fake manufacturer login: username, password, Log in and Cancel, and the test-account table. */
-export function renderLoginPage({ language, token, brand, supplier, username, error }: LoginView): string {
+export function renderLoginPage(view: LoginView): string {
+  const { language, token, brand, supplier, username, error } = view;
   const t = textsFor(language);
   const title = fill(t.logInTo, { brand: brand.name });
+  const intro = view.intro ?? fill(t.loginIntro, { brand: brand.name, supplier });
   const body = html`<h1>${title}</h1>
-<p class="muted">${fill(t.loginIntro, { brand: brand.name, supplier })}</p>
+<p class="muted">${intro}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form method="post" action="${loginPath(brand.slug)}">
+<form method="post" action="${view.action ?? loginPath(brand.slug)}">
 <input type="hidden" name="token" value="${token}">
 <input type="hidden" name="language" value="${language}">
 <label for="username">${t.username}</label>

@@ -11,15 +11,17 @@ export interface OneTimeCodeView {
   token: string;
   brand: Brand;
   error?: string;
+  /** Where the form posts, when another page than flow 1 reuses this step. */
+  action?: string;
 }
 
 /** The manufacturer's second step for `+otp` accounts; the accepted code is printed as a hint. */
-export function renderOneTimeCodePage({ language, token, brand, error }: OneTimeCodeView): string {
+export function renderOneTimeCodePage({ language, token, brand, error, action }: OneTimeCodeView): string {
   const t = textsFor(language);
   const body = html`<h1>${t.codeTitle}</h1>
 <p class="muted">${fill(t.codeIntro, { brand: brand.name })}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form method="post" action="${oneTimeCodePath(brand.slug)}">
+<form method="post" action="${action ?? oneTimeCodePath(brand.slug)}">
 <input type="hidden" name="token" value="${token}">
 <input type="hidden" name="language" value="${language}">
 <label for="code">${t.code}</label>

@@ -1,0 +1,96 @@
+import type { components } from '../../../openapi/generated/nox-auth.ts';
+import { errors } from '../../errors/error-templates.ts';
+import type { Organisation, SupplierAuthSession } from '../../store/schema.ts';
+import { findBrand } from '../brands.ts';
+import { linkDevices } from '../link/link-devices.ts';
+import { accountBehaviour } from '../link/manufacturer-accounts.ts';
+import { findManufacturerUser } from '../manufacturer/manufacturer-users.ts';
+import type { MockContext } from '../mock-context.ts';
+import { endSupplierAuth } from './supplier-auth-end.ts';
+
+export type PostLoginRedirectRequest = components['schemas']['PostLoginRedirectRequest'];
+export type PostLoginRedirectResponse = components['schemas']['PostLoginRedirectResponse'];
+
+/**
+ * POST /post-login-redirect: the supplier names its user for a state. 200 maps NOX user ↔ supplier user
+ * under the duplicate policies (repeat-safe: the same body until expiry); 404 unknown or another
+ * supplier's state; 409 confirmed for another user id, ended unconfirmed, or duplicate_connection; 410 expired.
+ */
+export function confirmSupplierLogin(
+  ctx: MockContext,
+  supplierOrg: Organisation,
+  body: PostLoginRedirectRequest,
+): PostLoginRedirectResponse {
+  const session = ctx.store.data.supplier_auth_sessions.find(
+    (s) => s.state === body.state && s.supplier_organisation_id === supplierOrg.id,
+  );
+  if (!session) throw errors.supplierAuthStateUnknown();
+  const now = ctx.clock.now(supplierOrg.id);
+  if (session.status === 'failed' && session.error !== 'session_expired')
+    throw errors.supplierAuthEnded(session.error ?? 'failed');
+  if (session.status === 'failed' || now >= session.expires_at) {
+    if (session.status === 'pending') endSupplierAuth(ctx, session, 'session_expired');
+    throw errors.supplierAuthExpired(session.expires_at);
+  }
+  if (session.supplier_user_id !== null) {
+    if (session.supplier_user_id !== body.user_id)
+      throw errors.supplierAuthStateOtherUser(session.supplier_user_id);
+    return responseOf(session);
+  }
+  const brand = findBrand(session.brand);
+  if (!brand) throw new Error(`supplier-auth session ${session.state} has an unknown brand ${session.brand}`);
+  const own = ctx.store.data.nox_users.find(
+    (u) => u.id === session.nox_user_id && u.organisation_id === session.manufacturer_organisation_id,
+  );
+  const account = accountBehaviour(session.manufacturer_user_id ?? '').account;
+  const linked = linkDevices(
+    ctx,
+    supplierOrg,
+    { supplier_user_id: body.user_id },
+    { brand, account, deviceIds: session.device_ids },
+    now,
+    own,
+  );
+  if ('refused' in linked) {
+    Object.assign(session, { status: 'failed', error: linked.refused });
+    throw errors.supplierAuthDuplicate(body.user_id);
+  }
+  if (own && own.id !== linked.noxUserId) foldInto(ctx, own.id, linked.noxUserId);
+  const manufacturerUser =
+    session.manufacturer_organisation_id && session.manufacturer_user_id
+      ? findManufacturerUser(ctx, session.manufacturer_organisation_id, session.manufacturer_user_id)
+      : undefined;
+  if (manufacturerUser) Object.assign(manufacturerUser, { nox_user_id: linked.noxUserId, updated_at: now });
+  Object.assign(session, {
+    status: 'confirmed',
+    supplier_user_id: body.user_id,
+    nox_user_id: linked.noxUserId,
+    confirmed_at: now,
+  });
+  return responseOf(session);
+}
+
+function responseOf(session: SupplierAuthSession): PostLoginRedirectResponse {
+  const redirect = new URL(session.redirect_uri);
+  redirect.searchParams.set('state', session.state);
+  return {
+    redirect_url: redirect.toString(),
+    nox_user_id: session.nox_user_id ?? '',
+    supplier_user_id: session.supplier_user_id ?? '',
+    brand: session.brand,
+    device_ids: session.device_ids,
+    connected_at: session.confirmed_at ?? 0,
+  };
+}
+
+/**
+ * The supplier user already had a NOX user, which keeps its id (relink): the manufacturer's own NOX user
+ * of this account is merged into it and disappears, with its device rows and settings.
+ */
+function foldInto(ctx: MockContext, from: string, into: string): void {
+  const data = ctx.store.data;
+  data.nox_users = data.nox_users.filter((u) => u.id !== from);
+  data.devices = data.devices.filter((d) => d.nox_user_id !== from);
+  data.settings = data.settings.filter((s) => s.nox_user_id !== from);
+  for (const s of data.supplier_auth_sessions) if (s.nox_user_id === from) s.nox_user_id = into;
+}

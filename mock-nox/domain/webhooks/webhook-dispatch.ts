@@ -1,0 +1,27 @@
+import type { WebhookDelivery } from '../../store/schema.ts';
+import type { MockContext } from '../mock-context.ts';
+
+/** What POST /__nox/webhooks/deliver-due answers. */
+export interface DeliveryRun {
+  attempted: number;
+  deliveries: WebhookDelivery[];
+}
+
+/** The webhook sender as the rules see it; outbound/ implements it (the only code that calls out). */
+export interface WebhookDispatch {
+  /** Deliveries were queued: their first attempt follows once the change is committed, unless automatic delivery is off. */
+  queued(): void;
+  /** Makes every attempt that is due now (on each receiver's virtual clock) and resolves after them. */
+  deliverDue(organisationId?: string): Promise<DeliveryRun>;
+}
+
+/** The pending deliveries whose next attempt has come on their receiver's clock, oldest first. */
+export function dueDeliveries(ctx: Pick<MockContext, 'store' | 'clock'>, organisationId?: string) {
+  return ctx.store.data.webhook_deliveries.filter(
+    (d) =>
+      d.status === 'pending' &&
+      d.next_attempt_at !== null &&
+      (organisationId === undefined || d.organisation_id === organisationId) &&
+      d.next_attempt_at <= ctx.clock.now(d.organisation_id),
+  );
+}
