@@ -1,22 +1,16 @@
 import type { components as control } from '../../openapi/generated/nox-control.ts';
 import type { components as data } from '../../openapi/generated/nox-data.ts';
-// The shape of the mock's database: the documents lowdb holds.
+import type { LinkSession, Organisation, Policies } from '../../openapi/wire-types.ts';
+
+// The shape of the mock's database: the documents lowdb holds. The control API's documents keep the
+// names openapi/wire-types.ts gives them, as the harness and contracts read them.
+export type { LinkSession, Organisation, Policies, RouteFault } from '../../openapi/wire-types.ts';
 export type OrganisationKind = 'supplier' | 'manufacturer';
 export type AssetType = 'hp' | 'pv';
 export type Language = 'nl' | 'en' | 'fr' | 'es';
 export type ApiVersion = 'v1' | 'v2';
 
-/** The rules that decide relinking, session lifetimes and how failures reach the supplier. */
-export type Policies = control['schemas']['Policies'];
-
-export type Organisation = control['schemas']['Organisation'];
-
-/** A simulated failure of a NOX API route for one organisation's calls. */
-export type RouteFault = control['schemas']['RouteFault'];
-
 export type LoginProgress = NonNullable<LinkSession['login']>;
-
-export type LinkSession = control['schemas']['LinkSession'];
 
 export type NoxUser = control['schemas']['NoxUser'];
 
