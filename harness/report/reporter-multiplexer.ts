@@ -39,7 +39,9 @@ export function createReporterMultiplexer(
     });
   return {
     failures,
+    onPhase: (phase) => each('onPhase', (r) => r.onPhase?.(phase)),
     onRunStart: (info) => each('onRunStart', (r) => r.onRunStart?.(info)),
+    onScenarioStart: (scenario) => each('onScenarioStart', (r) => r.onScenarioStart?.(scenario)),
     onScenarioEnd: (result) => each('onScenarioEnd', (r) => r.onScenarioEnd?.(result)),
     async onRunEnd(result, reportDir) {
       for (const [i, r] of reporters.entries()) {

@@ -33,8 +33,23 @@ export interface ScenarioResult {
   failure?: ScenarioFailure;
   duration_ms: number;
   attempts: number;
+  /** Passed on a retry after failing before: counted as passed, shown as flaky. */
+  flaky?: boolean;
+  /** The attempts before the last one, oldest first, each with its own evidence; the top-level fields are the last. */
+  previous_attempts?: AttemptRecord[];
   steps: StepRecord[];
   /** The supplier's calls to NOX during the scenario (its own customer's), as the mock's journal has them. */
+  journal: JournalEntry[];
+}
+
+/** One earlier attempt of a retried scenario, with the evidence it left. */
+export interface AttemptRecord {
+  /** 1-based. */
+  attempt: number;
+  status: 'passed' | 'failed';
+  failure?: ScenarioFailure;
+  duration_ms: number;
+  steps: StepRecord[];
   journal: JournalEntry[];
 }
 
@@ -79,7 +94,15 @@ export function summarise(
 }
 
 /** The events a reporter is told about. */
-export type ReporterEvent = 'onRunStart' | 'onScenarioEnd' | 'onRunEnd';
+export type ReporterEvent = 'onPhase' | 'onRunStart' | 'onScenarioStart' | 'onScenarioEnd' | 'onRunEnd';
+
+/** Something slow that is starting or ready before the scenarios run: the mock, the supplier's app, the browser. */
+export interface RunPhase {
+  what: 'mock' | 'app' | 'browser';
+  state: 'starting' | 'ready';
+  /** e.g. "waiting for http://localhost:3000/health (up to 30 s)" or the mock's URL. */
+  detail?: string;
+}
 
 /** A reporter that threw: which one, on which event, and why. */
 export interface ReportFailure {
@@ -92,7 +115,14 @@ export interface ReportFailure {
 export interface Reporter {
   /** Names the reporter when it fails, e.g. "html"; reporters without one are numbered. */
   readonly name?: string;
-  onRunStart?(info: { supplier: string; total: number; workers: number }): void;
+  onPhase?(phase: RunPhase): void;
+  onRunStart?(info: {
+    supplier: string;
+    total: number;
+    workers: number;
+    shard?: { index: number; count: number };
+  }): void;
+  onScenarioStart?(scenario: { id: string; name: string }): void;
   onScenarioEnd?(result: ScenarioResult): void;
   onRunEnd(result: RunResult, reportDir: string): Promise<void> | void;
 }
