@@ -57,6 +57,8 @@ export interface RunCounts {
   passed: number;
   failed: number;
   skipped: number;
+  /** Passed on a retry after failing (counted in passed too); summarise always sets it. */
+  flaky?: number;
   requiredFailed: number;
   advisoryFailed: number;
 }
@@ -66,6 +68,8 @@ export interface RunResult {
   started_at: string;
   duration_ms: number;
   strict: boolean;
+  /** The part of the catalogue this run is, with --shard i/n. */
+  shard?: Shard;
   scenarios: ScenarioResult[];
   counts: RunCounts;
   /** Non-zero when a required scenario failed (or an advisory one with --strict). */
@@ -74,6 +78,12 @@ export interface RunResult {
   interrupted?: boolean;
   /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
   report_failures?: ReportFailure[];
+}
+
+/** The i-th (1-based) of n shares of the catalogue, as --shard i/n names it. */
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 /** Counts and exit code of a list of results. */
@@ -86,6 +96,7 @@ export function summarise(
     passed: scenarios.filter((s) => s.status === 'passed').length,
     failed: failed.length,
     skipped: scenarios.filter((s) => s.status === 'skipped').length,
+    flaky: scenarios.filter((s) => s.status === 'passed' && s.flaky).length,
     requiredFailed: failed.filter((s) => s.severity === 'required').length,
     advisoryFailed: failed.filter((s) => s.severity === 'advisory').length,
   };
@@ -116,12 +127,7 @@ export interface Reporter {
   /** Names the reporter when it fails, e.g. "html"; reporters without one are numbered. */
   readonly name?: string;
   onPhase?(phase: RunPhase): void;
-  onRunStart?(info: {
-    supplier: string;
-    total: number;
-    workers: number;
-    shard?: { index: number; count: number };
-  }): void;
+  onRunStart?(info: { supplier: string; total: number; workers: number; shard?: Shard }): void;
   onScenarioStart?(scenario: { id: string; name: string }): void;
   onScenarioEnd?(result: ScenarioResult): void;
   onRunEnd(result: RunResult, reportDir: string): Promise<void> | void;

@@ -1,8 +1,10 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { JournalEntry } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
-import type { ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
+import type { AttemptRecord, ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
 import { createScenarioContext } from '../scenario/create-context.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import type { MockClient } from './mock-client.ts';
@@ -35,18 +37,48 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
     const reason = `the adapter has no ${missing.join(', ')} hook${missing.length > 1 ? 's' : ''}`;
     return { ...base, status: 'skipped', reason, duration_ms: 0, attempts: 0, steps: [], journal: [] };
   }
-  let result: ScenarioResult | undefined;
-  for (let attempt = 1; attempt <= env.retries + 1; attempt++) {
-    result = { ...base, ...(await attempt_(scenario, env)), attempts: attempt };
-    if (result.status !== 'failed') break;
+  const earlier: AttemptRecord[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attempt_(scenario, env);
+    if (outcome.status !== 'failed' || attempt > env.retries) {
+      const flaky = outcome.status === 'passed' && earlier.length > 0;
+      return {
+        ...base,
+        ...outcome,
+        attempts: attempt,
+        ...(flaky ? { flaky } : {}),
+        ...(earlier.length > 0 ? { previous_attempts: earlier } : {}),
+      };
+    }
+    const { failure, duration_ms, journal } = outcome;
+    const steps = keepScreenshots(outcome.steps, attempt, env.reportDir);
+    earlier.push({ attempt, status: 'failed', failure, duration_ms, steps, journal });
   }
-  return result as ScenarioResult;
 }
 
-async function attempt_(
-  scenario: Scenario,
-  env: ScenarioEnv,
-): Promise<Omit<ScenarioResult, 'id' | 'name' | 'rule' | 'docs' | 'severity' | 'tags' | 'attempts'>> {
+type AttemptOutcome = Omit<
+  ScenarioResult,
+  'id' | 'name' | 'rule' | 'docs' | 'severity' | 'tags' | 'attempts'
+>;
+
+/**
+ * The next attempt writes its screenshots under the same names (scenario id and step number): an earlier
+ * attempt's are moved aside to `<id>-attempt<n>-<step>.jpg` first, so the report shows every attempt's own.
+ */
+function keepScreenshots(steps: StepRecord[], attempt: number, reportDir: string): StepRecord[] {
+  return steps.map((step) => {
+    if (!step.screenshot) return step;
+    const kept = step.screenshot.replace(/-(\d+)(\.\w+)$/, `-attempt${attempt}-$1$2`);
+    try {
+      renameSync(join(reportDir, step.screenshot), join(reportDir, kept));
+      return { ...step, screenshot: kept };
+    } catch {
+      return { name: step.name, status: step.status, duration_ms: step.duration_ms };
+    }
+  });
+}
+
+async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOutcome> {
   const started = performance.now();
   const steps: StepRecord[] = [];
   let outcome: Pick<ScenarioResult, 'status' | 'reason' | 'failure'> = { status: 'passed' };

@@ -5,11 +5,25 @@ import { launchBrowser } from '../browser/launch-browser.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
 import { createReporterMultiplexer, withReportFailures } from '../report/reporter-multiplexer.ts';
-import { type Reporter, type RunResult, type ScenarioResult, summarise } from '../report/run-result.ts';
+import {
+  type Reporter,
+  type RunPhase,
+  type RunResult,
+  type ScenarioResult,
+  summarise,
+} from '../report/run-result.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import { createMockClient, type MockClient } from './mock-client.ts';
 import { runScenario, type ScenarioEnv } from './run-scenario.ts';
 import { freePort, startSupplier } from './supplier-process.ts';
+
+/**
+ * A mock that is already running (`external` when the user named it), or a start function for one that
+ * lives as long as the run: the run says it is starting, and stops it at the end.
+ */
+export type MockSource =
+  | { url: string; external: boolean }
+  | { start: () => Promise<{ url: string; stop: () => Promise<void> }> };
 
 export interface RunInput {
   config: NoxTestkitConfig;
@@ -18,8 +32,8 @@ export interface RunInput {
   settings: RunSettings;
   scenarios: Scenario[];
   reporters: Reporter[];
-  /** The mock NOX to run against (the harness reaches it only over HTTP); `external` when the user named it. */
-  mock: { url: string; external: boolean };
+  /** The mock NOX to run against (the harness reaches it only over HTTP), or how to start one for the run. */
+  mock: MockSource;
   /** Aborted on Ctrl-C: no new scenario starts, and everything is torn down. */
   signal?: AbortSignal;
 }
@@ -38,13 +52,13 @@ export async function run(input: RunInput): Promise<RunResult> {
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
   try {
-    const mockUrl = input.mock.url;
+    const { url: mockUrl, external } = await reachMock(input.mock, reporters.onPhase, teardown);
     const mock = createMockClient(mockUrl);
     await mock.health();
     const port = await freePort();
     const supplierOrigin = `http://127.0.0.1:${port}`;
     const org = config.supplier.url
-      ? await organisationOfRunningApp(mock, config.supplier.apiKey, input.mock.external)
+      ? await organisationOfRunningApp(mock, config.supplier.apiKey, external)
       : await mock.createOrganisation({
           kind: 'supplier',
           name: config.supplier.name,
@@ -64,18 +78,25 @@ export async function run(input: RunInput): Promise<RunResult> {
     // another site than your-app.com: a session cookie that would be dropped on NOX's redirect back
     // (SameSite=Strict) fails here as it would in production.
     const noxUrl = crossSite(mockUrl);
-    const supplier = await startSupplier(config.supplier, input.configDir, port, {
-      [names.authUrl]: noxUrl,
-      [names.apiUrl]: noxUrl,
-      [names.apiKey]: org.api_key,
-      [names.port]: String(port),
-    });
+    const supplier = await startSupplier(
+      config.supplier,
+      input.configDir,
+      port,
+      {
+        [names.authUrl]: noxUrl,
+        [names.apiUrl]: noxUrl,
+        [names.apiKey]: org.api_key,
+        [names.port]: String(port),
+      },
+      reporters.onPhase,
+    );
     teardown.push(supplier.stop);
-    const browser = await openBrowser(teardown);
+    const browser = await openBrowser(teardown, reporters.onPhase);
     reporters.onRunStart({
       supplier: config.supplier.name,
       total: scenarios.length,
       workers: settings.workers,
+      ...(settings.shard ? { shard: settings.shard } : {}),
     });
     const env: ScenarioEnv = {
       browser,
@@ -87,7 +108,9 @@ export async function run(input: RunInput): Promise<RunResult> {
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
     };
-    const done = (result: ScenarioResult) => {
+    const runOne = async (s: Scenario, scenarioEnv: ScenarioEnv) => {
+      reporters.onScenarioStart({ id: s.id, name: s.name });
+      const result = await runScenario(s, scenarioEnv);
       results.push(result);
       reporters.onScenarioEnd(result);
     };
@@ -95,30 +118,68 @@ export async function run(input: RunInput): Promise<RunResult> {
       scenarios.filter((s) => !s.exclusive),
       settings.workers,
       input.signal,
-      async (s) => done(await runScenario(s, env)),
+      (s) => runOne(s, env),
     );
     await inLanes(
       scenarios.filter((s) => s.exclusive),
       1,
       input.signal,
-      async (s) => done(await runScenario(s, { ...env, beforeAttempt: () => mock.reset(org.id) })),
+      (s) => runOne(s, { ...env, beforeAttempt: () => mock.reset(org.id) }),
     );
   } finally {
     for (const step of teardown.reverse()) await step().catch(() => undefined);
   }
-  const order = new Map(scenarios.map((s, i) => [s.id, i]));
-  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const ran = new Map(results.map((r) => [r.id, r]));
+  const all = scenarios.map((s) => ran.get(s.id) ?? notRun(s));
   const result: RunResult = {
     supplier: config.supplier.name,
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
     strict: settings.strict,
-    scenarios: results,
-    ...summarise(results, settings.strict),
+    ...(settings.shard ? { shard: settings.shard } : {}),
+    scenarios: all,
+    ...summarise(all, settings.strict),
     ...(input.signal?.aborted ? { interrupted: true } : {}),
   };
   await reporters.onRunEnd(result, reportDir);
   return withReportFailures(result, reporters.failures);
+}
+
+/** A scenario the run was stopped before (Ctrl-C or SIGTERM): skipped with the reason, so every report names it. */
+function notRun(s: Scenario): ScenarioResult {
+  const { id, name, rule, docs, severity, tags } = s;
+  const reason = 'not run: the run was stopped before this scenario started';
+  return {
+    id,
+    name,
+    rule,
+    docs,
+    severity,
+    tags,
+    status: 'skipped',
+    reason,
+    duration_ms: 0,
+    attempts: 0,
+    steps: [],
+    journal: [],
+  };
+}
+
+/** The running mock's URL; one the run starts is stopped with the rest of the teardown. */
+async function reachMock(
+  source: MockSource,
+  onPhase: (phase: RunPhase) => void,
+  teardown: (() => Promise<unknown>)[],
+): Promise<{ url: string; external: boolean }> {
+  if ('url' in source) {
+    onPhase({ what: 'mock', state: 'ready', detail: `using the mock at ${source.url}` });
+    return source;
+  }
+  onPhase({ what: 'mock', state: 'starting' });
+  const mock = await source.start();
+  teardown.push(mock.stop);
+  onPhase({ what: 'mock', state: 'ready', detail: mock.url });
+  return { url: mock.url, external: false };
 }
 
 /** Only what a run writes goes: a --report-dir pointing at a folder with other files keeps them. */
@@ -152,14 +213,19 @@ async function organisationOfRunningApp(mock: MockClient, apiKey: string | undef
   return org;
 }
 
-async function openBrowser(teardown: (() => Promise<unknown>)[]): Promise<Browser> {
+async function openBrowser(
+  teardown: (() => Promise<unknown>)[],
+  onPhase: (phase: RunPhase) => void,
+): Promise<Browser> {
   let browser: Browser;
+  onPhase({ what: 'browser', state: 'starting' });
   try {
     browser = await launchBrowser();
   } catch (error) {
     throw new HarnessError('BROWSER_NOT_FOUND', (error as Error).message);
   }
   teardown.push(() => browser.close());
+  onPhase({ what: 'browser', state: 'ready', detail: `Chromium ${browser.version()}` });
   return browser;
 }
 

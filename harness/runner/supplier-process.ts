@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { HarnessError } from '../errors.ts';
+import type { RunPhase } from '../report/run-result.ts';
 
 export interface RunningSupplier {
   url: string;
@@ -21,16 +22,30 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the supplier's app with the NOX variables in its env (or reaches a running one) and waits until
- * `readyPath` answers; its output is kept for the error message when it does not come up.
+ * `readyPath` answers, saying what it waits for; its output is kept for the error message when it does not come up.
  */
 export async function startSupplier(
   adapter: SupplierAdapter,
   cwd: string,
   port: number,
   noxEnv: Record<string, string>,
+  onPhase: (phase: RunPhase) => void = () => undefined,
+): Promise<RunningSupplier> {
+  const url = adapter.start ? `http://127.0.0.1:${port}` : (adapter.url ?? '').replace(/\/+$/, '');
+  const wait = `waiting for ${readyUrl(url, adapter)} (up to ${readyTimeoutMs(adapter) / 1000} s)`;
+  onPhase({ what: 'app', state: 'starting', detail: adapter.start ? wait : `already running: ${wait}` });
+  const supplier = await launch(adapter, cwd, url, noxEnv);
+  onPhase({ what: 'app', state: 'ready', detail: url });
+  return supplier;
+}
+
+async function launch(
+  adapter: SupplierAdapter,
+  cwd: string,
+  url: string,
+  noxEnv: Record<string, string>,
 ): Promise<RunningSupplier> {
   if (!adapter.start) {
-    const url = (adapter.url ?? '').replace(/\/+$/, '');
     await waitUntilReady(
       url,
       adapter,
@@ -39,7 +54,6 @@ export async function startSupplier(
     );
     return { url, stop: async () => undefined };
   }
-  const url = `http://127.0.0.1:${port}`;
   // A plain command replaces the shell (exec), so the app is our direct child and is reaped when it stops.
   const command = /[;&|<>()$`]/.test(adapter.start.command)
     ? adapter.start.command
@@ -82,9 +96,9 @@ async function waitUntilReady(
   exitCode: () => number | null | undefined,
   output: () => string,
 ) {
-  const timeout = adapter.start?.readyTimeoutMs ?? 20_000;
+  const timeout = readyTimeoutMs(adapter);
   const deadline = Date.now() + timeout;
-  const ready = new URL(adapter.readyPath ?? '/', `${url}/`).toString();
+  const ready = readyUrl(url, adapter);
   for (;;) {
     const code = exitCode();
     if (code !== null && code !== undefined) {
@@ -106,6 +120,14 @@ async function waitUntilReady(
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+function readyUrl(url: string, adapter: SupplierAdapter): string {
+  return new URL(adapter.readyPath ?? '/', `${url}/`).toString();
+}
+
+function readyTimeoutMs(adapter: SupplierAdapter): number {
+  return adapter.start?.readyTimeoutMs ?? 20_000;
 }
 
 /** Process groups of apps started and not yet stopped; killed if the harness exits without teardown. */
