@@ -1,68 +1,98 @@
-import { xmlAttribute as attr, xmlText as text } from './escape-xml.ts';
-import type { RunResult, ScenarioResult } from './run-result.ts';
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { AttemptRecord, RunResult, ScenarioFailure, ScenarioResult } from './run-result.ts';
+import { showControlChars } from './show-control-chars.ts';
 
-/** A run as JUnit XML: one testsuite for the supplier, one testcase per scenario. */
+/**
+ * A run as JUnit XML: one testsuite for the supplier (and its shard), one testcase per scenario, run or
+ * not. A flaky scenario passes with Surefire's `<flakyFailure>` per earlier attempt, a failed one has
+ * `<rerunFailure>` for them: the elements Maven Surefire and Gradle write and CI servers read.
+ */
 export function renderJunitXml(result: RunResult): string {
   const { counts } = result;
-  const total = result.scenarios.length;
-  const stats = `tests="${total}" failures="${counts.failed}" errors="0" skipped="${counts.skipped}"`;
-  const time = `time="${seconds(result.duration_ms)}" timestamp="${attr(result.started_at)}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="nox-testkit" ${stats} time="${seconds(result.duration_ms)}">`,
-    `  <testsuite name="nox-testkit: ${attr(result.supplier)}" ${stats} ${time}>`,
-    '    <properties>',
-    property('supplier', result.supplier, 6),
-    property('strict', String(result.strict), 6),
-    '    </properties>',
-    ...result.scenarios.map(testcase),
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const stats = {
+    tests: result.scenarios.length,
+    failures: counts.failed,
+    errors: 0,
+    skipped: counts.skipped,
+  };
+  const shard = result.shard && `${result.shard.index}/${result.shard.count}`;
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+    name: 'nox-testkit',
+    ...stats,
+    time: seconds(result.duration_ms),
+  });
+  const suite = root.ele('testsuite', {
+    name: attr(`nox-testkit: ${result.supplier}${shard ? ` (shard ${shard})` : ''}`),
+    ...stats,
+    time: seconds(result.duration_ms),
+    timestamp: attr(result.started_at),
+  });
+  properties(suite, [
+    ['supplier', result.supplier],
+    ['strict', String(result.strict)],
+    ['shard', shard],
+    ['flaky', counts.flaky ? String(counts.flaky) : undefined],
+    ['interrupted', result.interrupted ? 'true' : undefined],
+  ]);
+  for (const s of result.scenarios) testcase(suite, s);
+  return `${root.end({ prettyPrint: true })}\n`;
 }
 
-function testcase(s: ScenarioResult): string {
-  const classname = `${s.severity}.${s.tags[0] ?? 'scenario'}`;
-  const properties = [
+function testcase(suite: XMLBuilder, s: ScenarioResult): void {
+  const test = suite.ele('testcase', {
+    classname: attr(`${s.severity}.${s.tags[0] ?? 'scenario'}`),
+    name: attr(s.name),
+    time: seconds(s.duration_ms),
+  });
+  properties(test, [
     ['rule', s.rule],
     ['docs', s.docs],
     ['severity', s.severity],
     ['tags', s.tags.join(', ')],
     ['attempts', String(s.attempts)],
-  ].filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '');
-  return [
-    `    <testcase classname="${attr(classname)}" name="${attr(s.name)}" time="${seconds(s.duration_ms)}">`,
-    '      <properties>',
-    ...properties.map(([name, value]) => property(name, value, 8)),
-    '      </properties>',
-    ...outcome(s),
-    '    </testcase>',
-  ].join('\n');
+    ['flaky', s.flaky ? 'true' : undefined],
+  ]);
+  const reason = s.reason ?? 'skipped';
+  // GitLab reads a skip's reason from the element's text, Jenkins and most others from `message`.
+  if (s.status === 'skipped') test.ele('skipped', { message: attr(reason) }).txt(text(reason));
+  const failed = s.status === 'failed';
+  const f = s.failure ?? unknownFailure;
+  // Surefire's order: the last failure, then the earlier attempts, then the output.
+  if (failed) test.ele('failure', { message: attr(f.message), type: attr(f.code) }).txt(text(explain(f, s)));
+  const earlier = failed ? 'rerunFailure' : 'flakyFailure';
+  for (const attempt of s.previous_attempts ?? []) earlierFailure(test, earlier, attempt, s);
+  if (failed) test.ele('system-out').txt(text(evidence(s)));
 }
 
-function outcome(s: ScenarioResult): string[] {
-  if (s.status === 'skipped') return [`      <skipped message="${attr(s.reason ?? 'skipped')}"/>`];
-  if (s.status === 'passed') return [];
-  const f = s.failure ?? { code: 'UNKNOWN', message: 'failed without a recorded reason' };
-  const explained = [
+/** Surefire's shape: the failure's text in `<stackTrace>`, that attempt's evidence in `<system-out>`. */
+function earlierFailure(test: XMLBuilder, element: string, attempt: AttemptRecord, s: ScenarioResult) {
+  const f = attempt.failure ?? unknownFailure;
+  const e = test.ele(element, {
+    message: attr(`attempt ${attempt.attempt}: ${f.message}`),
+    type: attr(f.code),
+  });
+  e.ele('stackTrace').txt(text(explain(f, s)));
+  e.ele('system-out').txt(text(evidence(attempt)));
+}
+
+const unknownFailure: ScenarioFailure = { code: 'UNKNOWN', message: 'failed without a recorded reason' };
+
+function explain(f: ScenarioFailure, s: ScenarioResult): string {
+  return [
     f.expected !== undefined ? `Expected: ${f.expected}\nActual: ${f.actual ?? '(not recorded)'}` : f.message,
     `Rule: ${f.rule ?? s.rule}`,
     ...((f.docs ?? s.docs) ? [`Docs: ${f.docs ?? s.docs}`] : []),
   ].join('\n');
-  return [
-    `      <failure message="${attr(f.message)}" type="${attr(f.code)}">${text(explained)}</failure>`,
-    `      <system-out>${text(evidence(s))}</system-out>`,
-  ];
 }
 
 // What a CI page shows under a failed test: the steps, and the supplier's calls to NOX.
-function evidence(s: ScenarioResult): string {
-  const steps = s.steps.map((step) => {
+function evidence(a: Pick<AttemptRecord, 'steps' | 'journal'>): string {
+  const steps = a.steps.map((step) => {
     const shot = step.screenshot ? ` [${step.screenshot}]` : '';
     return `${step.status === 'passed' ? 'ok  ' : 'FAIL'} ${step.name} (${step.duration_ms} ms)${shot}`;
   });
-  const calls = s.journal.map((e) => `${e.request.method} ${e.request.path} -> ${e.response.status}`);
+  const calls = a.journal.map((e) => `${e.request.method} ${e.request.path} -> ${e.response.status}`);
   return [
     'Steps:',
     ...(steps.length > 0 ? steps : ['(none)']),
@@ -72,8 +102,21 @@ function evidence(s: ScenarioResult): string {
   ].join('\n');
 }
 
-function property(name: string, value: string, indent: number): string {
-  return `${' '.repeat(indent)}<property name="${attr(name)}" value="${attr(value)}"/>`;
+function properties(parent: XMLBuilder, list: [string, string | undefined][]): void {
+  const present = list.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '');
+  const element = parent.ele('properties');
+  for (const [name, value] of present) element.ele('property', { name, value: attr(value) });
+}
+
+// xmlbuilder2 leaves an `&` that looks like an entity (`&amp;`, `&nbsp;`, `&#1;`) as it is, so page text
+// could read back changed or make the file malformed: every `&` is escaped here, and the controls XML 1.0
+// forbids are shown as text. Attributes also keep their line breaks and tabs, which parsers would normalise.
+function text(value: string): string {
+  return showControlChars(value).replace(/&/g, '&amp;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function seconds(ms: number): string {
