@@ -9,9 +9,10 @@ describe('the reporters of a run', () => {
   test('write their files first, then the console summary names them', async () => {
     const reportDir = await mkdtemp(join(tmpdir(), 'nox-reporters-'));
     let out = '';
-    const reporters = createReporters(['console', 'json', 'html'], {
+    const reporters = createReporters(['list', 'json', 'html'], {
       write: (t) => (out += t),
       color: false,
+      tty: false,
     });
     try {
       for (const reporter of reporters) {
@@ -25,7 +26,13 @@ describe('the reporters of a run', () => {
     }
   });
 
-  test('are console, JUnit, JSON and HTML by default', () => {
-    expect(createReporters()).toHaveLength(4);
+  test('are the list, JUnit, JSON and HTML by default', () => {
+    expect(createReporters().map((r) => r.name)).toEqual(['html', 'junit', 'json', 'list']);
+  });
+
+  test('take any of list, line, dot, json, junit and html, and console as the list', () => {
+    expect(createReporters(['dot', 'junit']).map((r) => r.name)).toEqual(['junit', 'dot']);
+    expect(createReporters(['line']).map((r) => r.name)).toEqual(['line']);
+    expect(createReporters(['console', 'list']).map((r) => r.name)).toEqual(['list']);
   });
 });

@@ -1,13 +1,20 @@
-import { type ConsoleReporterOptions, createConsoleReporter } from './console-reporter.ts';
+import type { ConsoleReporterOptions } from './console-output.ts';
+import { createDotReporter } from './dot-reporter.ts';
 import { createHtmlReporter, htmlFile } from './html-reporter.ts';
 import { createJsonReporter, jsonFile } from './json-reporter.ts';
 import { createJunitReporter, junitFile } from './junit-reporter.ts';
+import { createLineReporter } from './line-reporter.ts';
+import { createListReporter } from './list-reporter.ts';
 import type { Reporter } from './run-result.ts';
 
-/** The reporters `nox-testkit run` knows, by the name a flag would use. */
-export const reporterKinds = ['console', 'junit', 'json', 'html'] as const;
+/** The reporters `nox-testkit run` knows, by the name `--reporter` uses: three for the console, three files. */
+export const reporterKinds = ['list', 'line', 'dot', 'json', 'junit', 'html'] as const;
 
-export type ReporterKind = (typeof reporterKinds)[number];
+/** A reporter's name; `console` is the former name of `list`, still accepted. */
+export type ReporterKind = (typeof reporterKinds)[number] | 'console';
+
+/** A run's reporters when none are named: the list on the console and every file. */
+export const defaultReporterKinds: readonly ReporterKind[] = ['list', 'junit', 'json', 'html'];
 
 const fileReporters = {
   html: { file: htmlFile, create: createHtmlReporter },
@@ -15,21 +22,30 @@ const fileReporters = {
   json: { file: jsonFile, create: createJsonReporter },
 } as const;
 
+const consoleReporters = {
+  list: createListReporter,
+  line: createLineReporter,
+  dot: createDotReporter,
+} as const;
+
 /**
- * The reporters of a run. The console one comes last, so its summary, which names the report files,
+ * The reporters of a run. The console ones come last, so their summary, which names the report files,
  * is printed after they were written (the runner calls onRunEnd in order, awaiting each).
  */
 export function createReporters(
-  kinds: readonly ReporterKind[] = reporterKinds,
+  kinds: readonly ReporterKind[] = defaultReporterKinds,
   consoleOptions: ConsoleReporterOptions = {},
 ): Reporter[] {
   const files = (Object.keys(fileReporters) as (keyof typeof fileReporters)[]).filter((k) =>
     kinds.includes(k),
   );
-  const reporters: Reporter[] = files.map((k) => fileReporters[k].create());
-  if (kinds.includes('console')) {
-    const reportFiles = files.map((k) => fileReporters[k].file);
-    reporters.push(createConsoleReporter({ reportFiles, ...consoleOptions }));
-  }
-  return reporters;
+  const reportFiles = files.map((k) => fileReporters[k].file);
+  const named = kinds.map((k) => (k === 'console' ? 'list' : k));
+  const consoles = [...new Set(named)].filter(
+    (k): k is keyof typeof consoleReporters => k in consoleReporters,
+  );
+  return [
+    ...files.map((k) => fileReporters[k].create()),
+    ...consoles.map((k) => consoleReporters[k]({ reportFiles, ...consoleOptions })),
+  ];
 }
