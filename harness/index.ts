@@ -22,10 +22,24 @@ export type {
   SupplierOutcome,
 } from './config/supplier-adapter.ts';
 export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
-export { createReporters } from './report/reporters.ts';
-export type { RunResult, ScenarioResult } from './report/run-result.ts';
+export type { ConsoleReporterOptions } from './report/console-output.ts';
+export { REPORT_FAILED_EXIT_CODE } from './report/reporter-multiplexer.ts';
+export {
+  createReporters,
+  defaultReporterKinds,
+  type ReporterKind,
+  reporterKinds,
+} from './report/reporters.ts';
+export type {
+  AttemptRecord,
+  Reporter,
+  RunPhase,
+  RunResult,
+  ScenarioResult,
+  Shard,
+} from './report/run-result.ts';
 export { builtInScenarioDir, loadScenarios, selectScenarios } from './runner/load-scenarios.ts';
-export { type RunInput, run } from './runner/run.ts';
+export { type MockSource, type RunInput, run } from './runner/run.ts';
 export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
 export { defineScenario } from './scenario/define-scenario.ts';
 export type { Expectations } from './scenario/expectations.ts';

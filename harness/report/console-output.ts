@@ -30,7 +30,8 @@ export function consoleOutput(options: ConsoleReporterOptions): ConsoleOutput {
     write: options.write ?? ((text: string) => void process.stdout.write(text)),
     colors: pc.createColors(options.color ?? pc.isColorSupported),
     tty: options.tty ?? Boolean(process.stdout.isTTY),
-    columns: options.columns ?? process.stdout.columns ?? 80,
+    // A pseudo-terminal without a size reports 0 columns.
+    columns: options.columns ?? (process.stdout.columns || 80),
   };
 }
 

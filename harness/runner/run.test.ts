@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runWithMock as run } from '../../cli/run-with-mock.ts';
+import { openStore, startServer } from '../../mock-nox/index.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
-import type { Reporter, RunResult, ScenarioResult } from '../report/run-result.ts';
+import type { Reporter, RunPhase, RunResult, ScenarioResult } from '../report/run-result.ts';
 import { loadScenarios } from './load-scenarios.ts';
 
 const tinySupplier = join(import.meta.dirname, 'test-support', 'tiny-supplier.mjs');
@@ -216,17 +217,115 @@ describe('the runner, further', () => {
     });
   });
 
-  test('runs a failing scenario again with --retries and reports the attempts', async () => {
+  test('runs a failing scenario again with --retries, keeps each attempt with its own evidence and marks a pass flaky', async () => {
     const marker = join(mkdtempSync(join(tmpdir(), 'nox-retry-')), 'tried');
     const flaky = scenario(
       `severity: 'required',`,
       `const fs = await import('node:fs');
       const first = !fs.existsSync(${JSON.stringify(marker)});
       fs.writeFileSync(${JSON.stringify(marker)}, 'x');
+      await t.supplier.startConnection();
       t.expect.that(!first, 'a second attempt', 'the first one');`,
     );
-    const { byId } = await runWith({ flaky }, { settings: { retries: 1 } });
-    expect(byId('flaky')).toMatchObject({ status: 'passed', attempts: 2 });
+    const { dir, result, byId } = await runWith({ flaky }, { settings: { retries: 2 } });
+    const retried = byId('flaky');
+    expect(retried).toMatchObject({ status: 'passed', attempts: 2, flaky: true });
+    expect(result.counts).toMatchObject({ passed: 1, flaky: 1, failed: 0 });
+    const [first] = retried.previous_attempts ?? [];
+    expect(retried.previous_attempts).toHaveLength(1);
+    expect(first).toMatchObject({
+      attempt: 1,
+      status: 'failed',
+      failure: { code: 'EXPECTATION_FAILED', actual: 'the first one' },
+    });
+    expect(first?.steps.map((step) => step.status)).toEqual(['passed']);
+    expect(first?.journal).toEqual([]); // the tiny supplier calls no NOX API
+    const shots = [first?.steps[0]?.screenshot, retried.steps[0]?.screenshot];
+    expect(shots[0]).toMatch(/^screenshots\/flaky-attempt1-01\.jpg$/);
+    expect(shots[1]).toBe('screenshots/flaky-01.jpg');
+    for (const shot of shots) expect(existsSync(join(dir, 'reports', shot ?? 'missing'))).toBe(true);
+  });
+
+  test('a scenario that fails every attempt keeps the earlier ones and is not flaky', async () => {
+    const { byId } = await runWith(
+      { broken: scenario(`severity: 'required',`, `t.expect.that(false, 'x', 'y');`) },
+      { settings: { retries: 1 } },
+    );
+    expect(byId('broken')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(byId('broken').flaky).toBeUndefined();
+    expect(byId('broken').previous_attempts?.map((a) => a.status)).toEqual(['failed']);
+  });
+
+  test('tells the reporters what starts, then the run with its shard, then each scenario as it starts and ends', async () => {
+    const events: string[] = [];
+    const recorder: Reporter = {
+      onPhase: (p) => void events.push(`${p.what} ${p.state}${p.detail ? `: ${p.detail}` : ''}`),
+      onRunStart: (info) => void events.push(`run ${info.total} shard ${JSON.stringify(info.shard)}`),
+      onScenarioStart: (s) => void events.push(`start ${s.id}`),
+      onScenarioEnd: (r) => void events.push(`end ${r.id}`),
+      onRunEnd: (r) => void events.push(`run end shard ${JSON.stringify(r.shard)}`),
+    };
+    await runWith(
+      { a: scenario(`severity: 'required',`, ''), b: scenario(`severity: 'required',`, '') },
+      { reporters: [recorder], settings: { workers: 1, shard: { index: 2, count: 3 } } },
+    );
+    const generic = events.map((e) =>
+      e.replace(/127\.0\.0\.1:\d+/g, 'HOST').replace(/Chromium [\d.]+/, 'Chromium V'),
+    );
+    expect(generic).toEqual([
+      'mock starting',
+      'mock ready: http://HOST',
+      'app starting: waiting for http://HOST/health (up to 5 s)',
+      'app ready: http://HOST',
+      'browser starting',
+      'browser ready: Chromium V',
+      'run 2 shard {"index":2,"count":3}',
+      'start a',
+      'end a',
+      'start b',
+      'end b',
+      'run end shard {"index":2,"count":3}',
+    ]);
+  });
+
+  test('says which mock it uses when the user named one', async () => {
+    const server = await startServer({ store: await openStore({ inMemory: true }) }, '127.0.0.1', 0);
+    const phases: RunPhase[] = [];
+    try {
+      await runWith(
+        { a: scenario(`severity: 'required',`, '') },
+        {
+          reporters: [{ onPhase: (p) => void phases.push(p), onRunEnd: () => undefined }],
+          settings: { mockUrl: server.url },
+        },
+      );
+    } finally {
+      await server.close();
+    }
+    expect(phases[0]).toEqual({ what: 'mock', state: 'ready', detail: `using the mock at ${server.url}` });
+    expect(phases.filter((p) => p.what === 'mock')).toHaveLength(1);
+  });
+
+  test('a run stopped part-way names the scenarios it did not run as skipped, with the reason', async () => {
+    const stop = new AbortController();
+    const { dir, scenarios } = await scenariosIn({
+      a: scenario(`severity: 'required',`, ''),
+      b: scenario(`severity: 'required',`, ''),
+    });
+    const result = await run({
+      config: config(),
+      configDir: dir,
+      settings: settings(dir, { workers: 1 }),
+      scenarios,
+      reporters: [{ onScenarioEnd: () => stop.abort(), onRunEnd: () => undefined }],
+      signal: stop.signal,
+    });
+    expect(result.interrupted).toBe(true);
+    expect(result.scenarios.map((s) => [s.id, s.status])).toEqual([
+      ['a', 'passed'],
+      ['b', 'skipped'],
+    ]);
+    expect(result.scenarios[1]?.reason).toBe('not run: the run was stopped before this scenario started');
   });
 
   test('leaves other files in the report folder alone', async () => {
