@@ -36,6 +36,13 @@ describe('list reporter', () => {
     expect(out).toBe('  [1/4] ✓ completes the link and shows the connected page (1.8 s)\n');
   });
 
+  test('names the mock it uses when the user gave one, without a starting line', () => {
+    let out = '';
+    const reporter = createListReporter({ write: (text) => (out += text), color: false, tty: false });
+    reporter.onPhase?.({ what: 'mock', state: 'ready', detail: 'using the mock at http://nox.test:4400' });
+    expect(out).toBe('using the mock at http://nox.test:4400\n');
+  });
+
   test('names the shard in the header', () => {
     let out = '';
     const reporter = createListReporter({ write: (text) => (out += text), color: false, tty: false });
