@@ -27,7 +27,7 @@ h1{margin:2px 0 4px;font-size:28px}
 .filters button{font:inherit;font-size:13px;border:1px solid var(--line);background:var(--card);color:var(--text);border-radius:999px;padding:3px 12px;cursor:pointer}
 .filters button[aria-pressed=true]{background:var(--text);color:var(--card);border-color:var(--text)}
 .scenario{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--pass);border-radius:10px;margin:10px 0}
-.scenario.failed{border-left-color:var(--fail)}.scenario.skipped{border-left-color:var(--skip)}
+.scenario.failed{border-left-color:var(--fail)}.scenario.skipped{border-left-color:var(--skip)}.scenario[data-outcome=flaky]{border-left-color:var(--flaky)}
 .scenario>summary{display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:12px 16px;cursor:pointer;list-style:none}
 .scenario>summary::-webkit-details-marker{display:none}
 .scenario>summary .mark{align-self:flex-start;line-height:24px}summary:focus-visible{outline:2px solid var(--accent);outline-offset:-2px;border-radius:8px}
