@@ -60,7 +60,7 @@ async function checkMockAnswers(baseUrl: string, headers?: Record<string, string
       ? 'A mock started with --admin-token needs NOX_TESTKIT_ADMIN_TOKEN set to that token.'
       : 'Is the mock NOX (nox-testkit serve) running there?';
   throw new MockUnreachable(
-    `GET ${baseUrl}/__nox/health answered ${res.status}${body.error ? ` (${body.error})` : ''}. ${hint}`,
+    `GET ${baseUrl}/__nox/health answered ${res.status}${body.error ? `: ${body.error}` : '.'} ${hint}`,
   );
 }
 
