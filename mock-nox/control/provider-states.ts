@@ -38,7 +38,7 @@ export function createProviderStates(ctx: MockContext) {
       return { api_key: supplier.api_key };
     },
     [providerStates.linkedUser]: (params) => {
-      // Looked up again: a reset since the supplier state removed it.
+      // Looked up again: a reset since the supplier state may have removed it.
       const supplier = ctx.store.data.organisations.find((o) => o.id === supplierId);
       if (!supplier)
         throw errors.providerStateNeedsSupplier(providerStates.linkedUser, providerStates.supplier);
