@@ -1,17 +1,23 @@
 import { parseArgs } from 'node:util';
 import { pactFiles, verifyPacts } from '../contracts/index.ts';
 import { openStore, startServer } from '../mock-nox/index.ts';
+import { serveEnv } from './serve-options.ts';
 
 export const verifyHelp = `Usage: nox-testkit verify [--pact FILE|DIR] [--base-url URL]
 
 Verifies Pact files against the mock NOX with Pact's own Verifier: every interaction is replayed after its
-provider states were set up through the mock's control API (a fresh supplier and its key, a linked customer).
-Prints Pact's mismatch report and exits 1 when an interaction fails.
+provider states were set up through the mock's state-change URL, POST /__nox/provider-states (a fresh
+supplier and its key, a linked customer), the URL pact-cli's verifier takes as --state-change-url.
+Prints Pact's mismatch report and exits 1 when an interaction fails or the mock does not answer; exits 2
+when a file is not a pact.
 
 Options:
   --pact FILE|DIR   a pact file, or a folder of them          (default pacts)
   --base-url URL    verify against a mock running there       (default: a mock started in-process)
   -h, --help        show this help
+
+Environment:
+  NOX_TESTKIT_ADMIN_TOKEN   the --admin-token of the mock at --base-url, sent as "Authorization: Bearer"
 `;
 
 /** `nox-testkit verify`: returns the exit code. */
@@ -43,13 +49,20 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     process.stderr.write(`nox-testkit verify: ${(error as Error).message}\n`);
     return 2;
   }
-  const server = values['base-url']
+  const given = values['base-url'];
+  if (given !== undefined && !isHttpUrl(given)) {
+    process.stderr.write(
+      `nox-testkit verify: --base-url must be the mock's http:// URL, e.g. http://127.0.0.1:4400 (got "${given}").\n`,
+    );
+    return 2;
+  }
+  const server = given
     ? undefined
     : await startServer({ store: await openStore({ inMemory: true }) }, '127.0.0.1', 0);
-  const baseUrl = values['base-url'] ?? (server?.url as string);
+  const baseUrl = given ?? (server?.url as string);
   process.stdout.write(`Verifying ${files.length} pact file(s) against ${baseUrl}\n`);
   try {
-    await verifyPacts(files, baseUrl);
+    await verifyPacts(files, baseUrl, { adminToken: process.env[serveEnv.adminToken] || undefined });
     process.stdout.write('All interactions verified.\n');
     return 0;
   } catch (error) {
@@ -59,3 +72,5 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     await server?.close();
   }
 }
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);

@@ -1,12 +1,11 @@
+import { providerStates } from '../mock-nox/index.ts';
+
 /**
- * The provider states of the pacts: sentences with {params}, the same strings in the pact and in the
- * state handlers of `nox-testkit verify`. Each handler returns the values the pact injects with
+ * The provider states of the pacts: sentences with {params}, the same strings in the pact and in the mock,
+ * which sets them up at POST /__nox/provider-states and answers the values the pact injects with
  * fromProviderState (`${api_key}`, `${nox_user_id}`, `${device_id}`).
  */
-export const providerStates = {
-  supplier: 'a supplier {supplier} with an API key',
-  linkedUser: 'a customer of the supplier has linked {count} {asset_type} devices',
-} as const;
+export { providerStates };
 
 export type StateName = (typeof providerStates)[keyof typeof providerStates];
 

@@ -2,28 +2,68 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtInScenarioDir, loadScenarios, selectScenarios } from '../harness/runner/load-scenarios.ts';
 import { runAgainstReferenceSupplier } from '../test/support/run-reference-supplier.ts';
+import { type ServeProcess, spawnServe } from '../test/support/spawn-serve.ts';
 import { buildPact } from './build-pact.ts';
+import { runCli } from './testing/run-cli.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const cli = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'cli/nox-testkit.ts'), ...args]).then(
-    (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+const pactCliBin = resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'pact');
+const dir = mkdtempSync(join(tmpdir(), 'nox-run-pact-'));
+// biome-ignore lint/suspicious/noExplicitAny: a pact file is edited as plain JSON
+let pact: { interactions: any[] };
+let pactFile: string;
+let tampered: string;
+const mocks: ServeProcess[] = [];
+
+/** A mock in its own process, as a provider's CI would run it. */
+async function serve(args: string[] = []) {
+  const mock = await spawnServe(['--port', '0', '--in-memory', ...args]);
+  mocks.push(mock);
+  return mock;
+}
+
+interface PactCliReport {
+  interactionResults: { description: string; result: string }[];
+}
+/** pact-cli's own verifier against a running mock, its states set up through the state-change URL. */
+function pactCli(file: string, mockUrl: string, extra: string[] = []) {
+  const { hostname, port } = new URL(mockUrl);
+  const report = join(mkdtempSync(join(tmpdir(), 'nox-pact-cli-')), 'report.json');
+  const args = ['verifier', '-f', file, '-h', hostname, '-p', port, '-n', 'nox-energy', '--no-colour'];
+  args.push('--state-change-url', `${mockUrl}/__nox/provider-states`, '-j', report, ...extra);
+  return new Promise<{ code: number; out: string; results: PactCliReport['interactionResults'] }>((done) =>
+    execFile(pactCliBin, args, (error, stdout, stderr) => {
+      const parsed: PactCliReport = JSON.parse(readFileSync(report, 'utf8'));
+      done({
+        code: error ? Number(error.code) : 0,
+        out: stdout + stderr,
+        results: parsed.interactionResults,
+      });
+    }),
   );
+}
+
+beforeAll(async () => {
+  const all = await loadScenarios([builtInScenarioDir]);
+  const scenarios = selectScenarios(all, { tags: ['happy-path', 'settings', 'security'] });
+  const result = await runAgainstReferenceSupplier(scenarios, { reportDir: join(dir, 'reports') });
+  expect(result.exit_code).toBe(0);
+  const { file } = await buildPact(result, join(dir, 'pacts'));
+  pactFile = file ?? '';
+  pact = JSON.parse(readFileSync(pactFile, 'utf8'));
+  const broken = structuredClone(pact);
+  broken.interactions[0].response.status = 299;
+  tampered = join(dir, 'tampered.json');
+  writeFileSync(tampered, JSON.stringify(broken));
+}, 120_000);
+afterAll(() => {
+  for (const mock of mocks) mock.child.kill('SIGKILL');
+});
 
 describe('the pact of a run against the reference supplier', () => {
   test('is written from the green run and every interaction verifies with nox-testkit verify', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nox-run-pact-'));
-    const all = await loadScenarios([builtInScenarioDir]);
-    const scenarios = selectScenarios(all, { tags: ['happy-path', 'settings', 'security'] });
-    const result = await runAgainstReferenceSupplier(scenarios, { reportDir: join(dir, 'reports') });
-    expect(result.exit_code).toBe(0);
-    const { file } = await buildPact(result, join(dir, 'pacts'));
-    const pact = JSON.parse(readFileSync(file ?? '', 'utf8'));
     const paths = new Set(pact.interactions.map((i: { request: { path: string } }) => i.request.path));
     expect([...paths].sort()).toEqual([
       '/v1/devices',
@@ -31,21 +71,46 @@ describe('the pact of a run against the reference supplier', () => {
       '/v1/devices/settings',
       '/v2/supplier/link-sessions',
     ]);
-
-    const verified = await cli(['verify', '--pact', join(dir, 'pacts')]);
+    const verified = await runCli(['verify', '--pact', join(dir, 'pacts')]);
     expect(verified.out).toContain('All interactions verified.');
     expect(verified.code).toBe(0);
 
-    pact.interactions[0].response.status = 299;
-    writeFileSync(join(dir, 'broken.json'), JSON.stringify(pact));
-    const broken = await cli(['verify', '--pact', join(dir, 'broken.json')]);
+    const broken = await runCli(['verify', '--pact', tampered]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('expected 299 but was');
-  }, 90_000);
+  }, 60_000);
 
-  test('verify says where to find pacts when there are none', async () => {
-    const missing = await cli(['verify', '--pact', join(tmpdir(), 'no-such-pacts')]);
-    expect(missing.code).toBe(2);
-    expect(missing.out).toContain('Run "nox-testkit run" first');
-  });
+  test("pact-cli's verifier passes every interaction against a running mock with the state-change URL", async () => {
+    const mock = await serve();
+    const verified = await pactCli(pactFile, mock.url);
+    expect(verified.code).toBe(0);
+    const descriptions = pact.interactions.map((i: { description: string }) => i.description);
+    expect(verified.results.map((r) => r.description).sort()).toEqual(descriptions.sort());
+    expect(verified.results.map((r) => r.result)).toEqual(descriptions.map(() => 'OK'));
+
+    const broken = await pactCli(tampered, mock.url);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('expected 299 but was');
+    expect(broken.results.filter((r) => r.result !== 'OK').map((r) => r.description)).toEqual([
+      pact.interactions[0].description,
+    ]);
+  }, 60_000);
+
+  test('a mock started with --admin-token verifies with the token as a header, and refuses without it', async () => {
+    const mock = await serve(['--admin-token', 's3cret']);
+    const withHeader = await pactCli(pactFile, mock.url, ['-H', 'Authorization=Bearer s3cret']);
+    expect(withHeader.code).toBe(0);
+    expect(withHeader.results.every((r) => r.result === 'OK')).toBe(true);
+
+    const args = ['verify', '--pact', join(dir, 'pacts'), '--base-url', mock.url];
+    const withToken = await runCli(args, { NOX_TESTKIT_ADMIN_TOKEN: 's3cret' });
+    expect(withToken.out).toContain('All interactions verified.');
+    expect(withToken.code).toBe(0);
+
+    const without = await runCli(args, { NOX_TESTKIT_ADMIN_TOKEN: '' });
+    expect(without.code).toBe(1);
+    expect(without.stderr.trimEnd().split('\n')).toEqual([
+      `nox-testkit verify: GET ${mock.url}/__nox/health answered 403: The mock runs with --admin-token: every control API call must send "Authorization: Bearer <token>". A mock started with --admin-token needs NOX_TESTKIT_ADMIN_TOKEN set to that token.`,
+    ]);
+  }, 90_000);
 });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../mock-nox/server.ts';
 import { openStore } from '../mock-nox/store/open-store.ts';
+import { createControlClient } from '../openapi/control-client.ts';
 import { buildPact } from './build-pact.ts';
+import { providerStates } from './provider-states.ts';
 import { greenRun } from './testing/journal-fixture.ts';
 import { PactVerificationFailed, verifyPacts } from './verify-pacts.ts';
 
@@ -58,6 +60,32 @@ describe('verifying pacts against the mock', () => {
       i.response.body.content.session_secret = 'abc';
     });
     expect(mismatches(error)).toMatch(/session_secret/);
+  });
+
+  test('fails the interaction whose provider state the mock does not know', async () => {
+    const error = await verifyChanged(/GET \/v1\/devices/, (i) => {
+      i.providerStates[1].name = 'a customer has a unicorn';
+    });
+    expect(mismatches(error)).toContain('One or more of the setup state change handlers has failed');
+  });
+
+  test("the mock's state-change endpoint answers the values the pact injects", async () => {
+    const control = createControlClient(mock.url);
+    const supplier = await control.changeProviderState({
+      state: providerStates.supplier,
+      params: { supplier: 'Volt Energy' },
+    });
+    const linked = await control.changeProviderState({
+      state: providerStates.linkedUser,
+      params: { count: 1, asset_type: 'pv' },
+    });
+    expect(linked).toEqual({
+      api_key: supplier.api_key,
+      nox_user_id: expect.any(String),
+      device_id: expect.any(String),
+    });
+    const state = await control.state((await control.organisations()).at(-1)?.id ?? '');
+    expect(state.devices.map((d) => [d.device_id, d.asset_type])).toEqual([[linked.device_id, 'pv']]);
   });
 
   test('fails when the pact calls a path NOX does not serve', async () => {

@@ -1,44 +1,67 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
-import { createControlClient } from '../openapi/control-client.ts';
-import { createStateHandlers } from './state-handlers.ts';
 import { PROVIDER } from './write-pact.ts';
 
-/** The pact files of a file or folder (every *.json in it, sorted). */
-export function pactFiles(fileOrDir: string): string[] {
-  const path = resolve(fileOrDir);
-  if (!existsSync(path))
-    throw new Error(
-      `No pact at ${path}. Run "nox-testkit run" first (it writes pacts/), or pass --pact FILE|DIR.`,
-    );
-  if (statSync(path).isFile()) return [path];
-  const files = readdirSync(path)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(path, f));
-  if (files.length === 0) throw new Error(`No *.json pact files in ${path}.`);
-  return files;
+/** Where the mock sets up provider states (Pact's state-change protocol), for any Pact verifier. */
+export const stateChangeUrl = (baseUrl: string) => new URL('/__nox/provider-states', baseUrl).href;
+
+export interface VerifyOptions {
+  /** The mock's --admin-token: sent as "Authorization: Bearer <token>" with every request, as pact-cli's -H. */
+  adminToken?: string;
 }
 
 /**
- * Verifies pacts with Pact's own Verifier against a provider at `baseUrl` whose control API sets up the
- * states (the mock). Resolves when every interaction verified; rejects with Pact's mismatch report.
+ * Verifies pacts with Pact's own Verifier against the mock at `baseUrl`. Pact's core posts every provider
+ * state to the mock's state-change URL itself, as pact-cli's verifier does, so both give the same result.
+ * Resolves when every interaction verified; rejects with Pact's mismatch report, or at once with
+ * MockUnreachable when the mock does not answer.
  */
-export async function verifyPacts(files: string[], baseUrl: string): Promise<void> {
+export async function verifyPacts(files: string[], baseUrl: string, options: VerifyOptions = {}) {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
-  const handlers = createStateHandlers(createControlClient(baseUrl));
+  const headers =
+    options.adminToken === undefined ? undefined : { Authorization: `Bearer ${options.adminToken}` };
+  await checkMockAnswers(baseUrl, headers);
   try {
     await new Verifier({
       provider: PROVIDER,
       providerBaseUrl: baseUrl,
       pactUrls: files,
-      stateHandlers: handlers as never,
-      logLevel: 'warn',
+      providerStatesSetupUrl: stateChangeUrl(baseUrl),
+      customProviderHeaders: headers,
+      // Not 'warn': pact-js warns that providerStatesSetupUrl is deprecated, yet it is what points Pact's
+      // core at the mock's state-change URL as pact-cli's --state-change-url does (stateHandlers would not).
+      logLevel: 'error',
     }).verifyProvider();
   } catch (error) {
     throw PactVerificationFailed.from(error);
   }
+}
+
+/** The mock is not there, or its control API refuses this client: verification cannot start. */
+export class MockUnreachable extends Error {
+  readonly code = 'MOCK_UNREACHABLE';
+}
+
+/** Fails within seconds, in one line, unless the mock's control API answers at `baseUrl`. */
+async function checkMockAnswers(baseUrl: string, headers?: Record<string, string>): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(new URL('/__nox/health', baseUrl), { headers, signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    const { cause } = error as { cause?: { code?: string; message?: string } };
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new MockUnreachable(
+      `The mock NOX at ${baseUrl} does not answer (${reason}). Start it with "nox-testkit serve", or leave out --base-url to verify against a mock started in-process.`,
+    );
+  }
+  if (res.ok) return;
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  const hint =
+    res.status === 403
+      ? 'A mock started with --admin-token needs NOX_TESTKIT_ADMIN_TOKEN set to that token.'
+      : 'Is the mock NOX (nox-testkit serve) running there?';
+  throw new MockUnreachable(
+    `GET ${baseUrl}/__nox/health answered ${res.status}${body.error ? `: ${body.error}` : '.'} ${hint}`,
+  );
 }
 
 export interface InteractionFailure {
@@ -64,11 +87,15 @@ export class PactVerificationFailed extends Error {
     const message = error instanceof Error ? error.message : String(error);
     try {
       const report = JSON.parse(message) as {
-        errors?: { interaction: string; mismatch?: { mismatches?: { mismatch: string }[] } }[];
+        errors?: {
+          interaction: string;
+          mismatch?: { message?: string; mismatches?: { mismatch: string }[] };
+        }[];
       };
+      // A request that could not be made (a provider state the mock refused) has a message, no mismatches.
       const failures = (report.errors ?? []).map((e) => ({
         interaction: e.interaction,
-        mismatches: (e.mismatch?.mismatches ?? []).map((m) => m.mismatch),
+        mismatches: e.mismatch?.mismatches?.map((m) => m.mismatch) ?? [e.mismatch?.message ?? 'failed'],
       }));
       return new PactVerificationFailed(failures, message);
     } catch {

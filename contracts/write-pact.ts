@@ -14,7 +14,7 @@ const examples = {
   device_id: '01a5c222-5b76-4531-b587-5deeb81a3db3',
 };
 const injectedField = (field: string) => (field === 'device_id' ? 'device_id' : 'nox_user_id');
-/** A provider-state expression: `${name}`, filled in from the state handler's answer at verification. */
+/** A provider-state expression: `${name}`, filled in from the state change's answer at verification. */
 const expression = (name: string) => `\${${name}}`;
 
 /**

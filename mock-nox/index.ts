@@ -1,6 +1,7 @@
 // The public face of mock-nox: what cli/, contracts' verification and a supplier's own tests import.
 
 export { type AppDeps, createApp } from './app.ts';
+export { providerStates } from './control/provider-states.ts';
 export type { TimeSource } from './domain/clock.ts';
 export type { Ids } from './domain/ids.ts';
 export type { Journal, JournalEntry } from './journal/journal.ts';

@@ -7,6 +7,8 @@ import type {
   Organisation,
   OrganisationInput,
   PolicyChanges,
+  ProviderStateChange,
+  ProviderStateValues,
 } from './wire-types.ts';
 
 /** A client of the mock's control API (nox-control.yaml), typed from its generated types. */
@@ -22,6 +24,8 @@ export interface ControlClient {
   state(organisationId: string): Promise<MockState>;
   journal(organisationId: string, afterId?: number): Promise<JournalEntry[]>;
   complete(token: string, body: CompleteInput): Promise<CompleteResult>;
+  /** Sets up a pact's provider state, as a Pact verifier does through its state-change URL. */
+  changeProviderState(change: ProviderStateChange): Promise<ProviderStateValues>;
 }
 
 export interface ControlClientOptions {
@@ -81,5 +85,6 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
       ).entries,
     complete: (token, body) =>
       call('POST', `/__nox/link-sessions/${encodeURIComponent(token)}/complete`, body),
+    changeProviderState: (change) => call('POST', '/__nox/provider-states', change),
   };
 }

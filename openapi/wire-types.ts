@@ -35,3 +35,7 @@ export type CompleteInput = NonNullable<RequestJson<'completeLinkSession'>>;
 export type CompleteResult = ResponseJson<'completeLinkSession', 200>;
 /** The JSON inside a successful v2 callback's `data` parameter (base64url). */
 export type CallbackPayload = auth['schemas']['LinkCallbackData'];
+/** The body of POST /__nox/provider-states: Pact's state-change request. */
+export type ProviderStateChange = control['schemas']['ProviderStateChange'];
+/** What a provider state set up, by the names the pact's `${name}` expressions use. */
+export type ProviderStateValues = control['schemas']['ProviderStateValues'];

@@ -123,6 +123,21 @@ export const errors = {
       403,
       `The control API refuses requests from web pages of another origin (got ${origin}); call it from a script, a test or curl, not a browser page.`,
     ),
+  providerStateUnknown: (state: string, known: readonly string[]) =>
+    new NoxError(
+      400,
+      `Unknown provider state "${state}": the mock sets up ${known.map((k) => `"${k}"`).join(' and ')} (see POST /__nox/provider-states in openapi/nox-control.yaml).`,
+    ),
+  providerStateNeedsSupplier: (state: string, supplierState: string) =>
+    new NoxError(
+      400,
+      `Provider state "${state}" needs a supplier: set up "${supplierState}" first (list it before this state in the interaction).`,
+    ),
+  providerStateLinkFailed: (state: string, error: string) =>
+    new NoxError(
+      409,
+      `Provider state "${state}": linking the customer failed with ${error}; the mock's global policies are in the way (see GET /__nox/policies, or POST /__nox/reset).`,
+    ),
   manufacturerNotEnabled: (name: string) =>
     new NoxError(
       401,

@@ -327,6 +327,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__nox/provider-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up a Pact provider state (Pact's state-change protocol)
+         * @description The provider-state endpoint for Pact verifiers (`pact verifier --state-change-url <mock>/__nox/provider-states`, pact-js `providerStatesSetupUrl`): the verifier POSTs each provider state of an interaction before replaying it. Known states: "a supplier {supplier} with an API key" (a fresh supplier organisation named `params.supplier`, its redirect URLs loopback and `params.redirect_url`) and "a customer of the supplier has linked {count} {asset_type} devices" (a customer of the supplier set up last, linked through NOX with `count` heat pumps `hp` or inverters `pv`). The answer holds the values the pact injects with `fromProviderState`. Every setup makes new data, so `teardown` has nothing to undo and answers `{}`. An unknown state is a 400, so the verifier fails that interaction.
+         */
+        post: operations["changeProviderState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -669,6 +689,28 @@ export interface components {
             location: components["schemas"]["OpenObject"];
             /** @description Virtual unix seconds of the last change. */
             updated_at: number;
+        };
+        ProviderStateChange: {
+            /** @description The provider state's name, a sentence with {params}. */
+            state: string;
+            /** @description The values of the state's {params}, as the pact gives them. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description setup when left out.
+             * @enum {string}
+             */
+            action?: "setup" | "teardown";
+        };
+        /** @description What a state set up, by the names the pact's provider-state expressions use. */
+        ProviderStateValues: {
+            /** @description The supplier's API key (`${api_key}`). */
+            api_key?: string;
+            /** @description The linked customer's NOX user id (`${nox_user_id}`). */
+            nox_user_id?: string;
+            /** @description The customer's first device (`${device_id}`). */
+            device_id?: string;
         };
         /** @description An object whose fields this spec does not pin down (the data API's spec does, where NOX shows them). Spelled out so the generated type reads any field as unknown, not as an empty object. */
         OpenObject: {
@@ -1492,6 +1534,41 @@ export interface operations {
                 };
             };
             403: components["responses"]["Forbidden"];
+        };
+    };
+    changeProviderState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStateChange"];
+            };
+        };
+        responses: {
+            /** @description The values of the state, for the pact's `${name}` expressions (`{}` on teardown). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderStateValues"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
+            /** @description The customer could not be linked under the mock's global policies (e.g. a lifetime of 0). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
 }
