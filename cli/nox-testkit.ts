@@ -50,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError && error.exitCode === 0) return 0; // --help, --version
+    // `help <unknown command>`: commander has printed the overview to stderr already.
+    if (error instanceof CommanderError && error.code === 'commander.help') return 2;
     const command = program.commands.find((c) => c.name() === argv[0])?.name();
     return reportFailure(error, command);
   }
