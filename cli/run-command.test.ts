@@ -83,20 +83,24 @@ describe('nox-testkit run', () => {
       good: 'await t.supplier.startConnection();',
       bad: "t.expect.that(false, 'x', 'y');",
     });
-    const green = await start(dir, ['--grep', '^good$']).done;
+    const green = await start(dir, ['--grep', '^good$', '--reporter', 'junit']).done;
     expect(green.code).toBe(0);
     expect(green.out).toContain('No pact written: the run selected part of the catalogue');
     expect(existsSync(join(dir, 'reports', 'junit.xml'))).toBe(true);
+    expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(false); // --reporter junit: that one only
     const red = await start(dir, ['--no-pact']).done;
     expect(red.code).toBe(1);
     expect(red.out).toMatch(/FAILED: 1 required scenario failed/);
+    expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(true); // the default set
   }, 90_000);
 
   test('exits 2 with the flag named when a flag is wrong', async () => {
     const { dir } = project({ good: '' });
     const bad = await start(dir, ['--workers', 'many']).done;
     expect(bad.code).toBe(2);
-    expect(bad.out).toContain('--workers must be a whole number from 1 to 32, got "many"');
+    expect(bad.out).toBe(
+      'nox-testkit run: --workers: expected a whole number from 1 to 32, got "many" (see "nox-testkit run --help")\n',
+    );
   }, 30_000);
 
   test('on Ctrl-C finishes the running scenario, tears everything down, reports and exits 130', async () => {

@@ -1,62 +1,106 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { buildPact } from '../contracts/index.ts';
 import {
-  builtInScenarioDir,
   createReporters,
   defaultConfigFile,
-  HarnessError,
   loadConfig,
-  loadScenarios,
   type RunResult,
   type RunSettings,
+  reporterNames,
   selectScenarios,
 } from '../harness/index.ts';
+import { configFileOf, loadCatalogue } from './load-catalogue.ts';
 import { runPactStep } from './pact-step.ts';
-import { type RunFlags, resolveRunSettings, runDefaults, runEnv } from './run-settings.ts';
+import { UsageError } from './report-failure.ts';
+import {
+  collect,
+  type RunFlags,
+  resolveReporters,
+  resolveRunSettings,
+  runDefaults,
+  runEnv,
+} from './run-settings.ts';
 import { runWithMock } from './run-with-mock.ts';
+import { writeScenarioList } from './scenarios-command.ts';
 
-export const runHelp = `Usage: nox-testkit run [options]
+const description = [
+  `Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml, reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict, an advisory one), 2 on a bad flag, env variable or config value, 3 when the scenarios passed but the Pact file could not be written (a nox-testkit error), 130 when stopped with Ctrl-C.`,
+  `Each setting is taken from its flag, then its env variable, then the config file's "run" section (workers, retries, reportDir, strict, timeoutMs, pactDir, reporter; mock.url), then the default.`,
+].join('\n\n');
 
-Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives
-the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml,
-reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict,
-an advisory one), 3 when the scenarios passed but the Pact file could not be written (a nox-testkit error).
-
-Options (flag, then env variable, then the config file's "run" section, then default):
-  --config FILE      the config file                               [NOX_TESTKIT_CONFIG] (default ${defaultConfigFile})
-  --workers N        scenarios at a time                           [${runEnv.workers}] (default ${runDefaults.workers})
-  --grep TEXT        only scenarios whose id or name matches (a case-insensitive regular expression)
-  --tag TAG          only scenarios with this tag (repeat or comma-separate for several)
-  --shard I/N        only the I-th of N equal shares, for parallel CI jobs
-  --retries N        run a failing scenario again up to N times    [${runEnv.retries}] (default 0)
-  --strict           advisory failures fail the run too            [${runEnv.strict}=1]
-  --report-dir DIR   where the reports go                          [${runEnv.reportDir}] (default ${runDefaults.reportDir})
-  --timeout MS       per scenario                                  (default ${runDefaults.timeoutMs})
-  --mock-url URL     use a mock already running there              [${runEnv.mockUrl}]
-  --pact-dir DIR     where a green run writes its Pact file        [${runEnv.pactDir}] (default ${runDefaults.pactDir})
-  --no-pact          write no Pact file
-  -h, --help         show this help
-
+const examples = `
 Examples:
-  npm run demo                                       # the whole catalogue against the reference supplier
+  npm run demo                                   # the whole catalogue against the reference supplier
   nox-testkit run --tag expiry --workers 2
   nox-testkit run --shard 1/3 --report-dir reports/shard-1
-`;
+  nox-testkit run --grep forged --list           # which scenarios would run, starting nothing
+  nox-testkit run --reporter list,junit          # the console summary and JUnit XML only
+  NOX_TESTKIT_RETRIES=2 nox-testkit run --strict`;
 
-/** `nox-testkit run`: returns the exit code. */
-export async function runCommand(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(argv).values;
-  } catch (error) {
-    process.stderr.write(
-      `nox-testkit run: ${(error as Error).message}\nRun "nox-testkit run --help" for the options.\n`,
-    );
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(runHelp);
+/** `nox-testkit run`. */
+export function defineRunCommand(program: Command): void {
+  program
+    .command('run')
+    .summary('drive your supplier app through every documented NOX flow and grade it')
+    .description(description)
+    .option('--config <file>', `the config file (env ${runEnv.config}, default ${defaultConfigFile})`)
+    .option(
+      '--workers <n>',
+      `scenarios at a time, 1 to 32 (env ${runEnv.workers}, default ${runDefaults.workers})`,
+    )
+    .option(
+      '--grep <text>',
+      'only scenarios whose id or name matches (a case-insensitive regular expression)',
+    )
+    .option(
+      '--tag <tag>',
+      'only scenarios with this tag, in any case (repeat or comma-separate for several)',
+      collect,
+    )
+    .option('--shard <i/n>', 'only the i-th of n equal shares, for parallel CI jobs')
+    .option(
+      '--retries <n>',
+      `run a failing scenario again up to n times, 0 to 5 (env ${runEnv.retries}, default 0)`,
+    )
+    .option('--strict', `advisory failures fail the run too (env ${runEnv.strict}=1)`)
+    .option(
+      '--report-dir <dir>',
+      `where the reports go (env ${runEnv.reportDir}, default ${runDefaults.reportDir})`,
+    )
+    .option(
+      '--reporter <names>',
+      `${reporterNames.join('|')}; repeat or comma-separate (env ${runEnv.reporter}, default list,junit,json,html)`,
+      collect,
+    )
+    .option('--timeout <ms>', `per scenario, 1000 to 600000 (default ${runDefaults.timeoutMs})`)
+    .option('--mock-url <url>', `use a mock already running there (env ${runEnv.mockUrl})`)
+    .option(
+      '--pact-dir <dir>',
+      `where a green run writes its Pact file (env ${runEnv.pactDir}, default ${runDefaults.pactDir})`,
+    )
+    .option('--no-pact', 'write no Pact file')
+    .option(
+      '--list',
+      'print the scenarios the run would run (after --grep, --tag, --shard) and start nothing',
+    )
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', examples)
+    .action(async (flags: RunFlags) => {
+      process.exitCode = await runCommand(flags);
+    });
+}
+
+/** `nox-testkit run`: returns the exit code; a usage error is thrown (see report-failure.ts). */
+export async function runCommand(flags: RunFlags): Promise<number> {
+  const { config, dir, name } = await loadConfig(configFileOf(flags.config).file);
+  const settings = resolveRunSettings(flags, process.env, config, name);
+  const reporterKinds = resolveReporters(flags, process.env, config, name);
+  const scenarios = selectScenarios(await loadCatalogue(config, dir), settings);
+  if (scenarios.length === 0)
+    throw new UsageError('no scenario matches --grep/--tag/--shard; "nox-testkit scenarios" lists them');
+  if (flags.list) {
+    writeScenarioList(scenarios);
     return 0;
   }
   const abort = new AbortController();
@@ -70,39 +114,21 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const { config, dir } = await loadConfig(
-      values.config ?? process.env.NOX_TESTKIT_CONFIG ?? defaultConfigFile,
-    );
-    const settings = resolveRunSettings(values as RunFlags, process.env, config);
-    const all = await loadScenarios([
-      builtInScenarioDir,
-      ...(config.scenarioDirs ?? []).map((d) => resolve(dir, d)),
-    ]);
-    const scenarios = selectScenarios(all, settings);
-    if (scenarios.length === 0)
-      throw new HarnessError(
-        'CONFIG_INVALID',
-        'No scenario matches --grep/--tag/--shard; "nox-testkit scenarios" lists them.',
-      );
     const result = await runWithMock({
       config,
       configDir: dir,
       settings,
       scenarios,
-      reporters: createReporters(),
+      reporters: createReporters(reporterKinds),
       signal: abort.signal,
     });
     if (abort.signal.aborted) return 130;
     const { pactDir } = settings;
     if (!pactDir) return result.exit_code;
     return runPactStep(
-      () => writeRunPact(result, pactDir, partOfCatalogue(settings, values)),
+      () => writeRunPact(result, pactDir, partOfCatalogue(settings, flags)),
       result.exit_code,
     );
-  } catch (error) {
-    const code = error instanceof HarnessError ? error.code : 'ERROR';
-    process.stderr.write(`nox-testkit run: ${(error as Error).message} [${code}]\n`);
-    return code === 'CONFIG_INVALID' ? 2 : 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -110,9 +136,8 @@ export async function runCommand(argv: string[]): Promise<number> {
 }
 
 /** Why the run covers only part of the catalogue (its pact would replace the whole one), or undefined. */
-function partOfCatalogue(settings: RunSettings, flags: { 'pact-dir'?: string }): string | undefined {
-  if (flags['pact-dir'] || (!settings.grep && settings.tags.length === 0 && !settings.shard))
-    return undefined;
+function partOfCatalogue(settings: RunSettings, flags: RunFlags): string | undefined {
+  if (flags.pactDir || (!settings.grep && settings.tags.length === 0 && !settings.shard)) return undefined;
   return 'the run selected part of the catalogue (--grep, --tag or --shard), whose pact would replace the whole one; pass --pact-dir to write it anyway';
 }
 
@@ -123,25 +148,4 @@ async function writeRunPact(result: RunResult, dir: string, partial?: string): P
   }
   const { file, reason } = await buildPact(result, resolve(dir));
   process.stdout.write(file ? `  Pact written: ${file}\n` : `  No pact written: ${reason}.\n`);
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: {
-      config: { type: 'string' },
-      workers: { type: 'string' },
-      grep: { type: 'string' },
-      tag: { type: 'string', multiple: true },
-      shard: { type: 'string' },
-      retries: { type: 'string' },
-      strict: { type: 'boolean' },
-      'report-dir': { type: 'string' },
-      timeout: { type: 'string' },
-      'mock-url': { type: 'string' },
-      'pact-dir': { type: 'string' },
-      'no-pact': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type NoxTestkitConfig, type Scenario, selectScenarios } from '../harness/index.ts';
-import { resolveRunSettings } from './run-settings.ts';
+import { type NoxTestkitConfig, type Scenario, selectScenarios, toReporterKinds } from '../harness/index.ts';
+import { resolveReporters, resolveRunSettings } from './run-settings.ts';
 
 const config = (run: NoxTestkitConfig['run'] = {}) =>
   ({ supplier: {} as NoxTestkitConfig['supplier'], run }) as NoxTestkitConfig;
@@ -22,11 +22,56 @@ describe('run settings', () => {
   });
 
   test.each([
-    [{ workers: '0' }, '--workers must be a whole number from 1 to 32, got "0"'],
-    [{ shard: '4/3' }, '--shard must be i/n with 1 ≤ i ≤ n'],
-    [{ grep: '(' }, '--grep "(" is not a valid regular expression'],
+    [{ workers: '0' }, '--workers: expected a whole number from 1 to 32, got "0"'],
+    [{ timeout: '5s' }, '--timeout: expected a whole number from 1000 to 600000 (milliseconds), got "5s"'],
+    [{ shard: '4/3' }, '--shard: expected i/n with 1 ≤ i ≤ n'],
+    [{ grep: '(' }, '--grep: expected a regular expression, got "("'],
   ])('name a bad value: %j', (flags, message) => {
     expect(() => resolveRunSettings(flags, {}, config())).toThrow(message);
+  });
+
+  test('name a bad value by where it came from: the flag, the env variable or the config key', () => {
+    const name = 'nox-testkit.config.ts';
+    expect(() => resolveRunSettings({ retries: '9' }, {}, config(), name)).toThrow(/^--retries: /);
+    expect(() => resolveRunSettings({}, { NOX_TESTKIT_RETRIES: '9' }, config(), name)).toThrow(
+      /^NOX_TESTKIT_RETRIES: expected a whole number from 0 to 5, got "9"$/,
+    );
+    expect(() => resolveRunSettings({}, {}, config({ retries: 9 }), name)).toThrow(
+      /^nox-testkit.config.ts run.retries: expected a whole number from 0 to 5, got 9$/,
+    );
+    expect(() => resolveRunSettings({}, { NOX_TESTKIT_STRICT: 'maybe' }, config(), name)).toThrow(
+      'NOX_TESTKIT_STRICT: expected true or false, got "maybe"',
+    );
+  });
+
+  test('--no-pact leaves out the Pact file whatever the env variable says', () => {
+    expect(
+      resolveRunSettings({ pact: false }, { NOX_TESTKIT_PACT_DIR: 'p' }, config()).pactDir,
+    ).toBeUndefined();
+    expect(resolveRunSettings({}, { NOX_TESTKIT_PACT_DIR: 'p' }, config()).pactDir).toBe('p');
+  });
+});
+
+describe('reporters', () => {
+  test('take repeated and comma-separated --reporter, then NOX_TESTKIT_REPORTER, then run.reporter', () => {
+    const env = { NOX_TESTKIT_REPORTER: 'json' };
+    expect(
+      resolveReporters({ reporter: ['list', 'junit,html'] }, env, config({ reporter: ['json'] })),
+    ).toEqual(toReporterKinds(['list', 'junit', 'html']));
+    expect(resolveReporters({}, env, config({ reporter: ['junit'] }))).toEqual(['json']);
+    expect(resolveReporters({}, {}, config({ reporter: ['junit'] }))).toEqual(['junit']);
+    expect(resolveReporters({}, {}, config())).toBeUndefined();
+  });
+
+  test('map the name list to the console reporter (its name in the harness until it is called list)', () => {
+    expect(toReporterKinds(['list'])).toHaveLength(1);
+    expect(['console', 'list']).toContain(toReporterKinds(['list'])[0]);
+  });
+
+  test('name an unknown reporter and the ones there are', () => {
+    expect(() => resolveReporters({ reporter: ['list,bogus'] }, {}, config())).toThrow(
+      /^--reporter: expected one of list, .*html, got "bogus"$/,
+    );
   });
 });
 
@@ -40,6 +85,11 @@ describe('scenario selection', () => {
     const ids = (s: Scenario[]) => s.map((x) => x.id);
     expect(ids(selectScenarios(all, { grep: /^does [bc]$/, tags: [] }))).toEqual(['b', 'c']);
     expect(ids(selectScenarios(all, { tags: ['expiry'] }))).toEqual(['b', 'd']);
+  });
+
+  test('match --tag in any case, as --grep does', () => {
+    expect(selectScenarios(all, { tags: ['EXPIRY'] }).map((s) => s.id)).toEqual(['b', 'd']);
+    expect(selectScenarios([scenario('x', ['Flow2'])], { tags: ['flow2'] })).toHaveLength(1);
   });
 
   test('splits into shards that together hold every scenario once', () => {

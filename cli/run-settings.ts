@@ -1,28 +1,48 @@
-import { envValue, precedence } from '../common/precedence.ts';
-import { HarnessError, type NoxTestkitConfig, type RunSettings } from '../harness/index.ts';
+import {
+  booleanFromText,
+  envValue,
+  numberFromText,
+  resolveSetting,
+  SettingError,
+  type SettingSpec,
+} from '../common/precedence.ts';
+import {
+  mockOptionSchemas,
+  type NoxTestkitConfig,
+  type RunSettings,
+  runOptionSchemas,
+  toReporterKinds,
+} from '../harness/index.ts';
 
+/** The flags of `nox-testkit run`, as commander hands them over (values are text until checked). */
 export interface RunFlags {
+  config?: string;
   workers?: string;
   retries?: string;
-  'report-dir'?: string;
+  reportDir?: string;
   strict?: boolean;
   timeout?: string;
   grep?: string;
   tag?: string[];
   shard?: string;
-  'mock-url'?: string;
-  'pact-dir'?: string;
-  'no-pact'?: boolean;
+  mockUrl?: string;
+  pactDir?: string;
+  /** false with --no-pact */
+  pact?: boolean;
+  reporter?: string[];
+  list?: boolean;
 }
 
 /** The env variable of each setting. */
 export const runEnv = {
+  config: 'NOX_TESTKIT_CONFIG',
   workers: 'NOX_TESTKIT_WORKERS',
   retries: 'NOX_TESTKIT_RETRIES',
   reportDir: 'NOX_TESTKIT_REPORT_DIR',
   strict: 'NOX_TESTKIT_STRICT',
   mockUrl: 'NOX_TESTKIT_MOCK_URL',
   pactDir: 'NOX_TESTKIT_PACT_DIR',
+  reporter: 'NOX_TESTKIT_REPORTER',
 } as const;
 
 export const runDefaults = {
@@ -34,80 +54,97 @@ export const runDefaults = {
   pactDir: 'pacts',
 };
 
-/** Flag, then env, then config file, then default; every bad value is named. */
+type RunOption = keyof typeof runOptionSchemas;
+
+/**
+ * Flag, then env, then the config file's `run` section, then default, each checked by the config's own
+ * schema; a bad value is named where it came from (`--retries`, `NOX_TESTKIT_RETRIES`, `<config> run.retries`).
+ */
 export function resolveRunSettings(
   flags: RunFlags,
   env: NodeJS.ProcessEnv,
   config: NoxTestkitConfig,
+  configName = 'the config file',
 ): RunSettings {
-  const fromEnv = (name: string) => envValue(env, name);
-  const c = config.run ?? {};
-  const pick = <T>(flag: T | undefined, envName: string | undefined, inConfig: T | undefined, fallback?: T) =>
-    precedence<T | string>({
+  const option = <K extends RunOption>(key: K, flag: string, given: unknown, fromText = numberFromText) => {
+    const envName = (runEnv as Partial<Record<RunOption, string>>)[key];
+    const spec: SettingSpec<unknown> = {
       flag,
-      env: envName === undefined ? undefined : fromEnv(envName),
-      config: inConfig,
-      default: fallback,
-    }).value;
+      env: envName,
+      config: `${configName} run.${key}`,
+      schema: runOptionSchemas[key],
+      fromText,
+    };
+    const layers = {
+      flag: given,
+      env: envName === undefined ? undefined : envValue(env, envName),
+      config: config.run?.[key],
+      default: (runDefaults as Partial<Record<RunOption, unknown>>)[key],
+    };
+    return resolveSetting(spec, layers) as NonNullable<NoxTestkitConfig['run']>[K];
+  };
+  const text = (s: string) => s;
   return {
-    workers: count(
-      'workers',
-      pick<unknown>(flags.workers, runEnv.workers, c.workers, runDefaults.workers),
-      1,
-      32,
-    ),
-    retries: count(
-      'retries',
-      pick<unknown>(flags.retries, runEnv.retries, c.retries, runDefaults.retries),
-      0,
-      5,
-    ),
-    reportDir: pick(flags['report-dir'], runEnv.reportDir, c.reportDir, runDefaults.reportDir) as string,
-    strict: precedence({
-      flag: flags.strict,
-      env: truthy(fromEnv(runEnv.strict)),
-      config: c.strict,
-      default: runDefaults.strict,
-    }).value as boolean,
-    timeoutMs: count(
-      'timeout',
-      pick<unknown>(flags.timeout, undefined, c.timeoutMs, runDefaults.timeoutMs),
-      1000,
-      600_000,
-    ),
+    workers: option('workers', '--workers', flags.workers) as number,
+    retries: option('retries', '--retries', flags.retries) as number,
+    reportDir: option('reportDir', '--report-dir', flags.reportDir, text) as string,
+    strict: option('strict', '--strict', flags.strict, booleanFromText) as boolean,
+    timeoutMs: option('timeoutMs', '--timeout', flags.timeout) as number,
     grep: flags.grep === undefined ? undefined : toRegExp(flags.grep),
-    tags: (flags.tag ?? [])
-      .flatMap((t) => t.split(','))
-      .map((t) => t.trim())
-      .filter(Boolean),
+    tags: listFromText(flags.tag?.join(',') ?? ''),
     shard: flags.shard === undefined ? undefined : toShard(flags.shard),
-    mockUrl: pick(flags['mock-url'], runEnv.mockUrl, undefined),
-    pactDir: flags['no-pact']
-      ? undefined
-      : (pick(flags['pact-dir'], runEnv.pactDir, c.pactDir, runDefaults.pactDir) as string),
+    mockUrl: resolveSetting(
+      {
+        flag: '--mock-url',
+        env: runEnv.mockUrl,
+        config: `${configName} mock.url`,
+        schema: mockOptionSchemas.url,
+      },
+      { flag: flags.mockUrl, env: envValue(env, runEnv.mockUrl), config: config.mock?.url },
+    ),
+    pactDir:
+      flags.pact === false ? undefined : (option('pactDir', '--pact-dir', flags.pactDir, text) as string),
   };
 }
 
-function bad(message: string): never {
-  throw new HarnessError('CONFIG_INVALID', message);
+/** The reporters the run asked for (--reporter, NOX_TESTKIT_REPORTER, run.reporter), or undefined for the default set. */
+export function resolveReporters(
+  flags: RunFlags,
+  env: NodeJS.ProcessEnv,
+  config: NoxTestkitConfig,
+  configName = 'the config file',
+) {
+  const names = resolveSetting(
+    {
+      flag: '--reporter',
+      env: runEnv.reporter,
+      config: `${configName} run.reporter`,
+      schema: runOptionSchemas.reporter,
+      fromText: listFromText,
+    },
+    { flag: flags.reporter?.join(','), env: envValue(env, runEnv.reporter), config: config.run?.reporter },
+  );
+  return names === undefined ? undefined : toReporterKinds(names);
 }
 
-function count(name: string, value: unknown, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    bad(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return n;
+/** Commander's collector of a repeatable flag: every value, in order. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
-function truthy(value: string | undefined): boolean | undefined {
-  return value === undefined ? undefined : ['1', 'true', 'yes'].includes(value.toLowerCase());
+/** "a, b,c" as ["a", "b", "c"]: a repeated or comma-separated flag. */
+function listFromText(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 function toRegExp(text: string): RegExp {
   try {
     return new RegExp(text, 'i');
   } catch {
-    return bad(`--grep "${text}" is not a valid regular expression`);
+    throw new SettingError(`--grep: expected a regular expression, got "${text}"`);
   }
 }
 
@@ -116,6 +153,6 @@ function toShard(text: string): { index: number; count: number } {
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
   if (!match || index < 1 || total < 1 || index > total)
-    bad(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/3, got "${text}"`);
+    throw new SettingError(`--shard: expected i/n with 1 ≤ i ≤ n, e.g. 2/3, got "${text}"`);
   return { index, count: total };
 }

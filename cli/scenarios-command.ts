@@ -1,30 +1,44 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { builtInScenarioDir, defaultConfigFile, loadConfig, loadScenarios } from '../harness/index.ts';
+import type { Command } from 'commander';
+import { loadConfig, type Scenario } from '../harness/index.ts';
+import { configFileOf, isConfigAbsent, loadCatalogue } from './load-catalogue.ts';
 
-export const scenariosHelp = `Usage: nox-testkit scenarios [--config FILE] [--json]
+const description = [
+  `Lists the scenarios a run would choose from: the built-in catalogue and your config's scenarioDirs, with severity and tags (use them with "nox-testkit run --grep/--tag"; "run --list" shows what a run would run). Without a config file only the built-in catalogue is listed; a config file that is there is checked as "run" checks it.`,
+].join('\n\n');
 
-Lists the scenarios a run would choose from: the built-in catalogue and your config's scenarioDirs,
-with severity and tags (use them with "nox-testkit run --grep/--tag").
-`;
+/** `nox-testkit scenarios`. */
+export function defineScenariosCommand(program: Command): void {
+  program
+    .command('scenarios')
+    .summary('list the scenarios (built-in and your own) with severity and tags')
+    .description(description)
+    .option(
+      '--config <file>',
+      'the config file whose scenarioDirs to add (env NOX_TESTKIT_CONFIG, default nox-testkit.config.ts)',
+    )
+    .option('--json', 'print them as JSON')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  nox-testkit scenarios\n  nox-testkit scenarios --json --config ci/nox-testkit.config.ts',
+    )
+    .action(async (flags: { config?: string; json?: boolean }) => {
+      process.exitCode = await scenariosCommand(flags);
+    });
+}
 
 /** `nox-testkit scenarios`: the catalogue, one line per scenario (or JSON). */
-export async function scenariosCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { config: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    process.stdout.write(scenariosHelp);
-    return 0;
-  }
-  const configFile = values.config ?? process.env.NOX_TESTKIT_CONFIG ?? defaultConfigFile;
-  const extra = await loadConfig(configFile).then(
-    ({ config, dir }) => (config.scenarioDirs ?? []).map((d) => resolve(dir, d)),
-    () => [],
-  );
-  const scenarios = await loadScenarios([builtInScenarioDir, ...extra]);
-  if (values.json) {
+export async function scenariosCommand(flags: { config?: string; json?: boolean }): Promise<number> {
+  const configFile = configFileOf(flags.config);
+  const loaded = isConfigAbsent(configFile) ? undefined : await loadConfig(configFile.file);
+  const scenarios = await loadCatalogue(loaded?.config, loaded?.dir ?? '.');
+  writeScenarioList(scenarios, flags.json);
+  return 0;
+}
+
+/** The scenarios as a table (id, severity, tags, name) and a count, or as JSON. */
+export function writeScenarioList(scenarios: Scenario[], json = false): void {
+  if (json) {
     const rows = scenarios.map(({ id, name, severity, tags, rule, docs, needs, exclusive }) => ({
       id,
       name,
@@ -36,7 +50,7 @@ export async function scenariosCommand(argv: string[]): Promise<number> {
       exclusive,
     }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return 0;
+    return;
   }
   const width = Math.max(...scenarios.map((s) => s.id.length));
   for (const s of scenarios)
@@ -46,5 +60,4 @@ export async function scenariosCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     `\n${scenarios.length} scenarios (${scenarios.filter((s) => s.severity === 'required').length} required)\n`,
   );
-  return 0;
 }

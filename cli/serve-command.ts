@@ -1,77 +1,61 @@
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
+import { envValue } from '../common/precedence.ts';
 import { DEMO_SUPPLIER_KEY, openStore, StoreFileError, startServer } from '../mock-nox/index.ts';
 import { controlApiLine, isControlClosed } from './control-exposure.ts';
 import {
+  type RawOptions,
   readConfigFile,
   resolveServeOptions,
-  ServeOptionError,
   type ServeOptions,
   serveEnv,
 } from './serve-options.ts';
 import { waitForStopSignals } from './stop-signals.ts';
 
-export const serveHelp = `Usage: nox-testkit serve [options]
+const description = [
+  `Runs the mock NOX platform: the Authenticator API (v2 and deprecated v1), the link pages with fake manufacturer logins, the data API and the control API under /__nox, all on one origin.`,
+  `Each option is taken from its flag, then its env variable, then the config file's "mock" section (port, host, publicUrl, db, inMemory, adminToken, policies), then the default.`,
+].join('\n\n');
 
-Runs the mock NOX platform: the Authenticator API (v2 and deprecated v1), the link pages with fake
-manufacturer logins, and the control API under /__nox, all on one origin.
-
-Options (flag, then env variable, then config file, then default):
-  --port N            port to listen on; 0 picks a free one     [${serveEnv.port}] (default 4400)
-  --host HOST         interface to listen on                    [${serveEnv.host}] (default 127.0.0.1)
-  --public-url URL    origin put into link_url, e.g. when behind a proxy or in a container
-                      [${serveEnv.publicUrl}] (default: the origin each client called)
-  --db PATH           lowdb JSON database file                  [${serveEnv.db}] (default .nox-testkit/db.json)
-  --in-memory         keep everything in memory (nothing survives a restart)  [${serveEnv.inMemory}=1]
-  --admin-token TOKEN every control API client must send "Authorization: Bearer TOKEN"; needed
-                      for the control API when --host is not loopback  [${serveEnv.adminToken}]
-  --config FILE       JSON or TypeScript config; its "mock" section holds the options above
-                      (port, host, publicUrl, db, inMemory, adminToken) and "policies"  [${serveEnv.config}]
-  -h, --help          show this help
-
+const examples = `
 Examples:
   npm start                                   # http://127.0.0.1:4400, demo supplier key ${DEMO_SUPPLIER_KEY}
   npm start -- --port 0 --in-memory           # a free port, nothing kept
-  nox-testkit serve --host 0.0.0.0 --public-url http://nox.local:4400
-`;
+  nox-testkit serve --host 0.0.0.0 --public-url http://nox.local:4400 --admin-token s3cret`;
+
+/** `nox-testkit serve`. */
+export function defineServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .summary('run the mock NOX platform (APIs, link pages, control API)')
+    .description(description)
+    .option('--port <n>', `port to listen on; 0 picks a free one (env ${serveEnv.port}, default 4400)`)
+    .option('--host <host>', `interface to listen on (env ${serveEnv.host}, default 127.0.0.1)`)
+    .option(
+      '--public-url <url>',
+      `origin put into link_url, e.g. behind a proxy or in a container (env ${serveEnv.publicUrl}, default: the origin each client called)`,
+    )
+    .option('--db <path>', `lowdb JSON database file (env ${serveEnv.db}, default .nox-testkit/db.json)`)
+    .option(
+      '--in-memory',
+      `keep everything in memory, nothing survives a restart (env ${serveEnv.inMemory}=1)`,
+    )
+    .option(
+      '--admin-token <token>',
+      `every control API client must send "Authorization: Bearer TOKEN"; needed for the control API when --host is not loopback (env ${serveEnv.adminToken})`,
+    )
+    .option('--config <file>', `JSON or TypeScript config with a "mock" section (env ${serveEnv.config})`)
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', examples)
+    .action(async (flags: RawOptions & { config?: string }) => {
+      process.exitCode = await serveCommand(flags);
+    });
+}
 
 /** `nox-testkit serve`: starts the mock, prints how to use it, stops cleanly on Ctrl-C. Returns an exit code. */
-export async function serveCommand(argv: string[]): Promise<number> {
-  let options: ServeOptions;
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'public-url': { type: 'string' },
-        db: { type: 'string' },
-        'in-memory': { type: 'boolean' },
-        'admin-token': { type: 'string' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      process.stdout.write(serveHelp);
-      return 0;
-    }
-    const file = await readConfigFile(values.config ?? process.env[serveEnv.config]);
-    const flags = {
-      port: values.port,
-      host: values.host,
-      publicUrl: values['public-url'],
-      db: values.db,
-      inMemory: values['in-memory'],
-      adminToken: values['admin-token'],
-    };
-    options = resolveServeOptions(flags, process.env, file);
-  } catch (error) {
-    process.stderr.write(
-      `nox-testkit serve: ${(error as Error).message}\nRun "nox-testkit serve --help" for the options.\n`,
-    );
-    return 2;
-  }
-  return run(options);
+export async function serveCommand(flags: RawOptions & { config?: string }): Promise<number> {
+  const { config, ...options } = flags;
+  const file = await readConfigFile(config ?? envValue(process.env, serveEnv.config));
+  return run(resolveServeOptions(options, process.env, file));
 }
 
 async function run(options: ServeOptions): Promise<number> {
@@ -106,13 +90,14 @@ async function run(options: ServeOptions): Promise<number> {
 }
 
 function startupMessage(error: unknown, options: ServeOptions): string {
-  if (error instanceof StoreFileError || error instanceof ServeOptionError) return error.message;
+  if (error instanceof StoreFileError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') {
-    return `port ${options.port} on ${options.host} is in use. Choose another with --port (0 picks a free one).`;
-  }
-  if (code === 'EACCES')
-    return `no permission to listen on ${options.host}:${options.port}; use a port above 1023.`;
+  const { host, port } = options;
+  if (code === 'EADDRINUSE')
+    return `port ${port} on ${host} is in use. Choose another with --port (0 picks a free one).`;
+  if (code === 'EACCES') return `no permission to listen on ${host}:${port}; use a port above 1023.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL')
+    return `cannot listen on host "${host}": it is not an address of this machine (${code}). Choose another with --host, e.g. 127.0.0.1 or 0.0.0.0.`;
   return (error as Error).message;
 }
 

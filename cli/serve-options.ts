@@ -1,5 +1,13 @@
 import { ConfigFileError, loadConfigFile } from '../common/load-config-file.ts';
-import { envValue, precedence } from '../common/precedence.ts';
+import {
+  booleanFromText,
+  envValue,
+  numberFromText,
+  resolveSetting,
+  SettingError,
+  type SettingSpec,
+} from '../common/precedence.ts';
+import { checkConfigPart, configName, mockOptionSchemas, mockSectionSchema } from '../harness/index.ts';
 import type { components } from '../openapi/generated/nox-control.ts';
 import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
 
@@ -35,49 +43,75 @@ export const serveEnv = {
   config: 'NOX_TESTKIT_CONFIG',
 } as const;
 
+const serveFlags = {
+  port: '--port',
+  host: '--host',
+  publicUrl: '--public-url',
+  db: '--db',
+  inMemory: '--in-memory',
+  adminToken: '--admin-token',
+} as const;
+
+type Option = keyof typeof serveFlags;
+
+/** The flags as commander gives them (text), and the config file's `mock` section (checked by its schema). */
 export type RawOptions = Partial<Record<keyof ServeOptions, unknown>>;
 
-/** A bad option: names the option, where it came from and what is expected. */
-export class ServeOptionError extends Error {
-  readonly code = 'INVALID_OPTION';
+/** A config file's `mock` section and the name messages give the file. */
+export interface ServeConfig {
+  mock: RawOptions;
+  name: string;
 }
 
-/** Flag, then env, then config file, then default, then validated. */
+/** Flag, then env, then config file, then default; a bad value is named where it came from. */
 export function resolveServeOptions(
   flags: RawOptions,
   env: NodeJS.ProcessEnv,
-  file: RawOptions,
+  file: ServeConfig = { mock: {}, name: 'the config file' },
 ): ServeOptions {
-  const set = (name: string) => envValue(env, name);
-  const fromEnv: RawOptions = {
-    port: set(serveEnv.port),
-    host: set(serveEnv.host),
-    publicUrl: set(serveEnv.publicUrl),
-    db: set(serveEnv.db),
-    inMemory: set(serveEnv.inMemory),
-    adminToken: set(serveEnv.adminToken),
-  };
-  const sources = [flags, fromEnv, file];
-  const pick = (key: keyof ServeOptions) =>
-    precedence({ flag: flags[key], env: fromEnv[key], config: file[key], default: serveDefaults[key] }).value;
+  const fromEnv: RawOptions = Object.fromEntries(
+    (Object.keys(serveFlags) as Option[]).map((key) => [key, envValue(env, serveEnv[key])]),
+  );
+  const option = (
+    key: Option,
+    layers: { flag?: unknown; env?: unknown; config?: unknown; default?: unknown },
+  ): unknown =>
+    resolveSetting<unknown>(
+      {
+        flag: serveFlags[key],
+        env: serveEnv[key],
+        config: `${file.name} mock.${key}`,
+        schema: mockOptionSchemas[key] as SettingSpec<unknown>['schema'],
+        fromText: key === 'port' ? numberFromText : key === 'inMemory' ? booleanFromText : undefined,
+      },
+      layers,
+    );
+  const pick = (key: Option) =>
+    option(key, { flag: flags[key], env: fromEnv[key], config: file.mock[key], default: serveDefaults[key] });
   if (flags.db !== undefined && flags.inMemory === true) {
-    throw new ServeOptionError('--db and --in-memory exclude each other: choose a database file or memory.');
+    throw new SettingError('--db and --in-memory exclude each other: choose a database file or memory');
   }
   // --db and --in-memory are one choice: the first source that says anything about storage decides it.
-  const storage = sources.find((s) => s.db !== undefined || s.inMemory !== undefined) ?? {};
+  const sources = { flag: flags, env: fromEnv, config: file.mock };
+  const where = (['flag', 'env', 'config'] as const).find(
+    (s) => sources[s].db !== undefined || sources[s].inMemory !== undefined,
+  );
+  const chosen: RawOptions = where ? sources[where] : {};
+  const db = (option('db', { [where ?? 'default']: chosen.db }) ?? serveDefaults.db) as string;
+  const inMemory = (option('inMemory', { [where ?? 'default']: chosen.inMemory }) ?? false) as boolean;
   return {
-    port: toPort(pick('port')),
-    host: toText('host', pick('host')),
-    publicUrl: pick('publicUrl') === undefined ? undefined : toUrl(pick('publicUrl')),
-    db: toText('db', storage.db ?? serveDefaults.db),
-    inMemory: toBoolean(storage.inMemory ?? (storage.db !== undefined ? false : serveDefaults.inMemory)),
-    adminToken: pick('adminToken') === undefined ? undefined : toText('admin-token', pick('adminToken')),
-    policies: file.policies === undefined ? undefined : toPolicies(file.policies),
+    port: pick('port') as number,
+    host: pick('host') as string,
+    publicUrl: pick('publicUrl') as string | undefined,
+    db,
+    inMemory,
+    adminToken: pick('adminToken') as string | undefined,
+    policies: file.mock.policies === undefined ? undefined : toPolicies(file.mock.policies, file.name),
   };
 }
 
 /** The config file's policies, checked like `PUT /__nox/policies` would check them. */
-function toPolicies(value: unknown): Partial<Policies> {
+function toPolicies(value: unknown, name: string): Partial<Policies> {
   const issues = loadOpenApi('nox-control').validateRequest({
     method: 'PUT',
     path: '/__nox/policies',
@@ -85,56 +119,26 @@ function toPolicies(value: unknown): Partial<Policies> {
     body: value,
   });
   if (issues && issues.length > 0) {
-    throw new ServeOptionError(`policies in the config file: ${issues.map((i) => i.msg).join('; ')}.`);
+    throw new SettingError(`${name} mock.policies: ${issues.map((i) => i.msg).join('; ')}`);
   }
   return value as Partial<Policies>;
 }
 
-function toPort(value: unknown): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ServeOptionError(
-      `port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}".`,
-    );
-  }
-  return port;
-}
-
-function toText(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new ServeOptionError(`${name} must be a non-empty string.`);
-  return value;
-}
-
-function toUrl(value: unknown): string {
-  const text = toText('public-url', value);
-  if (!/^https?:\/\/[^/]+/.test(text)) {
-    throw new ServeOptionError(
-      `public-url must be an http(s) origin such as http://127.0.0.1:4400, got "${text}".`,
-    );
-  }
-  return text.replace(/\/+$/, '');
-}
-
-function toBoolean(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  if (value === '1' || value === 'true') return true;
-  if (value === '0' || value === 'false' || value === '') return false;
-  throw new ServeOptionError(`in-memory must be true or false, got "${value}".`);
-}
-
-/** The `mock` section of a config file: JSON, or a .ts/.js module whose default export has it. */
-export async function readConfigFile(path: string | undefined): Promise<RawOptions> {
-  if (path === undefined) return {};
+/** The `mock` section of a config file (JSON, or a .ts/.js module whose default export has it), checked. */
+export async function readConfigFile(path: string | undefined): Promise<ServeConfig | undefined> {
+  if (path === undefined) return undefined;
+  let loaded: { file: string; config: unknown };
   try {
-    const { config } = await loadConfigFile(path);
-    return ((config as { mock?: RawOptions } | undefined)?.mock ?? {}) as RawOptions;
+    loaded = await loadConfigFile(path);
   } catch (error) {
     if (!(error instanceof ConfigFileError)) throw error;
-    throw new ServeOptionError(
+    throw new SettingError(
       error.reason === 'missing'
-        ? `The config file ${error.file} does not exist.`
-        : `Cannot read the config file ${error.file}: ${error.message}`,
+        ? `the config file ${error.file} does not exist`
+        : `cannot read the config file ${configName(error.file)}: ${error.message.split('\n')[0]}`,
     );
   }
+  const name = configName(loaded.file);
+  const section = (loaded.config as { mock?: unknown } | undefined)?.mock ?? {};
+  return { mock: checkConfigPart(mockSectionSchema, section, name, ['mock']), name };
 }

@@ -1,47 +1,33 @@
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { pactFiles, verifyPacts } from '../contracts/index.ts';
 import { openStore, startServer } from '../mock-nox/index.ts';
 import { serveEnv } from './serve-options.ts';
 
-export const verifyHelp = `Usage: nox-testkit verify [--pact FILE|DIR] [--base-url URL]
+const description = [
+  `Verifies Pact files against the mock NOX with Pact's own Verifier: every interaction is replayed after its provider states were set up through the mock's state-change URL, POST /__nox/provider-states (a fresh supplier and its key, a linked customer), the URL pact-cli's verifier takes as --state-change-url.`,
+  "Prints Pact's mismatch report and exits 1 when an interaction fails or the mock does not answer; exits 2 when a file is not a pact.",
+].join('\n\n');
 
-Verifies Pact files against the mock NOX with Pact's own Verifier: every interaction is replayed after its
-provider states were set up through the mock's state-change URL, POST /__nox/provider-states (a fresh
-supplier and its key, a linked customer), the URL pact-cli's verifier takes as --state-change-url.
-Prints Pact's mismatch report and exits 1 when an interaction fails or the mock does not answer; exits 2
-when a file is not a pact.
-
-Options:
-  --pact FILE|DIR   a pact file, or a folder of them          (default pacts)
-  --base-url URL    verify against a mock running there       (default: a mock started in-process)
-  -h, --help        show this help
-
-Environment:
-  NOX_TESTKIT_ADMIN_TOKEN   the --admin-token of the mock at --base-url, sent as "Authorization: Bearer"
-`;
+/** `nox-testkit verify`. */
+export function defineVerifyCommand(program: Command): void {
+  program
+    .command('verify')
+    .summary("verify Pact files (from a run) against the mock NOX with Pact's Verifier")
+    .description(description)
+    .option('--pact <file|dir>', 'a pact file, or a folder of them (default pacts)')
+    .option('--base-url <url>', 'verify against a mock running there (default: a mock started in-process)')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  nox-testkit verify\n  nox-testkit verify --pact pacts/shard-1 --base-url http://127.0.0.1:4400\n\nEnvironment:\n  NOX_TESTKIT_ADMIN_TOKEN   the --admin-token of the mock at --base-url, sent as "Authorization: Bearer"',
+    )
+    .action(async (flags: { pact?: string; baseUrl?: string }) => {
+      process.exitCode = await verifyCommand({ pact: flags.pact, 'base-url': flags.baseUrl });
+    });
+}
 
 /** `nox-testkit verify`: returns the exit code. */
-export async function verifyCommand(argv: string[]): Promise<number> {
-  let values: { pact?: string; 'base-url'?: string; help?: boolean };
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        pact: { type: 'string' },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(
-      `nox-testkit verify: ${(error as Error).message}\nRun "nox-testkit verify --help" for the options.\n`,
-    );
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(verifyHelp);
-    return 0;
-  }
+export async function verifyCommand(values: { pact?: string; 'base-url'?: string }): Promise<number> {
   let files: string[];
   try {
     files = pactFiles(values.pact ?? 'pacts');

@@ -7,8 +7,16 @@ export type {
   PolicyChanges,
   SettingsInForce,
 } from '../openapi/wire-types.ts';
+export { mockOptionSchemas, mockSectionSchema, runOptionSchemas } from './config/config-schema.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
-export { defaultConfigFile, defineConfig, loadConfig } from './config/define-config.ts';
+export {
+  checkConfigPart,
+  configName,
+  defaultConfigFile,
+  defineConfig,
+  loadConfig,
+} from './config/define-config.ts';
+export { reporterNames, toReporterKinds } from './config/reporter-names.ts';
 export type {
   AssetType,
   ConnectOptions,

@@ -1,18 +1,12 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import type { z } from 'zod';
+import { describeIssue } from '../../common/describe-issue.ts';
 import { ConfigFileError, loadConfigFile } from '../../common/load-config-file.ts';
 import { HarnessError } from '../errors.ts';
-import type { SupplierAdapter } from './supplier-adapter.ts';
+import { configSchema } from './config-schema.ts';
 
-/** The whole of nox-testkit.config.ts. */
-export interface NoxTestkitConfig {
-  supplier: SupplierAdapter;
-  /** The mock NOX: started in-process unless `url` names a running one (e.g. `nox-testkit serve` elsewhere). */
-  mock?: { url?: string };
-  /** Folders (relative to the config file) with your own scenario files, run next to the built-in catalogue. */
-  scenarioDirs?: string[];
-  /** Defaults for `nox-testkit run`; flags and env variables win over them. */
-  run?: Partial<Pick<RunSettings, 'workers' | 'retries' | 'reportDir' | 'strict' | 'timeoutMs' | 'pactDir'>>;
-}
+/** The whole of nox-testkit.config.ts, as its schema (config-schema.ts) checks it. */
+export type NoxTestkitConfig = z.output<typeof configSchema>;
 
 /** The settings of one run, after flag, env, config and default were weighed. */
 export interface RunSettings {
@@ -30,14 +24,25 @@ export interface RunSettings {
 }
 
 /** Types a config file; returns it unchanged. */
-export function defineConfig(config: NoxTestkitConfig): NoxTestkitConfig {
-  return config;
+export function defineConfig(config: z.input<typeof configSchema>): NoxTestkitConfig {
+  return config as NoxTestkitConfig;
 }
 
 export const defaultConfigFile = 'nox-testkit.config.ts';
 
-/** Loads and checks a config file; every problem names the field and what is expected. */
-export async function loadConfig(file: string): Promise<{ config: NoxTestkitConfig; dir: string }> {
+/** A config file as messages name it: relative to the working folder when inside it. */
+export function configName(file: string): string {
+  const path = relative(process.cwd(), file);
+  return path.startsWith('..') || path === '' ? file : path;
+}
+
+/**
+ * Loads and checks a config file. Every problem is reported at once, one line each, naming the file and
+ * the key: `nox-testkit.config.ts run.retries: expected a whole number from 0 to 5, got 99`.
+ */
+export async function loadConfig(
+  file: string,
+): Promise<{ config: NoxTestkitConfig; dir: string; name: string }> {
   let loaded: { file: string; config: unknown };
   try {
     loaded = await loadConfigFile(file);
@@ -46,31 +51,30 @@ export async function loadConfig(file: string): Promise<{ config: NoxTestkitConf
     throw new HarnessError(
       'CONFIG_INVALID',
       error.reason === 'missing'
-        ? `No config file at ${error.file}. Create ${defaultConfigFile} (see the README, "Adapter reference") or pass --config FILE.`
-        : `Cannot load ${error.file}: ${error.message}`,
+        ? `No config file at ${error.file}: write ${defaultConfigFile} as the README's "Test your integration" and docs/adapter.md show, or pass --config FILE`
+        : `Cannot load ${configName(error.file)}: ${error.message.split('\n')[0]}`,
     );
   }
-  const { file: path, config } = loaded;
-  checkConfig(config, path);
-  return { config, dir: resolve(path, '..') };
+  const name = configName(loaded.file);
+  const config = checkConfigPart(configSchema, loaded.config, name);
+  return { config, dir: resolve(loaded.file, '..'), name };
 }
 
-function checkConfig(config: unknown, path: string): asserts config is NoxTestkitConfig {
-  const fail = (what: string) => {
-    throw new HarnessError('CONFIG_INVALID', `${path}: ${what}`);
-  };
-  const c = config as Partial<NoxTestkitConfig> | undefined;
-  if (!c || typeof c !== 'object') fail('the default export must be defineConfig({ supplier: { ... } })');
-  const s = c?.supplier;
-  if (!s || typeof s !== 'object') return fail('supplier is required');
-  if (typeof s.name !== 'string' || s.name.trim() === '') fail('supplier.name must be a non-empty string');
-  if (!s.start?.command && !s.url)
-    fail('give supplier.start.command (to start the app) or supplier.url (a running app)');
-  if (s.url !== undefined && !URL.canParse(s.url))
-    fail(`supplier.url must be an absolute URL, got "${s.url}"`);
-  for (const hook of ['startConnection', 'readOutcome'] as const) {
-    if (typeof s.hooks?.[hook] !== 'function') fail(`supplier.hooks.${hook} must be a function`);
-  }
-  if (s.hooks?.readBack !== undefined && typeof s.hooks.readBack !== 'function')
-    fail('supplier.hooks.readBack must be a function');
+/**
+ * A config file's value (or one section of it, under `path`) checked by its schema; every problem at
+ * once, one line each, e.g. `nox-testkit.config.ts run.retries: expected a whole number from 0 to 5, got 99`.
+ */
+export function checkConfigPart<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name: string,
+  path: string[] = [],
+): z.output<S> {
+  const checked = schema.safeParse(value, { reportInput: true });
+  if (checked.success) return checked.data;
+  const lines = checked.error.issues.map((issue) => {
+    const full = { ...issue, path: [...path, ...issue.path] };
+    return full.path.length > 0 ? `${name} ${describeIssue(full)}` : `${name}: ${describeIssue(full)}`;
+  });
+  throw new HarnessError('CONFIG_INVALID', lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { NoxTestkitConfig } from './define-config.ts';
 
 export type AssetType = 'hp' | 'pv';
 export type Language = 'nl' | 'en' | 'fr' | 'es';
@@ -53,30 +54,5 @@ export interface SupplierHooks {
 
 export type HookName = keyof SupplierHooks;
 
-/** How to start the supplier app (or where a running one is), and how it is told where NOX is. */
-export interface SupplierAdapter {
-  /** Your organisation's name at NOX; the consumer name in reports and pacts. */
-  name: string;
-  /** Start the app: a shell command run from the config file's folder. Leave out to use `url`. */
-  start?: {
-    command: string;
-    /** Extra env for the app; the NOX variables below are added by the harness. */
-    env?: Record<string, string>;
-    /** How long to wait for the app to answer `readyPath` (default 20 s). */
-    readyTimeoutMs?: number;
-  };
-  /**
-   * The base URL of an app that is already running (then no process is started). It must already point
-   * at the mock given by `mock.url` (or --mock-url) and use `apiKey` there.
-   */
-  url?: string;
-  /** With `url`: the API key the running app uses at the mock; the run uses that key's organisation. */
-  apiKey?: string;
-  /** A path that answers 2xx once the app is ready (default "/"). */
-  readyPath?: string;
-  /** The env variables through which the app gets NOX's URLs, a fresh organisation's key and its port. */
-  env?: { authUrl?: string; apiUrl?: string; apiKey?: string; port?: string };
-  /** Allowed redirect URLs of the run's organisation (default: the app's own origin). */
-  redirectUrls?: string[];
-  hooks: SupplierHooks;
-}
+/** How to start the supplier app (or where a running one is), and how it is told where NOX is (config-schema.ts). */
+export type SupplierAdapter = NoxTestkitConfig['supplier'];

@@ -32,14 +32,15 @@ export async function loadScenarios(dirs: string[]): Promise<Scenario[]> {
   return scenarios;
 }
 
-/** --grep (on id and name), --tag (any of), then --shard i/n of what is left. */
+/** --grep (on id and name), --tag (any of, in any case, like --grep), then --shard i/n of what is left. */
 export function selectScenarios(
   scenarios: Scenario[],
   settings: Pick<RunSettings, 'grep' | 'tags' | 'shard'>,
 ): Scenario[] {
+  const tags = settings.tags.map((tag) => tag.toLowerCase());
   const chosen = scenarios
     .filter((s) => !settings.grep || settings.grep.test(s.id) || settings.grep.test(s.name))
-    .filter((s) => settings.tags.length === 0 || s.tags.some((tag) => settings.tags.includes(tag)));
+    .filter((s) => tags.length === 0 || s.tags.some((tag) => tags.includes(tag.toLowerCase())));
   const shard = settings.shard;
   return shard ? chosen.filter((_, i) => i % shard.count === shard.index - 1) : chosen;
 }
