@@ -35,7 +35,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    // By the package's own name, so it is found from the sources and from the compiled dist/cli/ alike.
+    const pkg = JSON.parse(readFileSync(new URL(import.meta.resolve('nox-testkit/package.json')), 'utf8'));
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
