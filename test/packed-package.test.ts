@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -199,6 +200,22 @@ describe.concurrent('the packed package, installed in a fresh project', () => {
       expect(result.read.length).toBeGreaterThan(0);
     }, 60_000);
   }
+
+  test("the README's vitest example passes in the ESM project, against the installed package", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const example = /```ts\n(\/\/ test\/nox-link\.test\.ts[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the README has the startMock example').toBeDefined();
+    mkdirSync(join(project('esm'), 'test'));
+    writeFileSync(join(project('esm'), 'test', 'nox-link.test.ts'), example ?? '');
+    // The supplier's own vitest; this repository's copy stands in for `npm install -D vitest`.
+    symlinkSync(join(root, 'node_modules/vitest'), join(project('esm'), 'node_modules/vitest'));
+    const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+    // Generous hook and test timeouts: this runs beside the other tests on a shared 2-core machine.
+    const args = [vitest, 'run', '--reporter', 'verbose', '--hookTimeout', '60000', '--testTimeout', '60000'];
+    const { stdout } = await run('node', args, project('esm'));
+    expect(stdout).toContain('a customer who links a heat pump gets its devices');
+    expect(stdout).toContain('1 passed'); // and vitest exited 0, or run() would have thrown
+  }, 120_000);
 
   // npm runs the bin through `sh -c`, and that shell holds a SIGINT back until its child exits: a SIGINT
   // reaches the mock as Ctrl-C sends it, to the whole process group. SIGTERM to npx alone is enough.
