@@ -39,7 +39,8 @@ function ignoreClosedOutput(): void {
 
 async function main(argv: string[]): Promise<number> {
   ignoreClosedOutput();
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  // By the package's own name, so it is found from the sources and from the compiled dist/cli/ alike.
+  const pkg = JSON.parse(readFileSync(new URL(import.meta.resolve('nox-testkit/package.json')), 'utf8'));
   const program = createProgram(pkg.version);
   if (argv.length === 0) {
     program.outputHelp();

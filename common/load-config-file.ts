@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createJiti } from 'jiti';
 
 /** A config file that is missing or cannot be loaded; `file` is its absolute path. */
 export class ConfigFileError extends Error {
@@ -13,15 +14,28 @@ export class ConfigFileError extends Error {
   }
 }
 
+/**
+ * Loads a supplier's `.ts`/`.js` module (or JSON) in either module system, ESM or CommonJS, with jiti.
+ * A file the running Node can import itself (JavaScript, or TypeScript under tsx) is imported natively,
+ * and so are the packages it imports: `nox-testkit` is then the very module the CLI runs, so classes
+ * such as `ScenarioSkipped` are the same on both sides of an `instanceof`.
+ */
+export function importModule(file: string): Promise<unknown> {
+  return jiti.import(file);
+}
+
+const jiti = createJiti(import.meta.url, { tryNative: true });
+
 /** The default export of a config file: JSON, or a .ts/.js module. The one loader every command uses. */
 export async function loadConfigFile(path: string): Promise<{ file: string; config: unknown }> {
   const file = resolve(path);
   if (!existsSync(file)) throw new ConfigFileError(file, 'missing', `No config file at ${file}.`);
   try {
-    const module = await import(
-      pathToFileURL(file).href,
-      file.endsWith('.json') ? { with: { type: 'json' } } : undefined
-    );
+    const module = (
+      file.endsWith('.json')
+        ? await import(pathToFileURL(file).href, { with: { type: 'json' } })
+        : await importModule(file)
+    ) as { default?: unknown };
     return { file, config: module.default };
   } catch (error) {
     throw new ConfigFileError(file, 'unloadable', (error as Error).message);

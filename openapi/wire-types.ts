@@ -39,3 +39,29 @@ export type CallbackPayload = auth['schemas']['LinkCallbackData'];
 export type ProviderStateChange = control['schemas']['ProviderStateChange'];
 /** What a provider state set up, by the names the pact's `${name}` expressions use. */
 export type ProviderStateValues = control['schemas']['ProviderStateValues'];
+/** The virtual clock, global or as one organisation sees it. */
+export type ClockReading = control['schemas']['ClockReading'];
+/** The body of POST /__nox/clock/set without the organisation: `now` (unix seconds) or `iso`. */
+export type ClockSetting = Omit<RequestJson<'setClock'>, 'organisation_id'>;
+/** The body of POST /__nox/manufacturer-link-sessions/{link_token}/choose-supplier. */
+export type ChooseSupplierInput = control['schemas']['ChooseSupplierRequest'];
+/** The body of POST /__nox/web-app/connections. */
+export type WebAppConnectionInput = control['schemas']['WebAppConnectionRequest'];
+/** What choosing a supplier (selector or web app) led to: a supplier-auth session's state, or a failure. */
+export type SupplierAuthStart = control['schemas']['SupplierAuthStart'];
+/** The body of POST /__nox/supplier-auth-sessions/{state}/complete. */
+export type CompleteSupplierAuthInput = control['schemas']['CompleteSupplierAuthRequest'];
+/** How a supplier-auth session completed without a browser ended. */
+export type SupplierAuthCompletion = control['schemas']['SupplierAuthCompletion'];
+/** The body of PATCH /__nox/users/{nox_user_id}/settings. */
+export type UserSettingsChange = control['schemas']['UserSettingsChange'];
+/** The settings in force after a user's change, and the webhook deliveries it queued. */
+export type UserSettingsChangeResult = control['schemas']['UserSettingsChangeResult'];
+/** A webhook delivery with its attempts. */
+export type WebhookDelivery = control['schemas']['WebhookDelivery'];
+/** A webhook delivery's status (the status filter of GET /__nox/webhooks). */
+export type WebhookDeliveryStatus = control['schemas']['WebhookDeliveryStatus'];
+/** What POST /__nox/webhooks/deliver-due attempted. */
+export type WebhookDeliveryRun = ResponseJson<'deliverDueWebhooks', 200>;
+/** The operationIds of the control API (nox-control.yaml). */
+export type ControlOperationId = keyof operations;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importModule } from '../../common/load-config-file.ts';
 import type { RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
 import type { Scenario, ScenarioDefinition } from '../scenario/define-scenario.ts';
@@ -8,7 +8,10 @@ import type { Scenario, ScenarioDefinition } from '../scenario/define-scenario.t
 /** The built-in catalogue: one scenario per file in scenarios/. */
 export const builtInScenarioDir = resolve(import.meta.dirname, '..', '..', 'scenarios');
 
-/** Every scenario file of the folders, in file-name order; a file without a scenario is a config error. */
+/**
+ * Every scenario file of the folders, in file-name order; a file without a scenario is a config error.
+ * Loaded like the config file, so a supplier's `.ts` scenarios work in an ESM and a CommonJS project.
+ */
 export async function loadScenarios(dirs: string[]): Promise<Scenario[]> {
   const scenarios: Scenario[] = [];
   for (const dir of dirs) {
@@ -18,8 +21,8 @@ export async function loadScenarios(dirs: string[]): Promise<Scenario[]> {
       .filter((f) => /\.(ts|js|mjs)$/.test(f) && !/\.(test|d)\.ts$/.test(f))
       .sort();
     for (const file of files) {
-      const definition: ScenarioDefinition | undefined = (await import(pathToFileURL(join(dir, file)).href))
-        .default;
+      const module = (await importModule(join(dir, file))) as { default?: ScenarioDefinition };
+      const definition = module.default;
       if (!definition || typeof definition.run !== 'function') {
         throw new HarnessError(
           'CONFIG_INVALID',
