@@ -2,13 +2,23 @@
 // its own types, subcommands with generated help, and errors we can turn into our one line).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { reportFailure } from './report-failure.ts';
-import { defineRunCommand } from './run-command.ts';
-import { defineScenariosCommand } from './scenarios-command.ts';
-import { defineServeCommand } from './serve-command.ts';
-import { defineVerifyCommand } from './verify-command.ts';
 
-function createProgram(version: string): Command {
+/**
+ * Each subcommand's module, imported only when needed: `serve` must not load Pact, Playwright or the
+ * harness (they cost most of a cold start), so a command named first loads only its own module.
+ */
+const commandModules = {
+  run: async () => (await import('./run-command.ts')).defineRunCommand,
+  scenarios: async () => (await import('./scenarios-command.ts')).defineScenariosCommand,
+  serve: async () => (await import('./serve-command.ts')).defineServeCommand,
+  verify: async () => (await import('./verify-command.ts')).defineVerifyCommand,
+};
+type CommandName = keyof typeof commandModules;
+const isCommandName = (name: string | undefined): name is CommandName =>
+  name !== undefined && Object.hasOwn(commandModules, name);
+
+/** The program with every subcommand, or with `only` when the command line names it (same parse, same help). */
+async function createProgram(version: string, only?: CommandName): Promise<Command> {
   const program = new Command('nox-testkit')
     .description('A local NOX Energy platform and a contract-test harness for energy suppliers.')
     .usage('<command> [options]')
@@ -20,10 +30,8 @@ function createProgram(version: string): Command {
     .configureOutput({ outputError: () => {} })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nRun "nox-testkit <command> --help" for its options and examples.');
-  defineRunCommand(program);
-  defineScenariosCommand(program);
-  defineServeCommand(program);
-  defineVerifyCommand(program);
+  const names = only ? [only] : (Object.keys(commandModules) as CommandName[]);
+  for (const define of await Promise.all(names.map((name) => commandModules[name]()))) define(program);
   return program;
 }
 
@@ -41,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   ignoreClosedOutput();
   // By the package's own name, so it is found from the sources and from the compiled dist/cli/ alike.
   const pkg = JSON.parse(readFileSync(new URL(import.meta.resolve('nox-testkit/package.json')), 'utf8'));
-  const program = createProgram(pkg.version);
+  const program = await createProgram(pkg.version, isCommandName(argv[0]) ? argv[0] : undefined);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -54,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     // `help <unknown command>`: commander has printed the overview to stderr already.
     if (error instanceof CommanderError && error.code === 'commander.help') return 2;
     const command = program.commands.find((c) => c.name() === argv[0])?.name();
+    const { reportFailure } = await import('./report-failure.ts');
     return reportFailure(error, command);
   }
 }

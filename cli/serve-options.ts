@@ -7,7 +7,7 @@ import {
   SettingError,
   type SettingSpec,
 } from '../common/precedence.ts';
-import { checkConfigPart, configName, mockOptionSchemas, mockSectionSchema } from '../harness/index.ts';
+import { checkConfigPart, configName, mockOptionSchemas, mockSectionSchema } from '../harness/config.ts';
 import type { components } from '../openapi/generated/nox-control.ts';
 import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
 

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
-import { parse } from 'yaml';
+import { loadSpec } from '../../openapi/validator/load-spec.ts';
 import { errors } from '../errors/error-templates.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the parsed OpenAPI YAML is walked as plain data
 type Json = any;
 type Unknown = (string | number)[];
 
-const openapiDir = join(import.meta.dirname, '..', '..', 'openapi');
-
 /**
  * The request-body properties an OpenAPI file does not describe. `drop` removes them from the body
  * (FastAPI's default, so what NOX's data API does); `list` names them so a caller can refuse them.
  */
 export function createPropertyFilter(specName: string) {
-  const spec = parse(readFileSync(join(openapiDir, `${specName}.yaml`), 'utf8'));
+  const spec = loadSpec(`${specName}.yaml`);
   const operations = Object.entries<Json>(spec.paths ?? {}).flatMap(([path, item]) =>
     Object.entries<Json>(item).map(([method, op]) => ({
       method: method.toUpperCase(),

@@ -1,26 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
 import { describeError } from './describe-error.ts';
 import type { Issue } from './issue.ts';
+import { loadSpec } from './load-spec.ts';
 import { isBooleanParam, readBooleans } from './query-booleans.ts';
 import { isUtcTime } from './utc-time.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const openapiDir = join(import.meta.dirname, '..');
 
-interface Operation {
-  method: string;
-  pattern: RegExp;
+/** What validating one operation's requests needs; compiled on the operation's first request. */
+interface RequestChecks {
   body?: { required: boolean; validate: ValidateFunction; schema: Json };
   query?: ValidateFunction;
   /** Query parameters of boolean type, read as FastAPI does before validation. */
   booleanParams: string[];
-  responses: Map<string, ValidateFunction>;
-  /** The JSON schema of each documented response body, $refs unresolved. */
-  responseSchemas: Map<string, Json>;
+}
+
+interface Operation {
+  method: string;
+  pattern: RegExp;
+  /** `['paths', path, method]`: where the operation sits in the spec. */
+  at: string[];
+  op: Json;
+  checks?: RequestChecks;
+  /** Each documented response's validator, compiled when first asked for (tests only). */
+  responses: Map<string, ValidateFunction | null>;
 }
 
 export interface RequestLike {
@@ -44,47 +48,54 @@ export interface OpenApiValidator {
     path: string,
     status: number,
   ): { schema: unknown; resolve: (node: unknown) => unknown } | undefined;
+  /** How many operations have had their request validator compiled (each once, on its first request). */
+  compiledOperations(): number;
 }
 
 const loaded = new Map<string, OpenApiValidator>();
 // A path item may also hold `parameters`, `summary` or `servers`: only these keys are operations.
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
-/** The validator of openapi/<name>.yaml; built once per process (compiling the schemas is the slow part). */
+/** The validator of openapi/<name>.yaml, one per process. */
 export function loadOpenApi(name: string): OpenApiValidator {
-  const cached = loaded.get(name) ?? buildValidator(name);
+  const cached = loaded.get(name) ?? createOpenApiValidator(name);
   loaded.set(name, cached);
   return cached;
 }
 
-function buildValidator(name: string): OpenApiValidator {
-  const text = readFileSync(join(openapiDir, `${name}.yaml`), 'utf8');
-  const spec = parse(text);
-  const ajv = createAjv(false);
-  const queryAjv = createAjv(true);
-  ajv.addSchema(spec, name);
-  queryAjv.addSchema(spec, name);
-  // `other.yaml#/components/...` refs (e.g. the control API's settings and webhook bodies) resolve by file name.
-  for (const file of new Set(text.match(/[\w-]+\.yaml(?=#)/g))) {
-    ajv.addSchema(siblingSpec(file), file);
-    queryAjv.addSchema(siblingSpec(file), file);
-  }
-  const operations = collectOperations(spec, name, ajv, queryAjv);
+/**
+ * A new validator of openapi/<name>.yaml. Compiling schemas is the slow part, so nothing is compiled
+ * here: an operation's request schemas are compiled on its first request, a response's when first
+ * validated, so a start costs one JSON read and the first request only its own operation.
+ */
+export function createOpenApiValidator(name: string): OpenApiValidator {
+  const spec = loadSpec(`${name}.yaml`);
+  const operations = listOperations(spec);
+  const byMethod = new Map<string, Operation[]>();
+  for (const o of operations) byMethod.set(o.method, [...(byMethod.get(o.method) ?? []), o]);
+  let ajvs: { ajv: Ajv2020; queryAjv: Ajv2020 } | undefined;
+  const compiler = () => {
+    ajvs ??= createAjvs(spec, name);
+    return ajvs;
+  };
   const find = (method: string, path: string) =>
-    operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(path));
+    byMethod.get(method.toLowerCase())?.find((o) => o.pattern.test(path));
   return {
     validateRequest(req) {
       const op = find(req.method, req.path);
       if (!op) return null;
+      op.checks ??= compileChecks(spec, name, op, compiler());
+      const checks = op.checks;
       const issues: Issue[] = [];
-      readBooleans(req.query, op.booleanParams);
-      if (op.query && !op.query(req.query)) issues.push(...toIssues(op.query.errors, 'query', spec));
-      if (op.body) {
+      if (checks.booleanParams.length > 0) readBooleans(req.query, checks.booleanParams);
+      if (checks.query && !checks.query(req.query))
+        issues.push(...toIssues(checks.query.errors, 'query', spec));
+      if (checks.body) {
         const absent = req.body === undefined;
         const isObject = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body);
-        if ((absent && op.body.required) || (!absent && !isObject)) issues.push(bodyMissing());
-        else if (isObject && !op.body.validate(req.body))
-          issues.push(...toIssues(op.body.validate.errors, 'body', spec, op.body.schema));
+        if ((absent && checks.body.required) || (!absent && !isObject)) issues.push(bodyMissing());
+        else if (isObject && !checks.body.validate(req.body))
+          issues.push(...toIssues(checks.body.validate.errors, 'body', spec, checks.body.schema));
       }
       return issues;
     },
@@ -96,15 +107,42 @@ function buildValidator(name: string): OpenApiValidator {
     validateResponse(method, path, status, body) {
       const op = find(method, path);
       if (!op) return [`no operation ${method} ${path} in ${name}.yaml`];
-      const validate = op.responses.get(String(status));
+      const validate = responseValidator(spec, name, op, String(status), compiler);
       if (!validate) return [`status ${status} is not documented for ${method} ${path}`];
       return validate(body) ? [] : toIssues(validate.errors, 'response', spec).map((i) => i.msg);
     },
     responseSchema(method, path, status) {
-      const schema = find(method, path)?.responseSchemas.get(String(status));
+      const op = find(method, path);
+      const schema = op && responseOf(spec, op, String(status))?.schema;
       return schema === undefined ? undefined : { schema, resolve: (node) => resolve(spec, refLocal(node)) };
     },
+    compiledOperations: () => operations.filter((o) => o.checks !== undefined).length,
   };
+}
+
+function listOperations(spec: Json): Operation[] {
+  return Object.entries<Json>(spec.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries<Json>(item).map(([method, op]) => ({
+      method,
+      pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      at: ['paths', path, method],
+      op,
+      responses: new Map(),
+    })),
+  );
+}
+
+function createAjvs(spec: Json, name: string): { ajv: Ajv2020; queryAjv: Ajv2020 } {
+  const ajv = createAjv(false);
+  const queryAjv = createAjv(true);
+  ajv.addSchema(spec, name);
+  queryAjv.addSchema(spec, name);
+  // `other.yaml#/components/...` refs (e.g. the control API's settings and webhook bodies) resolve by file name.
+  for (const file of new Set(JSON.stringify(spec).match(/[\w-]+\.yaml(?=#)/g))) {
+    ajv.addSchema(loadSpec(file), file);
+    queryAjv.addSchema(loadSpec(file), file);
+  }
+  return { ajv, queryAjv };
 }
 
 function createAjv(coerce: boolean): Ajv2020 {
@@ -126,44 +164,53 @@ const pointer = (...parts: string[]) =>
 // biome-ignore lint/suspicious/noExplicitAny: the parsed YAML is walked as plain data
 type Json = any;
 
-function collectOperations(spec: Json, name: string, ajv: Ajv2020, queryAjv: Ajv2020): Operation[] {
-  const operations: Operation[] = [];
-  const compileAt = (parts: string[]) => ajv.compile({ $ref: `${name}#/${pointer(...parts)}` });
-  for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
-    for (const [method, op] of Object.entries<Json>(item)) {
-      const at = ['paths', path, method];
-      const json = op.requestBody?.content?.['application/json'];
-      const queryParams = (op.parameters ?? [])
-        .map((p: Json) => resolve(spec, p))
-        .filter((p: Json) => p.in === 'query');
-      const responses = new Map<string, ValidateFunction>();
-      const responseSchemas = new Map<string, Json>();
-      for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
-        const base = response.$ref ? refParts(response.$ref) : [...at, 'responses', status];
-        const schema = resolve(spec, response).content?.['application/json']?.schema;
-        if (schema) {
-          responses.set(status, compileAt([...base, 'content', 'application/json', 'schema']));
-          responseSchemas.set(status, schema);
+const compileAt = (ajv: Ajv2020, name: string, parts: string[]) =>
+  ajv.compile({ $ref: `${name}#/${pointer(...parts)}` });
+
+function compileChecks(
+  spec: Json,
+  name: string,
+  { at, op }: Operation,
+  { ajv, queryAjv }: { ajv: Ajv2020; queryAjv: Ajv2020 },
+): RequestChecks {
+  const json = op.requestBody?.content?.['application/json'];
+  const queryParams = (op.parameters ?? [])
+    .map((p: Json) => resolve(spec, p))
+    .filter((p: Json) => p.in === 'query');
+  return {
+    body: json
+      ? {
+          required: op.requestBody.required === true,
+          validate: compileAt(ajv, name, [...at, 'requestBody', 'content', 'application/json', 'schema']),
+          schema: json.schema,
         }
-      }
-      operations.push({
-        method,
-        pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-        body: json
-          ? {
-              required: op.requestBody.required === true,
-              validate: compileAt([...at, 'requestBody', 'content', 'application/json', 'schema']),
-              schema: json.schema,
-            }
-          : undefined,
-        query: queryParams.length > 0 ? queryAjv.compile(querySchema(name, queryParams)) : undefined,
-        booleanParams: queryParams.filter(isBooleanParam).map((p: Json) => p.name),
-        responses,
-        responseSchemas,
-      });
-    }
+      : undefined,
+    query: queryParams.length > 0 ? queryAjv.compile(querySchema(name, queryParams)) : undefined,
+    booleanParams: queryParams.filter(isBooleanParam).map((p: Json) => p.name),
+  };
+}
+
+/** A documented JSON response: its schema and where that schema sits in the spec. */
+function responseOf(spec: Json, { at, op }: Operation, status: string) {
+  const response = op.responses?.[status];
+  const schema = resolve(spec, response)?.content?.['application/json']?.schema;
+  if (!schema) return undefined;
+  const base = response.$ref ? refParts(response.$ref) : [...at, 'responses', status];
+  return { schema, parts: [...base, 'content', 'application/json', 'schema'] };
+}
+
+function responseValidator(
+  spec: Json,
+  name: string,
+  op: Operation,
+  status: string,
+  compiler: () => { ajv: Ajv2020 },
+): ValidateFunction | null {
+  if (!op.responses.has(status)) {
+    const found = responseOf(spec, op, status);
+    op.responses.set(status, found ? compileAt(compiler().ajv, name, found.parts) : null);
   }
-  return operations;
+  return op.responses.get(status) ?? null;
 }
 
 /** Whether the property at an instance path (e.g. /room/preferred_temperature) is required by its object. */
@@ -181,13 +228,6 @@ function refLocal(schema: Json): Json {
 }
 
 const isSiblingRef = (ref: string) => /^[^#]+\.yaml#/.test(ref);
-const siblings = new Map<string, Json>();
-
-function siblingSpec(file: string): Json {
-  const cached = siblings.get(file) ?? parse(readFileSync(join(openapiDir, file), 'utf8'));
-  siblings.set(file, cached);
-  return cached;
-}
 
 function refParts(ref: string): string[] {
   return ref
@@ -199,7 +239,7 @@ function refParts(ref: string): string[] {
 function resolve(spec: Json, value: Json): Json {
   if (!value?.$ref) return value;
   const [file, fragment] = value.$ref.split('#');
-  const root = isSiblingRef(value.$ref) ? siblingSpec(file) : spec;
+  const root = isSiblingRef(value.$ref) ? loadSpec(file) : spec;
   return refParts(`#${fragment}`).reduce((node: Json, key) => node?.[key], root);
 }
 

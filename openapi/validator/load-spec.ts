@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+// biome-ignore lint/suspicious/noExplicitAny: the parsed OpenAPI document is walked as plain data
+type Json = any;
+
+const openapiDir = join(import.meta.dirname, '..');
+const specs = new Map<string, Json>();
+
+/**
+ * The parsed openapi/<file> (`nox-auth.yaml`), once per process. The build writes each spec as JSON
+ * beside its YAML (dist/openapi/nox-auth.json): the package reads that, as JSON.parse is far cheaper
+ * than loading and running the YAML parser; the sources (no JSON there) parse the YAML.
+ */
+export function loadSpec(file: string): Json {
+  const cached = specs.get(file) ?? readSpec(file);
+  specs.set(file, cached);
+  return cached;
+}
+
+function readSpec(file: string): Json {
+  const json = join(openapiDir, file.replace(/\.yaml$/, '.json'));
+  if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8'));
+  return parseYaml(readFileSync(join(openapiDir, file), 'utf8'));
+}
+
+// `yaml` is loaded only where a spec has no JSON twin (the sources); createRequire keeps this synchronous.
+function parseYaml(text: string): Json {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
+}
