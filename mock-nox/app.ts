@@ -11,7 +11,7 @@ import { limitBodyDepth } from './http/body-limits.ts';
 import { dropUnknownProperties } from './http/known-properties.ts';
 import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
-import { journalMiddleware } from './journal/journal-middleware.ts';
+import { journalMiddleware, keepRawJson } from './journal/journal-middleware.ts';
 import { createWebhookSender, type WebhookOptions } from './outbound/webhook-sender.ts';
 import { renderErrorPage } from './pages/kit/render-error-page.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.locals.publicUrl = deps.publicUrl?.replace(/\/+$/, '');
-  app.use(express.json({ limit: '1mb', strict: false }));
+  app.use(express.json({ limit: '1mb', strict: false, verify: keepRawJson }));
   app.use(rejectNonJsonBodies);
   app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(journalMiddleware(ctx.journal, ctx.clock.now));
