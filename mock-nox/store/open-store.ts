@@ -73,7 +73,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const stored = await readDb(adapter, location, file);
     const loaded = file ? loadLogs(file, location, stored) : undefined;
     const indexes = createIndexes((c) => tracking.rows(c) as unknown as Row[]);
-    const tracking = createTracking(stored, indexes.hooks, loaded?.ids);
+    const tracking = createTracking(stored, indexes.hooks, { logged: file !== undefined, ids: loaded?.ids });
     const log = file
       ? await startLog(file, adapter, tracking, loaded as Loaded, options.compactAfterBytes)
       : undefined;

@@ -31,7 +31,12 @@ export interface IndexHooks {
  * Rows carry a per-store id (a WeakMap: nothing is added to the documents), the snapshot's position
  * at load. Code that reads many rows without changing them uses `rows()`, which hands out nothing.
  */
-export function createTracking(raw: Db, hooks: IndexHooks, loadedIds?: Map<string, number[]>) {
+export function createTracking(
+  raw: Db,
+  hooks: IndexHooks,
+  options: { logged: boolean; ids?: Map<string, number[]> },
+) {
+  const loadedIds = options.ids;
   const ids = new WeakMap<object, number>();
   const nextId = new Map<string, number>();
   const changed = new Map<string, Set<Row>>();
@@ -50,7 +55,9 @@ export function createTracking(raw: Db, hooks: IndexHooks, loadedIds?: Map<strin
     }
     return id;
   };
+  // Without a log (memory, a whole-file adapter) nothing reads the changed rows: do not keep them.
   const mark = (collection: string, row: Row) => {
+    if (!options.logged) return;
     const rows = changed.get(collection);
     if (rows) rows.add(row);
     else changed.set(collection, new Set([row]));
@@ -155,7 +162,7 @@ export function createTracking(raw: Db, hooks: IndexHooks, loadedIds?: Map<strin
         list.splice(at, 1);
         changed.get(collection)?.delete(row);
         const id = ids.get(row);
-        if (id !== undefined) removedIds.push([collection, id]);
+        if (id !== undefined && options.logged) removedIds.push([collection, id]);
         hooks.removed(collection, row);
       }
     },
