@@ -80,8 +80,7 @@ async function run(options: ServeOptions): Promise<number> {
     };
     // In-flight requests finish and are answered; then the last changes are written and the lock released.
     await server.close();
-    await store.commit();
-    store.close();
+    await store.close();
     return 0;
   } catch (error) {
     process.stderr.write(`nox-testkit serve: ${startupMessage(error, options)}\n`);

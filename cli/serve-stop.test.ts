@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type ServeProcess, spawnServe } from '../test/support/spawn-serve.ts';
+import { databaseWithSessions } from '../test/support/stored-sessions.ts';
 
 const ITERATIONS = Number(process.env.NOX_STOP_ITERATIONS ?? 2);
 const running: ServeProcess[] = [];
@@ -72,13 +73,15 @@ describe('stopping nox-testkit serve', () => {
     expect((await sessions(next.url)).map((s) => s.supplier_user_id)).toContain('acknowledged');
   }, 120_000);
 
-  test(`SIGKILL during writes loses no acknowledged write and leaves no .tmp file (${ITERATIONS} times)`, async () => {
+  const KILL_ROUNDS = Math.max(ITERATIONS, 4);
+  test(`SIGKILL during writes, with thousands of records stored, loses no acknowledged write and leaves no .tmp file (${KILL_ROUNDS} times)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nox-kill-'));
     const db = join(dir, 'db.json');
+    writeFileSync(db, JSON.stringify(databaseWithSessions(5000)));
     const acknowledged: string[] = [];
-    for (let round = 0; round < ITERATIONS; round++) {
+    for (let round = 0; round < KILL_ROUNDS; round++) {
       const mock = await serve(['--port', '0', '--db', db]);
-      const calls = Array.from({ length: 20 }, (_, i) => `k${round}_${i}`).map(async (user) => {
+      const calls = Array.from({ length: 40 }, (_, i) => `k${round}_${i}`).map(async (user) => {
         if ((await createSession(mock.url, user)).status === 201) acknowledged.push(user);
       });
       await Promise.race(calls);
@@ -88,8 +91,10 @@ describe('stopping nox-testkit serve', () => {
     }
     const last = await serve(['--port', '0', '--db', db]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const users = (await sessions(last.url)).map((s) => s.supplier_user_id);
+    const users = new Set((await sessions(last.url)).map((s) => s.supplier_user_id));
+    expect(acknowledged.length).toBeGreaterThan(0);
     for (const user of acknowledged) expect(users).toContain(user);
+    for (let i = 0; i < 5000; i++) expect(users.has(`stored_${i}`)).toBe(true);
   }, 240_000);
 
   test('beyond loopback without --admin-token the control API is shut and the banner says how to open it', async () => {

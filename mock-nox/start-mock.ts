@@ -38,14 +38,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Started
     const { publicUrl, adminToken, webhooks } = options;
     server = await startServer({ store, publicUrl, adminToken, webhooks }, host, port);
   } catch (error) {
-    store.close();
+    await store.close();
     throw new Error(`startMock could not listen on ${host}:${port}: ${(error as Error).message}`);
   }
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     await server.close();
-    await store.commit();
-    store.close();
+    await store.close();
   };
   return {
     url: server.url,

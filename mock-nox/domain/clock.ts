@@ -27,7 +27,7 @@ export interface VirtualClock {
 
 export function createVirtualClock(store: Store, time: TimeSource): VirtualClock {
   const organisation = (id: string | undefined) =>
-    id === undefined ? undefined : store.data.organisations.find((o) => o.id === id);
+    id === undefined ? undefined : store.find.organisation(id);
   const offset = (id?: string) =>
     store.data.clock_offset_seconds + (organisation(id)?.clock_offset_seconds ?? 0);
   const now = (id?: string) => Math.floor(time.nowMs() / 1000) + offset(id);

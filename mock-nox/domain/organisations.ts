@@ -1,18 +1,23 @@
 import { errors } from '../errors/error-templates.ts';
-import type { Organisation, OrganisationKind, Policies } from '../store/schema.ts';
+import type { NoxUser, Organisation, OrganisationKind, Policies } from '../store/schema.ts';
 import type { MockContext } from './mock-context.ts';
 import { isRedirectAllowedBy, isRedirectEntry } from './redirect-allow-list.ts';
 
 export { isRedirectEntry };
 
 export function findOrganisationByKey(ctx: MockContext, apiKey: string): Organisation | undefined {
-  return ctx.store.data.organisations.find((o) => o.api_key === apiKey);
+  return ctx.store.find.organisationByKey(apiKey);
 }
 
 export function getOrganisation(ctx: MockContext, id: string): Organisation {
-  const org = ctx.store.data.organisations.find((o) => o.id === id);
+  const org = ctx.store.find.organisation(id);
   if (!org) throw errors.organisationNotFound(id);
   return org;
+}
+
+/** The NOX user with this id (a supplier's or a manufacturer's), if any. */
+export function findNoxUser(ctx: MockContext, id: string): NoxUser | undefined {
+  return ctx.store.find.noxUser(id);
 }
 
 /** The global policies with the organisation's own overrides on top. */

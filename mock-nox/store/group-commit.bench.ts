@@ -1,10 +1,12 @@
-// Benchmark: concurrent link-session creation over HTTP against a file store, with the store's group
-// commit versus a baseline that serialises and writes the whole file for every request (the naive
-// lowdb use), measured in the same run. Run: npm run bench
+// Micro-benchmark: concurrent link-session creation over HTTP against a file store, in one run: a
+// baseline that serialises and writes the whole file for every request (the naive lowdb use), group
+// commit of the whole file (the store before #11), and the store's group-committed append-only log.
+// Run: node --import tsx mock-nox/store/group-commit.bench.ts
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSONFile } from 'lowdb/node';
+import { storedSession } from '../../test/support/stored-sessions.ts';
 import { startServer } from '../server.ts';
 import { openStore, type Store } from './open-store.ts';
 import type { Db } from './schema.ts';
@@ -27,17 +29,14 @@ function countingFile(file: string) {
   return counter;
 }
 
-async function run(
-  label: string,
-  makeCommit: (store: Store, adapter: ReturnType<typeof countingFile>) => Store['commit'],
-) {
+type Opened = { store: Store; writes: () => number };
+
+async function run(label: string, open: (file: string) => Promise<Opened>) {
   const file = join(mkdtempSync(join(tmpdir(), 'nox-bench-')), 'db.json');
-  const adapter = countingFile(file);
-  const store = await openStore({ adapter, location: file });
+  const { store, writes } = await open(file);
   preload(store);
   await store.commit();
-  adapter.writes = 0;
-  store.commit = makeCommit(store, adapter);
+  const before = writes();
   const server = await startServer({ store }, '127.0.0.1', 0);
   const started = performance.now();
   for (let sent = 0; sent < REQUESTS; sent += CONCURRENCY) {
@@ -45,32 +44,20 @@ async function run(
   }
   const ms = performance.now() - started;
   await server.close();
-  return { label, ms, perSecond: (REQUESTS / ms) * 1000, writes: adapter.writes };
+  await store.close();
+  return { label, ms, perSecond: (REQUESTS / ms) * 1000, writes: writes() - before };
+}
+
+/** The store on a lowdb adapter that rewrites the whole file; `perRequest` also drops the group commit. */
+async function wholeFile(file: string, perRequest: boolean): Promise<Opened> {
+  const adapter = countingFile(file);
+  const store = await openStore({ adapter, location: file });
+  if (perRequest) store.commit = () => adapter.write(store.data);
+  return { store, writes: () => adapter.writes };
 }
 
 function preload(store: Store) {
-  const template = store.data.link_sessions;
-  for (let i = 0; i < PRELOADED_SESSIONS; i++) {
-    template.push({
-      token: `preloaded_${i}`.padEnd(43, 'x'),
-      organisation_id: 'supplier_123',
-      api_version: 'v2',
-      supplier_user_id: `user_${i}`,
-      redirect_url: 'https://your-app.com/callback',
-      language: 'nl',
-      asset_type: 'hp',
-      asset_type_defaulted: false,
-      brand: null,
-      created_at: 0,
-      expires_at: 600,
-      completed_at: null,
-      status: 'pending',
-      error: null,
-      login: null,
-      nox_user_id: null,
-      device_ids: [],
-    });
-  }
+  for (let i = 0; i < PRELOADED_SESSIONS; i++) store.data.link_sessions.push(storedSession(i));
 }
 
 async function createSession(url: string, i: number) {
@@ -86,17 +73,25 @@ async function createSession(url: string, i: number) {
   if (res.status !== 201) throw new Error(`unexpected ${res.status}`);
 }
 
-const baseline = await run(
-  'baseline: whole file per request',
-  (store, adapter) => () => adapter.write(store.data),
-);
-const grouped = await run('group commit (the store)', (store) => store.commit);
+const results = [
+  await run('baseline: whole file per request', (file) => wholeFile(file, true)),
+  await run('group commit of the whole file', (file) => wholeFile(file, false)),
+  await run('group commit to the log (the store)', async (file) => ({
+    store: await openStore({ file }),
+    writes: () => Number.NaN,
+  })),
+];
 
 console.log(
   `${REQUESTS} POST /v2/supplier/link-sessions, ${CONCURRENCY} at a time, file preloaded with ${PRELOADED_SESSIONS} sessions`,
 );
-for (const r of [baseline, grouped]) {
-  const figures = `${r.ms.toFixed(0).padStart(6)} ms ${r.perSecond.toFixed(0).padStart(6)} req/s ${String(r.writes).padStart(5)} file writes`;
-  console.log(`  ${r.label.padEnd(34)} ${figures}`);
+for (const r of results) {
+  const writes = Number.isNaN(r.writes) ? '' : `${String(r.writes).padStart(5)} whole-file writes`;
+  console.log(
+    `  ${r.label.padEnd(36)} ${r.ms.toFixed(0).padStart(6)} ms ${r.perSecond.toFixed(0).padStart(6)} req/s ${writes}`,
+  );
 }
-console.log(`  speed-up: ${(grouped.perSecond / baseline.perSecond).toFixed(2)}x`);
+const [baseline, grouped, logged] = results.map((r) => r.perSecond) as [number, number, number];
+console.log(
+  `  group commit ${(grouped / baseline).toFixed(2)}x the baseline; the log ${(logged / grouped).toFixed(2)}x group commit`,
+);

@@ -21,7 +21,7 @@ describe('the file store', () => {
       .post('/v2/supplier/link-sessions')
       .set('x-api-key', DEMO_KEY)
       .send({ user_id: 'u', redirect_url: CALLBACK });
-    firstStore.close();
+    await firstStore.close();
     const second = createApp({ store: await openStore({ file }) });
     const done = await request(second)
       .post(`/__nox/link-sessions/${created.body.link_token}/complete`)
@@ -29,11 +29,23 @@ describe('the file store', () => {
     expect(done.body.outcome).toBe('connected');
   });
 
-  test('has written the change to the file by the time the request is answered', async () => {
+  test('has written the change to the log by the time the request is answered', async () => {
     const file = tempFile();
     const app = createApp({ store: await openStore({ file }) });
     await request(app).post('/__nox/organisations').send({ kind: 'supplier', name: 'Durable Energy' });
-    expect(readFileSync(file, 'utf8')).toContain('Durable Energy');
+    expect(readFileSync(`${file}.log`, 'utf8')).toContain('Durable Energy');
+  });
+
+  test('folds the log into the lowdb snapshot when closed', async () => {
+    const file = tempFile();
+    const store = await openStore({ file });
+    const app = createApp({ store });
+    await request(app).post('/__nox/organisations').send({ kind: 'supplier', name: 'Snapshot Energy' });
+    await store.close();
+    expect(
+      JSON.parse(readFileSync(file, 'utf8')).organisations.map((o: { name: string }) => o.name),
+    ).toContain('Snapshot Energy');
+    expect(readFileSync(`${file}.log`, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   test.each([
@@ -118,8 +130,8 @@ describe('the database lock', () => {
     const error = await openStore({ file }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreFileError);
     expect((error as Error).message).toContain(`in use by process ${process.pid}`);
-    first.close();
-    (await openStore({ file })).close();
+    await first.close();
+    await (await openStore({ file })).close();
   });
 
   test('takes over a lock left by a process that is gone', async () => {
@@ -127,7 +139,7 @@ describe('the database lock', () => {
     writeFileSync(`${file}.lock`, '2147483646');
     const store = await openStore({ file });
     expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid));
-    store.close();
+    await store.close();
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

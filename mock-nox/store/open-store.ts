@@ -1,50 +1,218 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Adapter, Low, Memory } from 'lowdb';
+import { type Adapter, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Db } from './schema.ts';
+import { createFileLog } from './file-log.ts';
+import { createIndexes, type IndexName } from './indexes.ts';
+import { logPaths, readLog, replay } from './record-log.ts';
+import type { Db, Device, LinkSession, NoxUser, Organisation } from './schema.ts';
 import { createSeedDb } from './seed.ts';
 import { removeStaleTemp } from './stale-temp.ts';
+import { type Collection, createTracking, type Row, type Tracking } from './tracked-data.ts';
 
 /** The mock's database: `data` is read and changed in memory, `commit()` makes the changes durable. */
 export interface Store {
+  /**
+   * The documents. A record read through one of its lists counts as changed and is in the next commit,
+   * so reads that change nothing and touch many records go through `rows()` or `find` instead.
+   */
   data: Db;
-  /** Resolves once a file write that includes every change made so far has completed. */
+  /** Resolves once a write that includes every change made so far has completed. */
   commit(): Promise<void>;
   /** Where the data lives, for messages: a file path or "memory". */
   location: string;
-  /** Releases the database file's lock (also done when the process exits); later commits are refused. */
-  close(): void;
+  /** Indexed lookups (a record found counts as changed, as one read through `data` does). */
+  find: StoreLookups;
+  /** A collection's records for reading only: nothing read through it is written at the next commit. */
+  rows<C extends Collection>(collection: C): Readonly<Db[C]>;
+  /** Removes these records from a collection (cheaper than replacing the list with a filtered copy). */
+  remove<C extends Collection>(collection: C, records: readonly Db[C][number][]): void;
+  /** Call after changing an indexed field (a token, key, user or device id) of a record in place. */
+  keysChanged(collection: Collection): void;
+  /** Writes what is left, folds the log into the snapshot and releases the lock; later commits are refused. */
+  close(): Promise<void>;
 }
 
-export type StoreOptions = { file: string } | { inMemory: true } | { adapter: Adapter<Db>; location: string };
+/** The lookups made on every request, by key. */
+export interface StoreLookups {
+  linkSession(token: string): LinkSession | undefined;
+  organisation(id: string): Organisation | undefined;
+  organisationByKey(apiKey: string): Organisation | undefined;
+  noxUser(id: string): NoxUser | undefined;
+  /** The NOX user an organisation's own user id (`user_id` on the link session) is linked to. */
+  noxUserOf(organisationId: string, supplierUserId: string | null): NoxUser | undefined;
+  devicesOf(noxUserId: string): Device[];
+  /** The organisation's devices of one manufacturer account. */
+  devicesOfAccount(organisationId: string, brand: string, account: string): Device[];
+}
+
+export type StoreOptions = (
+  | { file: string }
+  | { inMemory: true }
+  | { adapter: Adapter<Db>; location: string }
+) & {
+  /** File store: the log is folded into the snapshot once larger than this and than the snapshot. */
+  compactAfterBytes?: number;
+};
 
 /** Raised when the database file cannot be used; the file is left untouched. */
 export class StoreFileError extends Error {
   readonly code = 'STORE_FILE_UNREADABLE';
 }
 
-/** Opens the store: a lowdb JSON file (created on first write, locked against a second process) or memory. */
+/**
+ * Opens the store: a lowdb JSON file with its log (locked against a second process), or memory.
+ * The file is the snapshot; `<file>.log` holds the changes since, replayed here.
+ */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { adapter, location, file } = adapterFor(options);
   const unlock = file ? lockDatabase(file) : () => undefined;
   let closed = false;
-  const close = () => {
-    closed = true;
-    unlock();
-  };
   try {
     if (file) removeStaleTemp(file);
-    const data = await readDb(adapter, location, file);
-    const groupCommit = createGroupCommit(new Low<Db>(adapter, data));
+    const stored = await readDb(adapter, location, file);
+    const loaded = file ? loadLogs(file, location, stored) : undefined;
+    const indexes = createIndexes((c) => tracking.rows(c) as unknown as Row[]);
+    const tracking = createTracking(stored, indexes.hooks, { logged: file !== undefined, ids: loaded?.ids });
+    const log = file
+      ? await startLog(file, adapter, tracking, loaded as Loaded, options.compactAfterBytes)
+      : undefined;
+    const groupCommit = createGroupCommit(log ? log.write : () => adapter.write(stored));
     // Once the lock is released another process may own the file: a late handler must not write it.
     const commit = () =>
       closed ? Promise.reject(new Error(`the store ${location} is closed`)) : groupCommit();
-    return { data, commit, location, close };
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        try {
+          await groupCommit();
+          closed = true;
+          await log?.close();
+        } finally {
+          closed = true;
+          unlock();
+        }
+      })();
+      return closing;
+    };
+    return {
+      data: tracking.data,
+      commit,
+      location,
+      close,
+      find: lookups(indexes, tracking),
+      rows: (collection) => tracking.rows(collection),
+      remove: (collection, records) => tracking.remove(collection, records as unknown as Row[]),
+      keysChanged: (collection) => indexes.hooks.rebuilt(collection),
+    };
   } catch (error) {
-    close();
+    closed = true;
+    unlock();
     throw error;
   }
+}
+
+function lookups(indexes: ReturnType<typeof createIndexes>, tracking: Tracking): StoreLookups {
+  const all = <T>(name: IndexName, key: string): T[] => {
+    const rows = indexes.lookup(name, key);
+    tracking.handOut(indexes.collectionOf(name), rows);
+    return rows as T[];
+  };
+  const one = <T>(name: IndexName, key: string): T | undefined => all<T>(name, key)[0];
+  return {
+    linkSession: (token) => one('sessionByToken', token),
+    organisation: (id) => one('organisationById', id),
+    organisationByKey: (key) => one('organisationByKey', key),
+    noxUser: (id) => one('userById', id),
+    noxUserOf: (org, user) => one('userBySupplierUser', JSON.stringify([org, user])),
+    devicesOf: (user) => all('devicesByUser', user),
+    devicesOfAccount: (org, brand, account) => all('devicesByAccount', JSON.stringify([org, brand, account])),
+  };
+}
+
+/** What a database file and its logs hold, read without changing anything (for tests and tools). */
+export function readDatabase(file: string): Db {
+  const db = JSON.parse(readFileSync(file, 'utf8')) as Db;
+  loadLogs(file, file, db);
+  return db;
+}
+
+interface Loaded {
+  ids: Map<string, number[]>;
+  generation: number;
+  /** The current log's good bytes, to keep appending to it; undefined when a new log must begin. */
+  keepBytes?: number;
+  /** A compaction was interrupted after renaming the log: fold everything in again before serving. */
+  recover: boolean;
+}
+
+/** Replays `.log.old` (an interrupted compaction) and `.log` onto the snapshot, as far as it needs them. */
+function loadLogs(file: string, location: string, db: Db): Loaded {
+  const snapshot = db as Db & { log_generation?: number };
+  let generation = snapshot.log_generation ?? 0;
+  delete snapshot.log_generation;
+  let ids = new Map<string, number[]>();
+  const paths = logPaths(file);
+  const read = (path: string) => {
+    try {
+      return readLog(path);
+    } catch (error) {
+      throw new StoreFileError(unreadableMessage(location, error));
+    }
+  };
+  // Without a snapshot there is nothing for a log to apply to (the file was moved aside to start afresh).
+  if (!existsSync(file)) return { ids, generation, recover: false };
+  const old = read(paths.old);
+  const recover = old !== null && old.generation === generation;
+  if (old && recover) {
+    replay(db, old.lines);
+    generation++; // the compaction had begun the next log, whose ids are positions after the old one
+  }
+  const current = read(paths.current);
+  let keepBytes: number | undefined;
+  if (current && current.generation === generation) {
+    ids = replay(db, current.lines);
+    keepBytes = current.goodBytes;
+  } else if (current && current.generation > generation) {
+    throw new StoreFileError(
+      unreadableMessage(location, new Error(`its log ${paths.current} is newer than the snapshot`)),
+    );
+  }
+  return { ids, generation, keepBytes, recover };
+}
+
+async function startLog(
+  file: string,
+  adapter: Adapter<Db>,
+  tracking: Tracking,
+  loaded: Loaded,
+  compactAfterBytes?: number,
+) {
+  const paths = logPaths(file);
+  // A `.log.old` not needed any more: the compaction's snapshot was written, the old log is in it.
+  if (!loaded.recover) rmSync(paths.old, { force: true });
+  if (loaded.recover || !existsSync(file)) {
+    // Fold everything into a snapshot of a later generation: every log on disk is then out of date.
+    const generation = loaded.generation + 1;
+    await adapter.write({ ...tracking.raw, log_generation: generation } as Db);
+    rmSync(paths.old, { force: true });
+    tracking.renumber();
+    return createFileLog({
+      file,
+      snapshot: adapter as Adapter<unknown>,
+      tracking,
+      generation,
+      compactAfterBytes,
+    });
+  }
+  return createFileLog({
+    file,
+    snapshot: adapter as Adapter<unknown>,
+    tracking,
+    generation: loaded.generation,
+    keepBytes: loaded.keepBytes,
+    compactAfterBytes,
+  });
 }
 
 function adapterFor(options: StoreOptions): { adapter: Adapter<Db>; location: string; file?: string } {
@@ -148,7 +316,7 @@ function isDb(value: unknown): value is Db {
  * Group commit: every caller waits for a write that started after its change, but callers that arrive
  * while a write is in flight share the next one, so N concurrent requests cost about two file writes.
  */
-function createGroupCommit(db: Low<Db>): () => Promise<void> {
+function createGroupCommit(write: () => Promise<void>): () => Promise<void> {
   let inFlight: Promise<void> = Promise.resolve();
   let next: Promise<void> | null = null;
   return () => {
@@ -157,7 +325,7 @@ function createGroupCommit(db: Low<Db>): () => Promise<void> {
       .catch(() => undefined)
       .then(() => {
         next = null;
-        inFlight = db.write();
+        inFlight = write();
         return inFlight;
       });
     next = queued;

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../mock-nox/app.ts';
-import { openStore } from '../../mock-nox/store/open-store.ts';
+import { openStore, readDatabase } from '../../mock-nox/store/open-store.ts';
 import { createFakeTime } from './test-mock.ts';
 
 /** An in-process mock on a real JSON file (so every write is serialised), for supertest. */
@@ -10,7 +10,8 @@ export async function createFileMock() {
   const file = join(mkdtempSync(join(tmpdir(), 'nox-file-')), 'db.json');
   const store = await openStore({ file });
   const app = createApp({ store, time: createFakeTime() });
-  const stored = () => JSON.parse(readFileSync(file, 'utf8'));
+  // Parsed again so the test reads it as untyped JSON, as it would the file.
+  const stored = () => JSON.parse(JSON.stringify(readDatabase(file)));
   return { app, store, file, stored, close: () => store.close() };
 }
 

@@ -1,4 +1,5 @@
 import type { MockContext } from '../../domain/mock-context.ts';
+import { findNoxUser } from '../../domain/organisations.ts';
 import { errors } from '../../errors/error-templates.ts';
 import type { AssetType, Device, NoxUser, Organisation } from '../../store/schema.ts';
 
@@ -11,7 +12,8 @@ const byDeviceThenUser = (a: Device, b: Device) =>
  * brands (under every supplier). Sorted by device id, then user, so pages are stable.
  */
 export function visibleDevices(ctx: MockContext, org: Organisation, assetType?: AssetType): Device[] {
-  return ctx.store.data.devices
+  return ctx.store
+    .rows('devices')
     .filter((d) => (org.kind === 'supplier' ? d.organisation_id === org.id : org.brands.includes(d.brand)))
     .filter((d) => assetType === undefined || d.asset_type === assetType)
     .sort(byDeviceThenUser);
@@ -19,7 +21,7 @@ export function visibleDevices(ctx: MockContext, org: Organisation, assetType?: 
 
 /** A NOX user the organisation sees (its own user, or a user with one of the manufacturer's devices), or 404. */
 export function findVisibleUser(ctx: MockContext, org: Organisation, userId: string): NoxUser {
-  const user = ctx.store.data.nox_users.find((u) => u.id === userId);
+  const user = findNoxUser(ctx, userId);
   const visible =
     user &&
     (org.kind === 'supplier'

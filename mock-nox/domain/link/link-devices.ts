@@ -23,18 +23,13 @@ export function linkDevices(
   now: number,
   adopt?: NoxUser,
 ): { noxUserId: string } | { refused: 'duplicate_connection' } {
-  const data = ctx.store.data;
+  const { store } = ctx;
+  const data = store.data;
   const policies = policiesOf(ctx, org);
-  const existing = data.nox_users.find(
-    (u) => u.organisation_id === org.id && u.supplier_user_id === session.supplier_user_id,
-  );
-  const accountElsewhere = data.devices.some(
-    (d) =>
-      d.organisation_id === org.id &&
-      d.brand === linked.brand.slug &&
-      d.account === linked.account &&
-      d.nox_user_id !== existing?.id,
-  );
+  const existing = store.find.noxUserOf(org.id, session.supplier_user_id);
+  const accountElsewhere = store.find
+    .devicesOfAccount(org.id, linked.brand.slug, linked.account)
+    .some((d) => d.nox_user_id !== existing?.id);
   if (accountElsewhere && policies.same_account_other_user === 'reject')
     return { refused: 'duplicate_connection' };
   if (existing && policies.same_supplier_user === 'reject') return { refused: 'duplicate_connection' };
@@ -46,12 +41,12 @@ export function linkDevices(
       supplier_user_id: session.supplier_user_id,
       created_at: now,
     };
-  if (!data.nox_users.includes(user)) data.nox_users.push(user);
+  if (store.find.noxUser(user.id) !== user) data.nox_users.push(user);
   const replaced = (d: Device) =>
     d.nox_user_id === user.id &&
     (linked.deviceIds.includes(d.device_id) ||
       (policies.same_supplier_user === 'replace' && d.asset_type === linked.brand.assetType));
-  data.devices = data.devices.filter((d) => !replaced(d));
+  store.remove('devices', store.find.devicesOf(user.id).filter(replaced));
   for (const device_id of linked.deviceIds) {
     data.devices.push({
       device_id,
@@ -69,7 +64,9 @@ export function linkDevices(
   function adopted(user: NoxUser | undefined): NoxUser | undefined {
     if (!user) return undefined;
     Object.assign(user, { organisation_id: org.id, supplier_user_id: session.supplier_user_id });
-    for (const d of data.devices) if (d.nox_user_id === user.id) d.organisation_id = org.id;
+    store.keysChanged('nox_users');
+    for (const d of store.find.devicesOf(user.id)) d.organisation_id = org.id;
+    store.keysChanged('devices');
     return user;
   }
 }

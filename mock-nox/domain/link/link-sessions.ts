@@ -45,7 +45,7 @@ export function getLinkSession(ctx: MockContext, token: string): LinkSession {
 }
 
 export function findLinkSession(ctx: MockContext, token: string): LinkSession | undefined {
-  return ctx.store.data.link_sessions.find((s) => s.token === token);
+  return ctx.store.find.linkSession(token);
 }
 
 /** The URL the supplier sends the user to: v2 `/ui?token&language`, v1 `/connect?token`. */

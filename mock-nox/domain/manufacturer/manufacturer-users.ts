@@ -34,9 +34,9 @@ export function resolveManufacturerUserOfBrand(
   const user = found ?? createUser(ctx, org, manufacturerUserId, brand, now);
   Object.assign(user, { device_ids: [...new Set(ids)], updated_at: now });
   // While the manufacturer still owns the NOX user its device rows are the manufacturer's to replace.
-  const owned = data.nox_users.some((u) => u.id === user.nox_user_id && u.organisation_id === org.id);
+  const owned = ctx.store.find.noxUser(user.nox_user_id)?.organisation_id === org.id;
   if (owned) {
-    data.devices = data.devices.filter((d) => d.nox_user_id !== user.nox_user_id);
+    ctx.store.remove('devices', ctx.store.find.devicesOf(user.nox_user_id));
     for (const device_id of user.device_ids) {
       data.devices.push({
         device_id,

@@ -100,17 +100,16 @@ export function applySettingsPatch(
       'flex_trading is mutually exclusive with pv_self_consumption and dynamic_tariff: enable it alone, or enable the others without it',
     );
   }
-  const reached = ctx.store.data.devices.filter(
-    (d) =>
-      d.nox_user_id === userId && d.asset_type === 'hp' && (deviceId === null || d.device_id === deviceId),
-  );
+  const reached = ctx.store.find
+    .devicesOf(userId)
+    .filter((d) => d.asset_type === 'hp' && (deviceId === null || d.device_id === deviceId));
   checkDhwBounds(
     { ...defaults.dhw, ...record(ctx, userId, null)?.dhw },
     reached.map((d) => ({ device_id: d.device_id, own: record(ctx, userId, d.device_id)?.dhw ?? {} })),
     deviceId !== null,
     patch.dhw ?? {},
   );
-  const device = ctx.store.data.devices.find((d) => d.device_id === deviceId && d.nox_user_id === userId);
+  const device = ctx.store.find.devicesOf(userId).find((d) => d.device_id === deviceId);
   const current: OptimizationSettings = device
     ? effectiveSettings(ctx, device).optimization_settings
     : { ...defaults.optimization_settings, ...record(ctx, userId, null)?.optimization_settings };

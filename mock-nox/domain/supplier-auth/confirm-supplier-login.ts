@@ -39,9 +39,8 @@ export function confirmSupplierLogin(
   }
   const brand = findBrand(session.brand);
   if (!brand) throw new Error(`supplier-auth session ${session.state} has an unknown brand ${session.brand}`);
-  const own = ctx.store.data.nox_users.find(
-    (u) => u.id === session.nox_user_id && u.organisation_id === session.manufacturer_organisation_id,
-  );
+  const candidate = session.nox_user_id === null ? undefined : ctx.store.find.noxUser(session.nox_user_id);
+  const own = candidate?.organisation_id === session.manufacturer_organisation_id ? candidate : undefined;
   const account = accountBehaviour(session.manufacturer_user_id ?? '').account;
   const linked = linkDevices(
     ctx,
@@ -88,9 +87,13 @@ function responseOf(session: SupplierAuthSession): PostLoginRedirectResponse {
  * of this account is merged into it and disappears, with its device rows and settings.
  */
 function foldInto(ctx: MockContext, from: string, into: string): void {
-  const data = ctx.store.data;
-  data.nox_users = data.nox_users.filter((u) => u.id !== from);
-  data.devices = data.devices.filter((d) => d.nox_user_id !== from);
+  const { store } = ctx;
+  const data = store.data;
+  store.remove(
+    'nox_users',
+    [store.find.noxUser(from)].filter((u) => u !== undefined),
+  );
+  store.remove('devices', store.find.devicesOf(from));
   data.settings = data.settings.filter((s) => s.nox_user_id !== from);
   for (const s of data.supplier_auth_sessions) if (s.nox_user_id === from) s.nox_user_id = into;
 }

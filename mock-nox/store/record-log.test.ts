@@ -1,0 +1,172 @@
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { describe, expect, test } from 'vitest';
+import { CALLBACK, createFakeTime, DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
+import { createApp } from '../app.ts';
+import { openStore, type Store, StoreFileError } from './open-store.ts';
+
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'nox-log-')), 'db.json');
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+/** The store as a process killed now would leave it: the lock is gone, nothing else is tidied up. */
+const abandon = (file: string) => rmSync(`${file}.lock`);
+const state = (store: Store) => JSON.stringify(store.data);
+
+/** Every kind of change the mock makes: inserts, changes in place, removals, a list replaced, a prune. */
+async function workload(store: Store, tag: string) {
+  const app = createApp({ store, time: createFakeTime(), sessionRetentionSeconds: 60 });
+  for (let i = 0; i < 15; i++) {
+    await request(app)
+      .post('/v2/supplier/link-sessions')
+      .set('x-api-key', DEMO_KEY)
+      .send({ user_id: `${tag}_pending_${i}`, redirect_url: CALLBACK });
+  }
+  const users = [];
+  for (let i = 0; i < 6; i++) users.push(await linkUser(app, `${tag}_user_${i}`, 'alice'));
+  await linkUser(app, `${tag}_user_0`, 'bob'); // a relink: its devices are replaced
+  await request(app)
+    .patch(`/__nox/users/${users[1]?.nox_user_id}/settings`)
+    .send({ room: { setpoint: 19.5 } });
+  await request(app).delete(`/v1/users/${users[2]?.nox_user_id}`).set('x-api-key', DEMO_KEY);
+  await request(app).post('/__nox/clock/advance').send({ seconds: 3600 }); // pending sessions expire
+  await linkUser(app, `${tag}_after_prune`, 'alice'); // prunes the ended sessions
+  await request(app)
+    .post('/__nox/organisations')
+    .send({ kind: 'supplier', name: `${tag} Energy` });
+}
+
+describe('the file store log', () => {
+  test('a start on a database written by this version (snapshot and log) keeps every record', async () => {
+    const file = tempFile();
+    const first = await openStore({ file, compactAfterBytes: NEVER });
+    await workload(first, 'a');
+    await first.close(); // the snapshot now holds round a
+    const second = await openStore({ file, compactAfterBytes: NEVER });
+    await workload(second, 'b'); // round b only in the log
+    const expected = state(second);
+    expect(expected).toContain('b_after_prune');
+    abandon(file);
+    const third = await openStore({ file });
+    expect(state(third)).toBe(expected);
+    expect(third.find.noxUserOf('supplier_123', 'b_user_3')?.supplier_user_id).toBe('b_user_3');
+    await third.close();
+  });
+
+  test('records removed from a list (a relink replaces devices) stay removed after a restart', async () => {
+    const file = tempFile();
+    const store = await openStore({ file, compactAfterBytes: NEVER });
+    const app = createApp({ store, time: createFakeTime() });
+    const nox_user_id = (await linkUser(app, 'relinked', 'alice')).nox_user_id as string;
+    const before = store.find.devicesOf(nox_user_id).length;
+    await linkUser(app, 'relinked', 'bob');
+    const expected = state(store);
+    expect(before).toBeGreaterThan(0);
+    abandon(file);
+    const reopened = await openStore({ file });
+    expect(state(reopened)).toBe(expected);
+    expect(reopened.find.devicesOf(nox_user_id)).toEqual(store.find.devicesOf(nox_user_id));
+  });
+
+  test('keeps every record across compactions made while it runs', async () => {
+    const file = tempFile();
+    const store = await openStore({ file, compactAfterBytes: 1 });
+    await workload(store, 'c');
+    await workload(store, 'd');
+    await store.commit();
+    const expected = state(store);
+    await store.close();
+    expect(state(await openStore({ file }))).toBe(expected);
+  });
+
+  test('ignores a last log line cut short by a kill, keeps everything before it and appends after it', async () => {
+    const file = tempFile();
+    const store = await openStore({ file, compactAfterBytes: NEVER });
+    await workload(store, 'e');
+    const expected = state(store);
+    abandon(file);
+    appendFileSync(`${file}.log`, '{"s":{"schema_version":1},"u":[["organisations",9,{"name":"Tor');
+    const reopened = await openStore({ file, compactAfterBytes: NEVER });
+    expect(state(reopened)).toBe(expected);
+    reopened.data.clock_offset_seconds = 42;
+    await reopened.commit();
+    abandon(file);
+    const again = await openStore({ file });
+    expect(again.data.clock_offset_seconds).toBe(42);
+    expect(JSON.stringify(again.data)).not.toContain('Tor"');
+  });
+
+  test('refuses a log with a damaged line before its last one, naming it, and leaves the files untouched', async () => {
+    const file = tempFile();
+    const store = await openStore({ file, compactAfterBytes: NEVER });
+    await workload(store, 'f');
+    abandon(file);
+    const log = readFileSync(`${file}.log`, 'utf8').split('\n');
+    log[2] = '{"s":';
+    writeFileSync(`${file}.log`, log.join('\n'));
+    const before = [readFileSync(file, 'utf8'), readFileSync(`${file}.log`, 'utf8')];
+    const error = await openStore({ file }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreFileError);
+    expect((error as Error).message).toContain('line 3');
+    expect([readFileSync(file, 'utf8'), readFileSync(`${file}.log`, 'utf8')]).toEqual(before);
+  });
+
+  describe('a compaction killed half-way loses nothing', () => {
+    /** The files before and after one real compaction, to put together the states a kill leaves between. */
+    async function aroundCompaction() {
+      const file = tempFile();
+      const store = await openStore({ file, compactAfterBytes: NEVER });
+      await workload(store, 'g');
+      const dir = mkdtempSync(join(tmpdir(), 'nox-before-'));
+      await store.commit();
+      copyFileSync(file, join(dir, 'db.json'));
+      copyFileSync(`${file}.log`, join(dir, 'db.json.log'));
+      const compacted = state(store);
+      await store.close(); // compacts: snapshot of the next generation, a new log
+      const reopened = await openStore({ file, compactAfterBytes: NEVER });
+      await workload(reopened, 'h'); // in the new log, its ids numbered from the new snapshot
+      const expected = state(reopened);
+      abandon(file);
+      return { file, saved: (name: string) => join(dir, name), compacted, expected };
+    }
+
+    test('killed after the log was set aside, before the snapshot was renamed into place', async () => {
+      const { file, saved, expected } = await aroundCompaction();
+      copyFileSync(saved('db.json'), file); // the old snapshot is still the file
+      copyFileSync(saved('db.json.log'), `${file}.log.old`);
+      writeFileSync(join(file, '..', '.db.json.tmp'), '{"schema_version": 1, "organ'); // lowdb's half-written temp
+      const store = await openStore({ file });
+      expect(state(store)).toBe(expected);
+      expect(existsSync(`${file}.log.old`)).toBe(false);
+      await store.close();
+      expect(state(await openStore({ file }))).toBe(expected);
+    });
+
+    test('killed after the snapshot was renamed into place, before the old log was removed', async () => {
+      const { file, saved, expected } = await aroundCompaction();
+      copyFileSync(saved('db.json.log'), `${file}.log.old`);
+      const store = await openStore({ file });
+      expect(state(store)).toBe(expected);
+      expect(existsSync(`${file}.log.old`)).toBe(false);
+    });
+
+    test('killed right after setting the log aside, before a new one was begun', async () => {
+      const { file, saved, compacted } = await aroundCompaction();
+      copyFileSync(saved('db.json'), file);
+      renameSync(`${file}.log`, join(file, '..', 'later.log'));
+      copyFileSync(saved('db.json.log'), `${file}.log.old`);
+      const store = await openStore({ file });
+      expect(state(store)).toBe(compacted);
+    });
+  });
+});
