@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { HookContext, SupplierAdapter, SupplierOutcome } from '../../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../../errors.ts';
 import { pageText } from '../page-text.ts';
@@ -9,6 +10,14 @@ const OUTCOME_WAIT_MS = 10_000;
 export interface SupplierActorDeps extends ActorDeps {
   adapter: SupplierAdapter;
   supplierUrl: string;
+}
+
+/**
+ * Until the page next loads (the outcome usually comes with a navigation: the redirect back to the app)
+ * or, for a page that changes without one, a pause growing from 25 to 250 ms.
+ */
+function nextLoadOrPause(page: Page, ms: number): Promise<unknown> {
+  return page.waitForEvent('load', { timeout: ms }).catch(() => undefined);
 }
 
 /** The supplier's app, driven through the adapter's hooks as the current customer. */
@@ -24,7 +33,7 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
 
   const outcome = async (): Promise<SupplierOutcome> => {
     const deadline = Date.now() + OUTCOME_WAIT_MS;
-    for (;;) {
+    for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
       const seen = await adapter.hooks.readOutcome(hookCtx()).catch(() => null);
       if (seen) return seen;
       if (Date.now() > deadline) {
@@ -36,7 +45,7 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
           deps.scenario.docs,
         );
       }
-      await page.waitForTimeout(100);
+      await nextLoadOrPause(page, pause);
     }
   };
 
