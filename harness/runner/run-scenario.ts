@@ -66,11 +66,15 @@ type AttemptOutcome = Omit<
  * attempt's are moved aside to `<id>-attempt<n>-<step>.jpg` first, so the report shows every attempt's own.
  */
 function keepScreenshots(steps: StepRecord[], attempt: number, reportDir: string): StepRecord[] {
+  // Steps after which the page did not change share the earlier step's screenshot: it moves once.
+  const moved = new Map<string, string>();
   return steps.map((step) => {
     if (!step.screenshot) return step;
     const kept = step.screenshot.replace(/-(\d+)(\.\w+)$/, `-attempt${attempt}-$1$2`);
     try {
-      renameSync(join(reportDir, step.screenshot), join(reportDir, kept));
+      if (moved.get(step.screenshot) !== kept)
+        renameSync(join(reportDir, step.screenshot), join(reportDir, kept));
+      moved.set(step.screenshot, kept);
       return { ...step, screenshot: kept };
     } catch {
       return { name: step.name, status: step.status, duration_ms: step.duration_ms };

@@ -203,6 +203,27 @@ describe('the runner', () => {
     expect(step?.name).toContain('Start connecting as customer cust-shot-');
     expect(existsSync(join(dir, 'reports', step?.screenshot ?? 'missing'))).toBe(true);
   });
+
+  test('a step after which the page looks as before shows the earlier screenshot instead of taking another', async () => {
+    const { dir, byId } = await runWith({
+      same: scenario(
+        `severity: 'required',`,
+        `await t.supplier.startConnection();
+        await t.step('Look again', async () => undefined);
+        await t.step('Show a form', () => t.page.setContent('<input id="a">'));
+        await t.step('Type into it', () => t.page.fill('#a', 'typed'));`,
+      ),
+    });
+    const shots = byId('same').steps.map((step) => step.screenshot);
+    expect(shots).toEqual([
+      'screenshots/same-01.jpg',
+      'screenshots/same-01.jpg',
+      'screenshots/same-03.jpg',
+      'screenshots/same-04.jpg',
+    ]);
+    for (const shot of shots) expect(existsSync(join(dir, 'reports', shot ?? 'missing'))).toBe(true);
+    expect(existsSync(join(dir, 'reports', 'screenshots', 'same-02.jpg'))).toBe(false);
+  });
 });
 
 describe('the runner, further', () => {
