@@ -1,8 +1,12 @@
 // The little arithmetic the bench reports with.
 
-/** The median of a list (0 for none). */
+/** The median of a list, the mean of the middle two for an even count (0 for none). */
 export function median(values: number[]): number {
-  return percentile(values, 50);
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
 /** The p-th percentile, nearest rank (0 for none). */
