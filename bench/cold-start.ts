@@ -24,15 +24,26 @@ async function coldStartOnce({ kind, options }: ColdStartCase): Promise<number> 
 }
 
 /** Median cold start in ms of each case, over `samples` interleaved samples. */
+/** A sample that never answered is kept as its error, not taken as a figure. */
+async function sample(c: ColdStartCase): Promise<number | string> {
+  return coldStartOnce(c).catch(
+    (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '',
+  );
+}
+
 export async function coldStarts(
   cases: ColdStartCase[],
   samples: number,
-): Promise<Record<string, { ms: number; samples_ms: number[] }>> {
-  const all: Record<string, number[]> = Object.fromEntries(cases.map((c) => [c.name, []]));
+): Promise<Record<string, { ms: number | null; samples_ms: number[]; errors: string[] }>> {
+  const all: Record<string, (number | string)[]> = Object.fromEntries(cases.map((c) => [c.name, []]));
   for (let s = 0; s < samples; s++) {
-    for (const c of cases) all[c.name]?.push(await coldStartOnce(c));
+    for (const c of cases) all[c.name]?.push(await sample(c));
   }
   return Object.fromEntries(
-    Object.entries(all).map(([name, ms]) => [name, { ms: median(ms), samples_ms: ms }]),
+    Object.entries(all).map(([name, results]) => {
+      const ms = results.filter((r): r is number => typeof r === 'number');
+      const errors = results.filter((r): r is string => typeof r === 'string');
+      return [name, { ms: ms.length ? median(ms) : null, samples_ms: ms, errors }];
+    }),
   );
 }

@@ -60,7 +60,7 @@ export async function freePort(): Promise<number> {
 export async function waitUntilReady(
   server: Omit<Spawned, 'url'> & { command: string },
   probe: () => Promise<boolean>,
-  timeoutMs = 120_000,
+  timeoutMs = 300_000,
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
