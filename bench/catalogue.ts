@@ -1,9 +1,8 @@
 // The built-in catalogue against the reference supplier, as `npm run demo` runs it: wall time of the whole
 // `nox-testkit run` and each scenario's own duration from its results.json.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnNode } from './processes.ts';
+import { spawnNode, tempDir } from './processes.ts';
 
 export interface CatalogueFigure {
   wall_ms: number;
@@ -13,7 +12,7 @@ export interface CatalogueFigure {
 }
 
 export async function runCatalogue(): Promise<CatalogueFigure> {
-  const reportDir = mkdtempSync(join(tmpdir(), 'nox-bench-catalogue-'));
+  const reportDir = tempDir('nox-bench-catalogue-');
   const args = [
     '--import',
     'tsx',

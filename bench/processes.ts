@@ -1,11 +1,26 @@
 // The servers the bench starts: each a real process, tracked so every one is stopped at the end, on an
 // error and on Ctrl-C (SIGINT/SIGTERM), whatever the bench was doing.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..');
 const running = new Set<ChildProcess>();
+const tempDirs: string[] = [];
+
+/** A fresh temporary folder, removed by removeTempDirs (seeded databases reach 170 MB). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** A started server: its base URL, its output so far, and how to stop it. */
 export interface Spawned {
@@ -93,7 +108,10 @@ export async function stopAll(): Promise<void> {
 export function stopAllOnSignals(): void {
   const onSignal = () => {
     process.stderr.write('\nbench: stopping the servers it started...\n');
-    void stopAll().then(() => process.exit(130));
+    void stopAll().then(() => {
+      removeTempDirs();
+      process.exit(130);
+    });
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   process.once('exit', () => {

@@ -2,14 +2,14 @@
 // framework's floor (plain Express) and its peer (Prism) in one run, in interleaved rounds; prints a table
 // and writes every figure to .nox-testkit/bench.json. Targets of issue #11 are printed, never asserted.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runCatalogue } from './catalogue.ts';
 import { coldStarts } from './cold-start.ts';
 import { type Flow, lifecycleRound } from './lifecycles.ts';
 import { interleavedLoad } from './link-sessions.ts';
-import { root, stopAll, stopAllOnSignals } from './processes.ts';
+import { removeTempDirs, root, stopAll, stopAllOnSignals, tempDir } from './processes.ts';
 import { atLeast, atMost, figure, loadRows, table, targetRows } from './report.ts';
 import { seedLinkedUsers } from './seed-users.ts';
 import { type ServerKind, startServer } from './servers.ts';
@@ -69,7 +69,7 @@ async function stopEach(servers: Record<string, { stop: () => Promise<void> }>) 
   await Promise.all(Object.values(servers).map((s) => s.stop()));
 }
 
-const fileDb = () => join(mkdtempSync(join(tmpdir(), 'nox-bench-db-')), 'db.json');
+const fileDb = () => join(tempDir('nox-bench-db-'), 'db.json');
 
 async function measureLinkSessions() {
   log('starting bare node:http, Express, Prism, the mock in memory and with a file store');
@@ -337,4 +337,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stopAll();
+  removeTempDirs();
 }

@@ -1,10 +1,10 @@
 // A database file with N linked users, made quickly and in whatever format the store writes: the mock
 // links one template user with its file store and stops cleanly, then that file's records are cloned N
 // times with fresh ids. Only public commands and HTTP are used, so a rewritten store is seeded the same way.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flow1 } from './lifecycles.ts';
+import { tempDir } from './processes.ts';
 import { startServer } from './servers.ts';
 
 const TEMPLATE = 'benchseedtemplate';
@@ -17,7 +17,7 @@ interface Template {
 }
 
 async function linkTemplateUser(): Promise<Template> {
-  const file = join(mkdtempSync(join(tmpdir(), 'nox-bench-seed-')), 'db.json');
+  const file = join(tempDir('nox-bench-seed-'), 'db.json');
   const server = await startServer('mock-file', { db: file });
   let noxUserId: string;
   try {
@@ -71,7 +71,7 @@ function cloneTemplate(template: Template, count: number): { file: string; sampl
     db[key] = JSON.parse(`[${parts.join(',')}]`);
     if (key === 'nox_users') sample = (db[key] as { id: string }[]).at(-1)?.id ?? '';
   }
-  const file = join(mkdtempSync(join(tmpdir(), 'nox-bench-users-')), 'db.json');
+  const file = join(tempDir('nox-bench-users-'), 'db.json');
   writeFileSync(file, JSON.stringify(db));
   return { file, sampleNoxUserId: sample };
 }
