@@ -26,8 +26,9 @@ export interface VirtualClock {
 }
 
 export function createVirtualClock(store: Store, time: TimeSource): VirtualClock {
-  const organisation = (id: string | undefined) =>
-    id === undefined ? undefined : store.find.organisation(id);
+  // Reading the clock changes nothing: only a shift takes the organisation to change it.
+  const organisation = (id: string | undefined, lookups = store.peek) =>
+    id === undefined ? undefined : lookups.organisation(id);
   const offset = (id?: string) =>
     store.data.clock_offset_seconds + (organisation(id)?.clock_offset_seconds ?? 0);
   const now = (id?: string) => Math.floor(time.nowMs() / 1000) + offset(id);
@@ -39,7 +40,7 @@ export function createVirtualClock(store: Store, time: TimeSource): VirtualClock
   const shift = (seconds: number, id?: string) => {
     const target = now(id) + seconds;
     if (!Number.isSafeInteger(target) || target < 0 || target > LATEST) throw errors.clockOutOfRange(target);
-    const org = organisation(id);
+    const org = organisation(id, store.find);
     if (org) org.clock_offset_seconds += seconds;
     else store.data.clock_offset_seconds += seconds;
     return read(id);

@@ -5,7 +5,21 @@ import { JSONFile } from 'lowdb/node';
 import { createFileLog } from './file-log.ts';
 import { createIndexes, type IndexName } from './indexes.ts';
 import { logPaths, readLog, replay } from './record-log.ts';
-import type { Db, Device, LinkSession, NoxUser, Organisation } from './schema.ts';
+import type {
+  Db,
+  Device,
+  LinkSession,
+  ManufacturerLinkSession,
+  ManufacturerUser,
+  NoxUser,
+  Organisation,
+  PvFlexControl,
+  PvSchedule,
+  SettingsRecord,
+  SupplierAuthSession,
+  ThermalSchedule,
+  WebhookDelivery,
+} from './schema.ts';
 import { createSeedDb } from './seed.ts';
 import { removeStaleTemp } from './stale-temp.ts';
 import { type Collection, createTracking, type Row, type Tracking } from './tracked-data.ts';
@@ -23,6 +37,8 @@ export interface Store {
   location: string;
   /** Indexed lookups (a record found counts as changed, as one read through `data` does). */
   find: StoreLookups;
+  /** The same lookups for reading only: nothing found through them is written at the next commit. */
+  peek: StoreLookups;
   /** A collection's records for reading only: nothing read through it is written at the next commit. */
   rows<C extends Collection>(collection: C): Readonly<Db[C]>;
   /** Removes these records from a collection (cheaper than replacing the list with a filtered copy). */
@@ -44,6 +60,27 @@ export interface StoreLookups {
   devicesOf(noxUserId: string): Device[];
   /** The organisation's devices of one manufacturer account. */
   devicesOfAccount(organisationId: string, brand: string, account: string): Device[];
+  /** The devices an organisation linked (a supplier's users', a manufacturer's own users'). */
+  devicesOfOrganisation(organisationId: string): Device[];
+  devicesOfBrand(brand: string): Device[];
+  /** Every row of this device id (one per NOX user it is linked to). */
+  devicesWithId(deviceId: string): Device[];
+  noxUsersOf(organisationId: string): NoxUser[];
+  /** A NOX user's own settings (deviceId null) or one device's. */
+  settingsOf(noxUserId: string, deviceId: string | null): SettingsRecord | undefined;
+  /** Every settings record of a NOX user, at user and at device level. */
+  everySettingsOf(noxUserId: string): SettingsRecord[];
+  /** An organisation's schedules of one device, in the order received. */
+  thermalSchedulesOf(organisationId: string, deviceId: string): ThermalSchedule[];
+  pvSchedulesOf(organisationId: string, deviceId: string): PvSchedule[];
+  pvFlexControlsOf(organisationId: string): PvFlexControl[];
+  webhookDelivery(id: string): WebhookDelivery | undefined;
+  manufacturerLinkSession(token: string): ManufacturerLinkSession | undefined;
+  manufacturerUser(organisationId: string, manufacturerUserId: string): ManufacturerUser | undefined;
+  manufacturerUsersOf(noxUserId: string): ManufacturerUser[];
+  supplierAuthSession(state: string): SupplierAuthSession | undefined;
+  /** The supplier-auth sessions of one manufacturer account (a brand's web-app or app user). */
+  supplierAuthSessionsOf(brand: string, manufacturerUserId: string): SupplierAuthSession[];
 }
 
 export type StoreOptions = (
@@ -100,7 +137,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       commit,
       location,
       close,
-      find: lookups(indexes, tracking),
+      find: lookups(indexes, tracking.handOut),
+      peek: lookups(indexes, () => undefined),
       rows: (collection) => tracking.rows(collection),
       remove: (collection, records) => tracking.remove(collection, records as unknown as Row[]),
       keysChanged: (collection) => indexes.hooks.rebuilt(collection),
@@ -112,21 +150,40 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
 }
 
-function lookups(indexes: ReturnType<typeof createIndexes>, tracking: Tracking): StoreLookups {
+function lookups(
+  indexes: ReturnType<typeof createIndexes>,
+  handOut: (collection: string, rows: Row[]) => void,
+): StoreLookups {
   const all = <T>(name: IndexName, key: string): T[] => {
     const rows = indexes.lookup(name, key);
-    tracking.handOut(indexes.collectionOf(name), rows);
+    handOut(indexes.collectionOf(name), rows);
     return rows as T[];
   };
   const one = <T>(name: IndexName, key: string): T | undefined => all<T>(name, key)[0];
+  const pair = (a: unknown, b: unknown) => JSON.stringify([a, b]);
   return {
     linkSession: (token) => one('sessionByToken', token),
     organisation: (id) => one('organisationById', id),
     organisationByKey: (key) => one('organisationByKey', key),
     noxUser: (id) => one('userById', id),
-    noxUserOf: (org, user) => one('userBySupplierUser', JSON.stringify([org, user])),
+    noxUserOf: (org, user) => one('userBySupplierUser', pair(org, user)),
     devicesOf: (user) => all('devicesByUser', user),
     devicesOfAccount: (org, brand, account) => all('devicesByAccount', JSON.stringify([org, brand, account])),
+    devicesOfOrganisation: (org) => all('devicesByOrganisation', org),
+    devicesOfBrand: (brand) => all('devicesByBrand', brand),
+    devicesWithId: (id) => all('devicesById', id),
+    noxUsersOf: (org) => all('usersByOrganisation', org),
+    settingsOf: (user, device) => one('settingsByUserDevice', pair(user, device)),
+    everySettingsOf: (user) => all('settingsByUser', user),
+    thermalSchedulesOf: (org, device) => all('thermalSchedulesByDevice', pair(org, device)),
+    pvSchedulesOf: (org, device) => all('pvSchedulesByDevice', pair(org, device)),
+    pvFlexControlsOf: (org) => all('pvFlexControlsByOrganisation', org),
+    webhookDelivery: (id) => one('webhookDeliveryById', id),
+    manufacturerLinkSession: (token) => one('manufacturerSessionByToken', token),
+    manufacturerUser: (org, user) => one('manufacturerUserByAccount', pair(org, user)),
+    manufacturerUsersOf: (user) => all('manufacturerUsersByNoxUser', user),
+    supplierAuthSession: (state) => one('supplierAuthByState', state),
+    supplierAuthSessionsOf: (brand, user) => all('supplierAuthByAccount', pair(brand, user)),
   };
 }
 

@@ -169,4 +169,69 @@ describe('the file store log', () => {
       expect(state(store)).toBe(compacted);
     });
   });
+
+  describe('a request logs the records it changes, not those it read', () => {
+    /** The collections of the rows in the log's last line, with how many of each, and its removals. */
+    function lastLine(file: string) {
+      const line = JSON.parse(readFileSync(`${file}.log`, 'utf8').trim().split('\n').at(-1) as string);
+      const count = (entries: [string, ...unknown[]][] = []) =>
+        Object.fromEntries(
+          [...new Set(entries.map(([c]) => c))].map((c) => [c, entries.filter(([e]) => e === c).length]),
+        );
+      return { changed: count(line.u), removed: count(line.d), reordered: (line.o ?? []).length };
+    }
+    const patch = (app: ReturnType<typeof createApp>, user: string | null, setpoint: number) =>
+      request(app)
+        .patch('/v1/devices/settings')
+        .set('x-api-key', DEMO_KEY)
+        .send({ user_id: user, room: { preferred_temperature: setpoint } });
+
+    async function linkedUsers(count: number) {
+      const file = tempFile();
+      const store = await openStore({ file, compactAfterBytes: NEVER });
+      const app = createApp({ store, time: createFakeTime() });
+      const users: string[] = [];
+      for (let i = 0; i < count; i++)
+        users.push((await linkUser(app, `reader_${i}`, 'alice')).nox_user_id as string);
+      for (const user of users) await patch(app, user, 20);
+      return { file, app, users };
+    }
+
+    test("a PATCH of one user's settings after reads of every device logs that settings row alone", async () => {
+      const { file, app, users } = await linkedUsers(4);
+      await request(app).get(`/v1/devices?user_id=${users[0]}`).set('x-api-key', DEMO_KEY);
+      await request(app).get('/v1/devices/settings').set('x-api-key', DEMO_KEY);
+      await request(app).get('/v1/house/consumption/forecast').set('x-api-key', DEMO_KEY);
+      expect((await patch(app, users[3] as string, 22)).status).toBe(204);
+      const { changed, reordered } = lastLine(file);
+      expect(changed.settings).toBe(1);
+      expect(changed.devices).toBeUndefined();
+      expect(changed.link_sessions).toBeUndefined();
+      expect(changed.nox_users ?? 0).toBeLessThanOrEqual(1);
+      expect(reordered).toBe(0);
+    });
+
+    test('a clock change logs the sessions it expires, not every session', async () => {
+      const { file, app } = await linkedUsers(3);
+      for (const user of ['waiting_1', 'waiting_2']) {
+        await request(app)
+          .post('/v2/supplier/link-sessions')
+          .set('x-api-key', DEMO_KEY)
+          .send({ user_id: user, redirect_url: CALLBACK });
+      }
+      await request(app).post('/__nox/clock/advance').send({ seconds: 3600 });
+      expect(lastLine(file).changed).toEqual({ link_sessions: 2 });
+    });
+
+    test("deleting a user logs its records' removal and its sessions, not the other users' records", async () => {
+      const { file, app, users } = await linkedUsers(3);
+      const removed = await request(app).delete(`/v1/users/${users[1]}`).set('x-api-key', DEMO_KEY);
+      expect(removed.status).toBe(204);
+      const { changed, removed: gone, reordered } = lastLine(file);
+      expect(gone).toEqual({ nox_users: 1, devices: 1, settings: 1 });
+      expect(changed.link_sessions).toBe(1);
+      expect(changed.nox_users ?? 0).toBe(0);
+      expect(reordered).toBe(0);
+    });
+  });
 });

@@ -27,8 +27,9 @@ export function houseConsumption(
   count: number,
   knownAt: number,
 ): number[] {
-  const pumps = ctx.store.data.devices
-    .filter((d) => d.nox_user_id === user.id && d.asset_type === 'hp')
+  const pumps = ctx.store.peek
+    .devicesOf(user.id)
+    .filter((d) => d.asset_type === 'hp')
     .map((d) => heatPumpConsumption(ctx, d, from, count, knownAt));
   return Array.from({ length: count }, (_, i) => {
     const t = from + i * QUARTER;

@@ -35,9 +35,7 @@ export function createConsumptionRoutes(ctx: MockContext): Router {
   const router = Router();
   const read = createDataRequestReader(ctx);
   const housesOf = (org: Organisation, houseId: string | undefined): NoxUser[] =>
-    houseId === undefined
-      ? ctx.store.data.nox_users.filter((u) => u.organisation_id === org.id)
-      : [findVisibleUser(ctx, org, houseId)];
+    houseId === undefined ? ctx.store.peek.noxUsersOf(org.id) : [findVisibleUser(ctx, org, houseId)];
 
   router.get('/v1/house/consumption/forecast', (req, res) => {
     const { org, query, now } = read<'getHouseConsumptionForecast'>(req, res);

@@ -25,17 +25,13 @@ const steeringOff = {
 export function createDevicesRoutes(ctx: MockContext): Router {
   const router = Router();
   const read = createDataRequestReader(ctx);
-  const filtered = (devices: Device[], q: { user_id?: string; device_id?: string }) =>
-    devices.filter(
-      (d) =>
-        (q.user_id === undefined || d.nox_user_id === q.user_id) &&
-        (q.device_id === undefined || d.device_id === q.device_id),
-    );
+  const filtered = (org: Organisation, assetType: AssetType, q: { user_id?: string; device_id?: string }) =>
+    visibleDevices(ctx, org, assetType, { userId: q.user_id, deviceId: q.device_id });
 
   /** One page of the caller's devices of an asset type, after the user_id/device_id filters. */
   const pageOf = (org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
     paginateByKey(
-      filtered(visibleDevices(ctx, org, assetType), query),
+      filtered(org, assetType, query),
       keyOf,
       query.limit ?? 1000,
       query.next_token,
@@ -60,7 +56,7 @@ export function createDevicesRoutes(ctx: MockContext): Router {
   router.get('/v1/manufacturer/devices', (req, res) => {
     const { org, query } = read<'getManufacturerDevices'>(req, res, ['manufacturer']);
     // Heat pumps only: the rows carry DHW and optimisation settings, which a PV inverter does not have.
-    const devices = filtered(visibleDevices(ctx, org, 'hp'), query);
+    const devices = filtered(org, 'hp', query);
     const { page, next_token } = paginateByKey(devices, keyOf, query.limit ?? 1000, query.next_token, {
       manufacturer: org.name,
     });
@@ -116,7 +112,7 @@ export function createDevicesRoutes(ctx: MockContext): Router {
 
   function manufacturerView(device: Device) {
     const settings = effectiveSettings(ctx, device);
-    const supplier = ctx.store.data.organisations.find((o) => o.id === device.organisation_id);
+    const supplier = ctx.store.peek.organisation(device.organisation_id);
     return {
       device_id: device.device_id,
       // A manufacturer's own user (no supplier confirmed it yet) has no energy supplier.

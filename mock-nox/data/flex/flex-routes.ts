@@ -24,7 +24,9 @@ export function createFlexRoutes(ctx: MockContext): Router {
   /** One row per physical device: a device linked under two NOX users of the caller is counted once. */
   const devicesOf = (org: Organisation, deviceId: string | undefined): Device[] => {
     const seen = new Set<string>();
-    const devices = visibleDevices(ctx, org).filter((d) => !seen.has(d.device_id) && seen.add(d.device_id));
+    const devices = visibleDevices(ctx, org, undefined, { deviceId }).filter(
+      (d) => !seen.has(d.device_id) && seen.add(d.device_id),
+    );
     if (deviceId === undefined) return devices;
     const device = devices.find((d) => d.device_id === deviceId);
     if (!device) throw errors.deviceNotFound(deviceId, org.name, 'device');

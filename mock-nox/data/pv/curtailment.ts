@@ -18,12 +18,11 @@ export function createProductionShare(
   to: number,
   capacityKw: number,
 ): ProductionShare {
-  const data = ctx.store.data;
-  const mine = (r: { organisation_id: string }) => r.organisation_id === device.organisation_id;
-  const windows = data.pv_schedules.filter(
-    (s) => mine(s) && s.device_id === device.device_id && s.start < to && from < s.end,
-  );
-  const controls = data.pv_flex_controls.filter((c) => mine(c) && c.at < to);
+  const { peek } = ctx.store;
+  const windows = peek
+    .pvSchedulesOf(device.organisation_id, device.device_id)
+    .filter((s) => s.start < to && from < s.end);
+  const controls = peek.pvFlexControlsOf(device.organisation_id).filter((c) => c.at < to);
   return (t) => {
     if (windows.some((s) => s.start <= t && t < s.end)) return 0;
     const latest = controls.filter((c) => c.at <= t).at(-1);

@@ -78,8 +78,9 @@ export function createPvControlRoutes(ctx: MockContext): Router {
     const start = parseUtc(query.start_time, ['query', 'start_time']);
     const end = parseUtc(query.end_time, ['query', 'end_time']);
     if (end <= start) throw errors.invalid(['query', 'end_time'], 'end_time must be after start_time');
-    const data = ctx.store.data.pv_flex_controls
-      .filter((c) => c.organisation_id === org.id && start <= c.at && c.at < end)
+    const data = ctx.store.peek
+      .pvFlexControlsOf(org.id)
+      .filter((c) => start <= c.at && c.at < end)
       .sort((a, b) => a.at - b.at)
       .map((c) => ({
         timestamp: formatMicros(c.at),

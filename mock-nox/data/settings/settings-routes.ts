@@ -17,11 +17,7 @@ export function createSettingsRoutes(ctx: MockContext): Router {
 
   router.get('/v1/devices/settings', (req, res) => {
     const { org, query } = read<'getDevicesSettings'>(req, res);
-    const devices = visibleDevices(ctx, org, 'hp').filter(
-      (d) =>
-        (query.user_id === undefined || d.nox_user_id === query.user_id) &&
-        (query.device_id === undefined || d.device_id === query.device_id),
-    );
+    const devices = visibleDevices(ctx, org, 'hp', { userId: query.user_id, deviceId: query.device_id });
     res.json({ data: devices.map((d) => settingsView(effectiveSettings(ctx, d))), meta: tenantMeta(org) });
   });
 
@@ -51,7 +47,7 @@ export function createSettingsRoutes(ctx: MockContext): Router {
   /** Checks that the caller sees the user (and the heat pump), then changes the shared settings. */
   function update(org: Organisation, userId: string, deviceId: string | null, changes: SettingsPatch) {
     const user = findVisibleUser(ctx, org, userId);
-    const pumps = visibleDevices(ctx, org, 'hp').filter((d) => d.nox_user_id === user.id);
+    const pumps = visibleDevices(ctx, org, 'hp', { userId: user.id });
     if (deviceId !== null && !pumps.some((d) => d.device_id === deviceId))
       throw errors.deviceNotOfUser(deviceId, userId);
     return changeSettings(ctx, { by: org, noxUserId: user.id, deviceId, changes }).warnings;

@@ -37,12 +37,12 @@ const SCHEDULE_MEMORY_SECONDS = 8 * DAY;
  * what NOX knew then. The supplier's schedules that ended more than 8 days ago are dropped.
  */
 export function storeThermalSchedule(ctx: MockContext, schedule: ThermalSchedule): void {
-  const data = ctx.store.data;
   const forgetBefore = schedule.received_at - SCHEDULE_MEMORY_SECONDS;
-  data.thermal_schedules = data.thermal_schedules.filter(
-    (s) => s.organisation_id !== schedule.organisation_id || s.start + DAY >= forgetBefore,
-  );
-  data.thermal_schedules.push(schedule);
+  const forgotten = ctx.store
+    .rows('thermal_schedules')
+    .filter((s) => s.organisation_id === schedule.organisation_id && s.start + DAY < forgetBefore);
+  ctx.store.remove('thermal_schedules', forgotten);
+  ctx.store.data.thermal_schedules.push(schedule);
 }
 
 /** The part of a schedule that is in force: from its start until 24 h later or a newer schedule starts. */
@@ -58,12 +58,9 @@ export interface ScheduleStretch {
  * back after a newer one has started, even if that one ends sooner.
  */
 export function scheduleStretches(ctx: MockContext, device: Device, knownAt: number): ScheduleStretch[] {
-  const known = ctx.store.data.thermal_schedules.filter(
-    (s) =>
-      s.organisation_id === device.organisation_id &&
-      s.device_id === device.device_id &&
-      s.received_at <= knownAt,
-  );
+  const known = ctx.store.peek
+    .thermalSchedulesOf(device.organisation_id, device.device_id)
+    .filter((s) => s.received_at <= knownAt);
   const stretches: ScheduleStretch[] = [];
   let newerStart = Number.POSITIVE_INFINITY;
   for (let i = known.length - 1; i >= 0; i--) {

@@ -25,23 +25,28 @@ export function createUserRoutes(ctx: MockContext): Router {
  * devices, so /__nox/state holds nothing that points at a deleted user.
  */
 export function deleteUser(ctx: MockContext, noxUserId: string): void {
-  const data = ctx.store.data;
-  const deviceIds = new Set(data.devices.filter((d) => d.nox_user_id === noxUserId).map((d) => d.device_id));
-  const organisationId = data.nox_users.find((u) => u.id === noxUserId)?.organisation_id;
-  const otherwiseOwned = new Set(
-    data.devices
-      .filter((d) => d.nox_user_id !== noxUserId && d.organisation_id === organisationId)
-      .map((d) => d.device_id),
-  );
-  const gone = (r: { organisation_id: string; device_id: string }) =>
-    r.organisation_id === organisationId && deviceIds.has(r.device_id) && !otherwiseOwned.has(r.device_id);
-  data.nox_users = data.nox_users.filter((u) => u.id !== noxUserId);
-  data.devices = data.devices.filter((d) => d.nox_user_id !== noxUserId);
-  data.settings = data.settings.filter((s) => s.nox_user_id !== noxUserId);
-  data.thermal_schedules = data.thermal_schedules.filter((s) => !gone(s));
-  data.pv_schedules = data.pv_schedules.filter((s) => !gone(s));
-  for (const session of data.link_sessions.filter((s) => s.nox_user_id === noxUserId)) {
-    session.nox_user_id = null;
-    session.device_ids = [];
+  const { store } = ctx;
+  const { peek } = store;
+  const user = peek.noxUser(noxUserId);
+  if (!user) return;
+  const organisationId = user.organisation_id;
+  const devices = peek.devicesOf(noxUserId);
+  // A device also linked under another NOX user of the organisation keeps its schedules.
+  const ownedElsewhere = (deviceId: string) =>
+    peek
+      .devicesWithId(deviceId)
+      .some((d) => d.nox_user_id !== noxUserId && d.organisation_id === organisationId);
+  const goneIds = [...new Set(devices.map((d) => d.device_id))].filter((id) => !ownedElsewhere(id));
+  store.remove('nox_users', [user]);
+  store.remove('devices', devices);
+  store.remove('settings', peek.everySettingsOf(noxUserId));
+  for (const deviceId of goneIds) {
+    store.remove('thermal_schedules', peek.thermalSchedulesOf(organisationId, deviceId));
+    store.remove('pv_schedules', peek.pvSchedulesOf(organisationId, deviceId));
+  }
+  // The sessions are read untracked; only the user's are taken (by token) to be changed and written.
+  for (const s of store.rows('link_sessions')) {
+    const session = s.nox_user_id === noxUserId ? store.find.linkSession(s.token) : undefined;
+    if (session) Object.assign(session, { nox_user_id: null, device_ids: [] });
   }
 }

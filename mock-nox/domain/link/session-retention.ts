@@ -5,14 +5,22 @@ export const DEFAULT_SESSION_RETENTION_SECONDS = 24 * 3600;
 
 /**
  * Once the clock has passed a pending session's expiry, it is recorded as expired: setting the clock back
- * later does not make the link usable again (NOX's sessions do not come back either).
+ * later does not make the link usable again (NOX's sessions do not come back either). The sessions are
+ * read untracked and only the expiring ones are taken to change, so a clock change writes those alone.
  */
 export function recordExpiries(ctx: MockContext): void {
-  for (const session of ctx.store.data.link_sessions) {
-    if (session.status === 'pending' && ctx.clock.now(session.organisation_id) >= session.expires_at) {
-      Object.assign(session, { status: 'failed', error: 'session_expired', login: null });
-    }
+  const nowOf = clockReader(ctx);
+  for (const pending of ctx.store.rows('link_sessions')) {
+    if (pending.status !== 'pending' || nowOf(pending.organisation_id) < pending.expires_at) continue;
+    const session = ctx.store.find.linkSession(pending.token);
+    if (session) Object.assign(session, { status: 'failed', error: 'session_expired', login: null });
   }
+}
+
+/** The organisations' clocks read once each (a pass over every session asks for few of them). */
+function clockReader(ctx: MockContext): (organisationId: string) => number {
+  const nows = new Map<string, number>();
+  return (id) => nows.get(id) ?? nows.set(id, ctx.clock.now(id)).get(id) ?? 0;
 }
 
 /** Creations since the last pruning pass, per store. */
@@ -33,8 +41,7 @@ export function pruneOldSessions(ctx: MockContext): void {
   }
   sincePass.set(ctx.store, 0);
   const retention = ctx.sessionRetentionSeconds ?? DEFAULT_SESSION_RETENTION_SECONDS;
-  const nows = new Map<string, number>();
-  const nowOf = (id: string) => nows.get(id) ?? nows.set(id, ctx.clock.now(id)).get(id) ?? 0;
+  const nowOf = clockReader(ctx);
   const kept = sessions.filter((s) => {
     const ended = s.status === 'pending' ? s.expires_at : Math.max(s.completed_at ?? 0, s.expires_at);
     return nowOf(s.organisation_id) < ended + retention;

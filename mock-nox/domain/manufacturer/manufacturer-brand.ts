@@ -17,7 +17,7 @@ export function manufacturerBrand(org: Organisation): Brand {
 /** The manufacturer organisation that makes a brand (the first created), or null when none does. */
 export function manufacturerOfBrand(ctx: MockContext, brandSlug: string): Organisation | null {
   return (
-    ctx.store.data.organisations.find((o) => o.kind === 'manufacturer' && o.brands.includes(brandSlug)) ??
+    ctx.store.rows('organisations').find((o) => o.kind === 'manufacturer' && o.brands.includes(brandSlug)) ??
     null
   );
 }

@@ -54,7 +54,7 @@ export function findManufacturerLinkSession(
   ctx: MockContext,
   token: string,
 ): ManufacturerLinkSession | undefined {
-  return ctx.store.data.manufacturer_link_sessions.find((s) => s.token === token);
+  return ctx.store.find.manufacturerLinkSession(token);
 }
 
 /** Why the session can no longer be used in the selector (judged on the manufacturer's clock), or null. */

@@ -57,9 +57,7 @@ export function findManufacturerUser(
   organisationId: string,
   manufacturerUserId: string,
 ): ManufacturerUser | undefined {
-  return ctx.store.data.manufacturer_users.find(
-    (u) => u.organisation_id === organisationId && u.manufacturer_user_id === manufacturerUserId,
-  );
+  return ctx.store.find.manufacturerUser(organisationId, manufacturerUserId);
 }
 
 function createUser(

@@ -41,9 +41,9 @@ export interface SettingsChangeResult {
  */
 export function changeSettings(ctx: MockContext, request: SettingsChangeRequest): SettingsChangeResult {
   const { by, noxUserId, deviceId, changes } = request;
-  const user = ctx.store.find.noxUser(noxUserId);
+  const user = ctx.store.peek.noxUser(noxUserId);
   if (!user) throw errors.noxUserNotFound(noxUserId);
-  const pumps = ctx.store.find.devicesOf(user.id).filter((d) => d.asset_type === 'hp');
+  const pumps = ctx.store.peek.devicesOf(user.id).filter((d) => d.asset_type === 'hp');
   if (deviceId !== null && !pumps.some((d) => d.device_id === deviceId))
     throw errors.deviceNotOfUser(deviceId, noxUserId);
   const now = ctx.clock.now(by === 'user' ? user.organisation_id : by.id);

@@ -43,8 +43,9 @@ const defaults = {
 /** Below this DHW lower bound NOX warns of legionella (allowed, "only during vacations"). */
 export const DHW_LEGIONELLA_BOUND = 40;
 
+/** The stored settings at one level, for reading: a record to change is taken with `store.find`. */
 function record(ctx: MockContext, userId: string, deviceId: string | null): SettingsRecord | undefined {
-  return ctx.store.data.settings.find((s) => s.nox_user_id === userId && s.device_id === deviceId);
+  return ctx.store.peek.settingsOf(userId, deviceId);
 }
 
 /** The user level in force (over the defaults): what a heat pump without device-level settings gets. */
@@ -100,7 +101,7 @@ export function applySettingsPatch(
       'flex_trading is mutually exclusive with pv_self_consumption and dynamic_tariff: enable it alone, or enable the others without it',
     );
   }
-  const reached = ctx.store.find
+  const reached = ctx.store.peek
     .devicesOf(userId)
     .filter((d) => d.asset_type === 'hp' && (deviceId === null || d.device_id === deviceId));
   checkDhwBounds(
@@ -109,11 +110,11 @@ export function applySettingsPatch(
     deviceId !== null,
     patch.dhw ?? {},
   );
-  const device = ctx.store.find.devicesOf(userId).find((d) => d.device_id === deviceId);
+  const device = ctx.store.peek.devicesOf(userId).find((d) => d.device_id === deviceId);
   const current: OptimizationSettings = device
     ? effectiveSettings(ctx, device).optimization_settings
     : { ...defaults.optimization_settings, ...record(ctx, userId, null)?.optimization_settings };
-  const target = record(ctx, userId, deviceId) ?? newRecord(ctx, userId, deviceId);
+  const target = ctx.store.find.settingsOf(userId, deviceId) ?? newRecord(ctx, userId, deviceId);
   Object.assign(target.room, patch.room);
   Object.assign(target.dhw, patch.dhw);
   Object.assign(target.location, patch.location);

@@ -21,9 +21,8 @@ export function confirmSupplierLogin(
   supplierOrg: Organisation,
   body: PostLoginRedirectRequest,
 ): PostLoginRedirectResponse {
-  const session = ctx.store.data.supplier_auth_sessions.find(
-    (s) => s.state === body.state && s.supplier_organisation_id === supplierOrg.id,
-  );
+  const found = ctx.store.find.supplierAuthSession(body.state);
+  const session = found?.supplier_organisation_id === supplierOrg.id ? found : undefined;
   if (!session) throw errors.supplierAuthStateUnknown();
   const now = ctx.clock.now(supplierOrg.id);
   if (session.status === 'failed' && session.error !== 'session_expired')
@@ -88,12 +87,15 @@ function responseOf(session: SupplierAuthSession): PostLoginRedirectResponse {
  */
 function foldInto(ctx: MockContext, from: string, into: string): void {
   const { store } = ctx;
-  const data = store.data;
   store.remove(
     'nox_users',
-    [store.find.noxUser(from)].filter((u) => u !== undefined),
+    [store.peek.noxUser(from)].filter((u) => u !== undefined),
   );
-  store.remove('devices', store.find.devicesOf(from));
-  data.settings = data.settings.filter((s) => s.nox_user_id !== from);
-  for (const s of data.supplier_auth_sessions) if (s.nox_user_id === from) s.nox_user_id = into;
+  store.remove('devices', store.peek.devicesOf(from));
+  store.remove('settings', store.peek.everySettingsOf(from));
+  // Read without handing out; only the sessions that change are taken (by state) to be written.
+  for (const s of store.rows('supplier_auth_sessions')) {
+    const session = s.nox_user_id === from ? store.find.supplierAuthSession(s.state) : undefined;
+    if (session) session.nox_user_id = into;
+  }
 }

@@ -24,7 +24,7 @@ export type SupplierReturn =
  * coming back again shows session_consumed (or session_expired, when that is how it ended).
  */
 export function returnToNox(ctx: MockContext, state: string, error?: string): SupplierReturn {
-  const session = ctx.store.data.supplier_auth_sessions.find((s) => s.state === state);
+  const session = ctx.store.find.supplierAuthSession(state);
   if (!session) return { kind: 'unknown' };
   if (session.ended_at !== null) {
     const expired = session.status === 'failed' && session.error === 'session_expired';

@@ -5,7 +5,7 @@ import { getOrganisation } from '../organisations.ts';
 
 /** The suppliers NOX's energy-supplier selector lists: those with an oauth_login_url. */
 export function selectableSuppliers(ctx: MockContext): Organisation[] {
-  return ctx.store.data.organisations.filter((o) => o.kind === 'supplier' && o.oauth_login_url);
+  return ctx.store.rows('organisations').filter((o) => o.kind === 'supplier' && o.oauth_login_url);
 }
 
 /** The supplier the user picked, or an error saying why it cannot be picked (404 unknown, 400 not listed). */

@@ -14,19 +14,16 @@ export interface UserParty {
  * brand of one of its devices, which knows the user by the manufacturer account it logged in with.
  */
 export function partiesOf(ctx: MockContext, user: NoxUser): UserParty[] {
-  const orgs = ctx.store.data.organisations;
+  const orgs = ctx.store.rows('organisations');
   const parties: UserParty[] = [];
   const add = (organisation: Organisation | undefined, externalUserId: string) => {
     if (organisation && !parties.some((p) => p.organisation.id === organisation.id))
       parties.push({ organisation, externalUserId });
   };
-  const owner = orgs.find((o) => o.id === user.organisation_id);
+  const owner = ctx.store.peek.organisation(user.organisation_id);
   if (owner?.kind === 'supplier') add(owner, user.supplier_user_id);
-  for (const m of ctx.store.data.manufacturer_users.filter((m) => m.nox_user_id === user.id))
-    add(
-      orgs.find((o) => o.id === m.organisation_id),
-      m.manufacturer_user_id,
-    );
+  for (const m of ctx.store.peek.manufacturerUsersOf(user.id))
+    add(ctx.store.peek.organisation(m.organisation_id), m.manufacturer_user_id);
   if (owner?.kind === 'manufacturer') add(owner, user.supplier_user_id);
   const devices = devicesOf(ctx, user.id);
   for (const maker of orgs.filter((o) => o.kind === 'manufacturer')) {
@@ -38,8 +35,8 @@ export function partiesOf(ctx: MockContext, user: NoxUser): UserParty[] {
 
 /** The user's devices, heat pumps first, each group by device id, so "its first device" is stable. */
 export function devicesOf(ctx: MockContext, userId: string): Device[] {
-  return ctx.store.data.devices
-    .filter((d) => d.nox_user_id === userId)
+  return ctx.store.peek
+    .devicesOf(userId)
     .sort(
       (a, b) =>
         Number(a.asset_type !== 'hp') - Number(b.asset_type !== 'hp') ||

@@ -15,13 +15,19 @@ export interface WebhookDispatch {
   deliverDue(organisationId?: string): Promise<DeliveryRun>;
 }
 
-/** The pending deliveries whose next attempt has come on their receiver's clock, oldest first. */
+/**
+ * The pending deliveries whose next attempt has come on their receiver's clock, oldest first: read
+ * untracked, and only those handed out (the sender records their attempts), so the others are not rewritten.
+ */
 export function dueDeliveries(ctx: Pick<MockContext, 'store' | 'clock'>, organisationId?: string) {
-  return ctx.store.data.webhook_deliveries.filter(
-    (d) =>
-      d.status === 'pending' &&
-      d.next_attempt_at !== null &&
-      (organisationId === undefined || d.organisation_id === organisationId) &&
-      d.next_attempt_at <= ctx.clock.now(d.organisation_id),
-  );
+  return ctx.store
+    .rows('webhook_deliveries')
+    .filter(
+      (d) =>
+        d.status === 'pending' &&
+        d.next_attempt_at !== null &&
+        (organisationId === undefined || d.organisation_id === organisationId) &&
+        d.next_attempt_at <= ctx.clock.now(d.organisation_id),
+    )
+    .flatMap((d) => ctx.store.find.webhookDelivery(d.id) ?? []);
 }
