@@ -6,21 +6,24 @@ const DAY = 86_400;
 const QUARTER = 900;
 export const FORECAST_QUARTERS = 288;
 
-const brussels = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Brussels',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+// Made on first use: building it loads the time-zone data, which a start that serves no forecast skips.
+let brussels: Intl.DateTimeFormat | undefined;
+const brusselsFormat = () =>
+  (brussels ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }));
 
 /** Seconds Brussels is ahead of UTC at `unix`: 3600 in winter, 7200 in summer. */
 function offsetAt(unix: number): number {
   const p: Record<string, number> = {};
-  for (const part of brussels.formatToParts(new Date(unix * 1000))) p[part.type] = Number(part.value);
+  for (const part of brusselsFormat().formatToParts(new Date(unix * 1000))) p[part.type] = Number(part.value);
   return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second) / 1000 - unix;
 }
 
