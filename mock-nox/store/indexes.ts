@@ -58,7 +58,9 @@ export type IndexName = keyof typeof specs;
  * Multi-maps from key to rows, built on first use and kept up to date on insert and removal; a change
  * the store cannot follow (a list replaced, reordered) drops them to be rebuilt. A hit is checked
  * against the row's current key, so a key changed in place is never found under its old value; code
- * that changes an indexed field in place calls `keysChanged` so the new value is found too. A key's rows
+ * that changes an indexed field in place calls `keysChanged` so the new value is found too (with the
+ * rows it changed they are filed under their new keys, without a rebuild; the old entries are left to
+ * the check). A key's rows
  * are a Set (insertion order is list order, as rows are appended), so a removal does not scan them.
  */
 export function createIndexes(rowsOf: (collection: Collection) => Row[]) {
@@ -102,6 +104,10 @@ export function createIndexes(rowsOf: (collection: Collection) => Row[]) {
 
   return {
     hooks,
+    /** Files rows whose indexed fields changed in place under their current keys. */
+    rekeyed(collection: string, rows: readonly Row[]) {
+      for (const row of rows) hooks.inserted(collection, row);
+    },
     /** The rows whose key is `key`, in list order. */
     lookup(name: IndexName, key: string): Row[] {
       const hits = (maps.get(name) ?? build(name)).get(key);

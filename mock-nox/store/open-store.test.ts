@@ -143,3 +143,46 @@ describe('the database lock', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
+
+describe('indexed lookups', () => {
+  const manufacturerUser = (noxUserId: string) => ({
+    organisation_id: 'mfr_1',
+    manufacturer_user_id: `app_user_of_${noxUserId}`,
+    nox_user_id: noxUserId,
+    brand: 'daikin',
+    device_ids: [],
+    created_at: 0,
+    updated_at: 0,
+  });
+
+  test('a record whose indexed field changed in place is found under its new key once its keys are changed', async () => {
+    const store = await openStore({ inMemory: true });
+    store.data.manufacturer_users.push(manufacturerUser('nox_a'), manufacturerUser('nox_c'));
+    const [moved] = store.find.manufacturerUsersOf('nox_a');
+    if (!moved) throw new Error('the pushed record is not indexed');
+    moved.nox_user_id = 'nox_b';
+    expect(store.peek.manufacturerUsersOf('nox_a')).toEqual([]); // checked against its current key
+    expect(store.peek.manufacturerUsersOf('nox_b')).toEqual([]); // not filed under the new one yet
+    store.keysChanged('manufacturer_users', [moved]);
+    expect(store.peek.manufacturerUsersOf('nox_b')).toEqual([moved]);
+    expect(store.peek.manufacturerUsersOf('nox_a')).toEqual([]);
+    expect(store.peek.manufacturerUsersOf('nox_c')).toHaveLength(1);
+    store.remove('manufacturer_users', [moved]);
+    expect(store.peek.manufacturerUsersOf('nox_b')).toEqual([]);
+  });
+
+  test('peek finds what find finds, without handing it out to the next commit', async () => {
+    const file = tempFile();
+    const store = await openStore({ file });
+    store.data.manufacturer_users.push(manufacturerUser('nox_a'));
+    await store.commit();
+    const before = readFileSync(`${file}.log`, 'utf8');
+    expect(store.peek.manufacturerUser('mfr_1', 'app_user_of_nox_a')?.nox_user_id).toBe('nox_a');
+    store.data.clock_offset_seconds = 60; // a commit with something in it
+    await store.commit();
+    const line = readFileSync(`${file}.log`, 'utf8').slice(before.length);
+    expect(line).toContain('"clock_offset_seconds":60');
+    expect(line).not.toContain('manufacturer_users');
+    await store.close();
+  });
+});

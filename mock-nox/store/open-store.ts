@@ -43,8 +43,11 @@ export interface Store {
   rows<C extends Collection>(collection: C): Readonly<Db[C]>;
   /** Removes these records from a collection (cheaper than replacing the list with a filtered copy). */
   remove<C extends Collection>(collection: C, records: readonly Db[C][number][]): void;
-  /** Call after changing an indexed field (a token, key, user or device id) of a record in place. */
-  keysChanged(collection: Collection): void;
+  /**
+   * Call after changing an indexed field (a token, key, user or device id) of records in place: with the
+   * records changed, they are filed under their new keys; without, the collection's indexes are rebuilt.
+   */
+  keysChanged<C extends Collection>(collection: C, records?: readonly Db[C][number][]): void;
   /** Writes what is left, folds the log into the snapshot and releases the lock; later commits are refused. */
   close(): Promise<void>;
 }
@@ -141,7 +144,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       peek: lookups(indexes, () => undefined),
       rows: (collection) => tracking.rows(collection),
       remove: (collection, records) => tracking.remove(collection, records as unknown as Row[]),
-      keysChanged: (collection) => indexes.hooks.rebuilt(collection),
+      keysChanged: (collection, records) =>
+        records
+          ? indexes.rekeyed(collection, records as unknown as Row[])
+          : indexes.hooks.rebuilt(collection),
     };
   } catch (error) {
     closed = true;

@@ -64,9 +64,10 @@ export function linkDevices(
   function adopted(user: NoxUser | undefined): NoxUser | undefined {
     if (!user) return undefined;
     Object.assign(user, { organisation_id: org.id, supplier_user_id: session.supplier_user_id });
-    store.keysChanged('nox_users');
-    for (const d of store.find.devicesOf(user.id)) d.organisation_id = org.id;
-    store.keysChanged('devices');
+    store.keysChanged('nox_users', [user]);
+    const devices = store.find.devicesOf(user.id);
+    for (const d of devices) d.organisation_id = org.id;
+    store.keysChanged('devices', devices);
     return user;
   }
 }

@@ -58,7 +58,10 @@ export function confirmSupplierLogin(
     session.manufacturer_organisation_id && session.manufacturer_user_id
       ? findManufacturerUser(ctx, session.manufacturer_organisation_id, session.manufacturer_user_id)
       : undefined;
-  if (manufacturerUser) Object.assign(manufacturerUser, { nox_user_id: linked.noxUserId, updated_at: now });
+  if (manufacturerUser) {
+    Object.assign(manufacturerUser, { nox_user_id: linked.noxUserId, updated_at: now });
+    ctx.store.keysChanged('manufacturer_users', [manufacturerUser]);
+  }
   Object.assign(session, {
     status: 'confirmed',
     supplier_user_id: body.user_id,
