@@ -32,6 +32,10 @@ export function createManufacturerActor(deps: Flow2Deps): ScenarioContext['manuf
       throw new Error(`customer ${user} has no device at NOX, so no manufacturer of it`);
     return { id: noxUser.id, brand };
   };
+  const platformSettings = async () => {
+    const { id } = await customersUser();
+    return (await mock.state(org)).settings_in_force.filter((row) => row.nox_user_id === id);
+  };
   const start = async (options: ManufacturerStartOptions): Promise<SupplierAuthSeen> => {
     const { api = 'v2', brand = 'daikin', language = 'en' } = options;
     const userId = options.manufacturerUserId ?? `mfr-${freshTag()}`;
@@ -67,17 +71,26 @@ export function createManufacturerActor(deps: Flow2Deps): ScenarioContext['manuf
         },
         false,
       ),
+    // The manufacturer's data API has no GET /v1/devices/settings (supplier keys only): its own read is
+    // GET /v1/manufacturer/devices (hot water, optimisation); room and location are NOX's, as in force.
     readsSettings: async () => {
-      const { id, brand } = await customersUser();
-      const answer = await asManufacturer(
-        brand,
-        'GET',
-        `/v1/devices/settings?user_id=${encodeURIComponent(id)}`,
+      const { brand } = await customersUser();
+      const inForce = await platformSettings();
+      return Promise.all(
+        inForce.map(async (row) => {
+          const path = `/v1/manufacturer/devices?device_id=${encodeURIComponent(row.device_id)}`;
+          const answer = await asManufacturer(brand, 'GET', path);
+          const seen = ((answer.data ?? []) as Record<string, unknown>[]).find(
+            (d) => d.device_id === row.device_id,
+          );
+          if (!seen) throw new Error(`the manufacturer's GET ${path} does not list the customer's heat pump`);
+          return {
+            ...row,
+            dhw: seen.dhw as SettingsInForce['dhw'],
+            optimization_settings: seen.optimization_settings as SettingsInForce['optimization_settings'],
+          };
+        }),
       );
-      return ((answer.data ?? []) as Omit<SettingsInForce, 'nox_user_id'>[]).map((row) => ({
-        nox_user_id: id,
-        ...row,
-      }));
     },
   };
 }
