@@ -12,6 +12,7 @@ import {
   type ScenarioResult,
   summarise,
 } from '../report/run-result.ts';
+import { untestedFlows } from '../report/untested-flows.ts';
 import { createManufacturerOrgs } from '../scenario/actors/manufacturer-orgs.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import { startManufacturerApp } from './manufacturer-app.ts';
@@ -142,6 +143,7 @@ export async function run(input: RunInput): Promise<RunResult> {
   }
   const ran = new Map(results.map((r) => [r.id, r]));
   const all = scenarios.map((s) => ran.get(s.id) ?? notRun(s));
+  const untested = untestedFlows(all);
   const result: RunResult = {
     supplier: config.supplier.name,
     started_at: started.toISOString(),
@@ -150,6 +152,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     ...(settings.shard ? { shard: settings.shard } : {}),
     scenarios: all,
     ...summarise(all, settings.strict),
+    ...(untested.length > 0 ? { untested_flows: untested } : {}),
     ...(input.signal?.aborted ? { interrupted: true } : {}),
   };
   await reporters.onRunEnd(result, reportDir);
