@@ -15,7 +15,9 @@ import { createWebAppActor } from './actors/web-app-actor.ts';
 import { createWebhooksActor } from './actors/webhooks-actor.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
+import { scopeOf } from './journal-scope.ts';
 import { createJournalView } from './journal-view.ts';
+import { createKeylessDataCalls } from './keyless-data-calls.ts';
 import { findLatestLinkSession } from './latest-link-session.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 import { createScenarioCustomers, freshTag } from './scenario-customers.ts';
@@ -97,6 +99,13 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     get user() {
       return customers.current();
     },
-    expect: createExpectations(t, scenario.rule, scenario.docs),
+    expect: createExpectations(
+      t,
+      scenario.rule,
+      scenario.docs,
+      createKeylessDataCalls(mock, deps.journalStart, () =>
+        scopeOf(mock, organisationId, customers.all, flow2.authStates),
+      ),
+    ),
   };
 }
