@@ -14,22 +14,18 @@ export interface Flow2Deps extends ActorDeps {
   authStates: Set<string>;
 }
 
-/** The run's oauth_login_url; a run without one (a running app's organisation) skips flow-2 scenarios. */
-export function oauthLoginUrl(deps: Flow2Deps): string {
-  const url = deps.organisation.oauth_login_url;
+/** A URL of the run's organisation; a run without it (a running app's organisation) skips the scenario. */
+function organisationUrl(deps: Flow2Deps, field: 'oauth_login_url' | 'webhook_url', path: string): string {
+  const url = deps.organisation[field];
   if (!url)
     throw new ScenarioSkipped(
-      `the run's organisation (${deps.organisation.name}) has no oauth_login_url: give supplier.oauthLoginPath`,
+      `the run's organisation (${deps.organisation.name}) has no ${field}: give supplier.${path}`,
     );
   return url;
 }
 
-/** The run's webhook_url, or the scenario is skipped. */
-export function webhookUrl(deps: Flow2Deps): string {
-  const url = deps.organisation.webhook_url;
-  if (!url)
-    throw new ScenarioSkipped(
-      `the run's organisation (${deps.organisation.name}) has no webhook_url: give supplier.webhookPath`,
-    );
-  return url;
-}
+/** Where NOX's selector sends the user: the supplier's OAuth page. */
+export const oauthLoginUrl = (deps: Flow2Deps) => organisationUrl(deps, 'oauth_login_url', 'oauthLoginPath');
+
+/** Where NOX posts its webhooks: the supplier's receiver. */
+export const webhookUrl = (deps: Flow2Deps) => organisationUrl(deps, 'webhook_url', 'webhookPath');

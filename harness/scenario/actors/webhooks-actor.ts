@@ -7,6 +7,15 @@ import { type Flow2Deps, webhookUrl } from './flow2-deps.ts';
 /** Longer than NOX's 15 s webhook timeout, so an attempt to a slow receiver still ends within it. */
 export const SETTLE_MS = 20_000;
 
+/** Waits for `work`, but no longer than `ms` (the work goes on; its answer is then not awaited). */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, ms));
+  });
+  await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** NOX's webhook deliveries to the run's webhook_url for this scenario's customers (control API). */
 export function createWebhooksActor(deps: Flow2Deps): ScenarioContext['webhooks'] {
   const { mock, step, organisationId: org, customers } = deps;
@@ -41,11 +50,7 @@ export function createWebhooksActor(deps: Flow2Deps): ScenarioContext['webhooks'
           const deadline = Date.now() + SETTLE_MS;
           for (;;) {
             // Attempting what is due also waits for the attempts already on their way (and works without autoDeliver).
-            const left = deadline - Date.now();
-            await Promise.race([
-              mock.deliverDueWebhooks(org),
-              new Promise((r) => setTimeout(r, Math.max(0, left))),
-            ]);
+            await within(mock.deliverDueWebhooks(org), deadline - Date.now());
             const list = await deliveries();
             const waiting = await unsettled(list);
             if (waiting.length === 0) return list;
