@@ -91,6 +91,10 @@ const alsoCaught: [SupplierFlaw, Catch][] = [
     'ignore-post-errors',
     { scenario: 'oauth-login-after-expiry-fails', says: 'the supplier shows "connected"' },
   ],
+  [
+    'mark-connected-on-start',
+    { scenario: 'link-opened-after-expiry-shows-failure', says: 'its read-back says status "connected"' },
+  ],
 ];
 
 /** Scenarios no flaw is built for, which the correct supplier must pass too (the happy paths of both flows). */
