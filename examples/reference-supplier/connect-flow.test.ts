@@ -103,11 +103,14 @@ describe('connecting a device (over HTTP, the link completed through the control
     expect(readBack.devices_fetched).toHaveLength(5);
   });
 
-  test('keeps the link, with a notice, when the device read answers 503', async () => {
-    const app = await f.startSupplier();
+  test.each([
+    ['answers 503', { status: 503 }],
+    ['does not answer in time', { latency_ms: 1000, times: 1 }],
+  ])('keeps the link, with a notice, when the device read %s', async (_what, routeFault) => {
+    const app = await f.startSupplier({ noxTimeoutMs: 400 });
     await f.control('PUT', '/__nox/faults', {
       organisation_id: app.organisationId,
-      routes: [{ method: 'GET', path: '/v1/devices', status: 503 }],
+      routes: [{ method: 'GET', path: '/v1/devices', ...routeFault }],
     });
     const { page, done } = await linkWithoutBrowser(f, await app.customer('cust-9'), { username: 'cust-9' });
     expect(markers.isConnected(page.text)).toBe(true);
