@@ -18,6 +18,7 @@ export {
 } from './config/define-config.ts';
 export { reporterNames, toReporterKinds } from './config/reporter-names.ts';
 export type {
+  AdapterNeed,
   AssetType,
   ConnectOptions,
   HookContext,
@@ -25,6 +26,7 @@ export type {
   Language,
   ReadBack,
   SettingsChange,
+  SettingsShown,
   SupplierAdapter,
   SupplierHooks,
   SupplierOutcome,
@@ -45,10 +47,20 @@ export type {
   RunResult,
   ScenarioResult,
   Shard,
+  UntestedFlow,
 } from './report/run-result.ts';
 export { builtInScenarioDir, loadScenarios, selectScenarios } from './runner/load-scenarios.ts';
 export { type MockSource, type RunInput, run } from './runner/run.ts';
-export type { Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
+export type { Flow, Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
 export { defineScenario } from './scenario/define-scenario.ts';
+export { describeSentKeys } from './scenario/describe-sent-keys.ts';
 export type { Expectations } from './scenario/expectations.ts';
-export type { JournalFilter, LinkSessionSeen, ScenarioContext } from './scenario/scenario-context.ts';
+export type {
+  JournalFilter,
+  LinkEnd,
+  LinkSessionSeen,
+  ManufacturerStartOptions,
+  ScenarioContext,
+  SupplierAuthSeen,
+  WebAppStartOptions,
+} from './scenario/scenario-context.ts';

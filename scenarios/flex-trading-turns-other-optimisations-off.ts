@@ -6,9 +6,9 @@ const others = ['pv_self_consumption', 'dynamic_tariff'] as const;
 
 export default defineScenario({
   name: 'turns the other optimisations off when the customer chooses flex trading',
-  rule: 'flex_trading is mutually exclusive with the other optimisations: enabling it disables pv_self_consumption and dynamic_tariff. The supplier should send (and show) it alone rather than a combination NOX refuses.',
+  rule: 'flex_trading is mutually exclusive with the other optimisations (NOX’s settings reference): enabling it disables pv_self_consumption and dynamic_tariff. The supplier must send (and show) it alone rather than a combination NOX refuses.',
   docs: 'https://docs.nox.energy/api-docs/full-control/user-management/patch-devices-settings',
-  severity: 'advisory',
+  severity: 'required',
   tags: ['settings', 'v2', 'hp'],
   needs: ['changeSettings'],
   async run(t) {

@@ -2,9 +2,9 @@ import { defineScenario } from '../harness/index.ts';
 
 export default defineScenario({
   name: 'sends asset_type when it creates a link session',
-  rule: 'The current v2 reference requires asset_type (hp or pv), while its own examples omit it. Modelled by nox-testkit: a missing asset_type is accepted as hp, but a supplier should send it so NOX shows the right brands.',
+  rule: 'The current v2 reference marks asset_type (hp or pv) required: it decides which brands NOX offers. Older examples omit it and nox-testkit accepts a missing one as hp, but a supplier must send it rather than rely on a default NOX does not document.',
   docs: 'https://docs.nox.energy/api-docs/supplier-integration/supplier/create-supplier-link-session',
-  severity: 'advisory',
+  severity: 'required',
   tags: ['asset-type', 'v2', 'hp'],
   async run(t) {
     await t.supplier.startConnection({ assetType: 'hp' });

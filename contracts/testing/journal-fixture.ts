@@ -128,6 +128,7 @@ function scenario(name: string, status: ScenarioResult['status'], journal: Journ
     name,
     rule: 'r',
     severity: 'required',
+    flow: 'supplier-app',
     tags: [],
     status,
     duration_ms: 1,

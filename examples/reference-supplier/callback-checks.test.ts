@@ -24,7 +24,8 @@ describe('the callback refuses what it cannot trust', () => {
     expect(page.status).toBe(400);
     expect(markers.errorCode(page.text)).toBe('invalid_callback');
     expect(markers.isConnected(page.text)).toBe(false);
-    expect((await fetch(`${app.url}/__testkit/customers/bob`)).status).toBe(404);
+    const bobBack = await (await fetch(`${app.url}/__testkit/customers/bob`)).json();
+    expect(bobBack).toMatchObject({ status: 'not_connected', nox_user_id: null, device_ids: [] });
     expect((await fetch(`${app.url}/__testkit/customers/alice`)).status).toBe(404);
   });
 

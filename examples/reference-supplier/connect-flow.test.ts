@@ -45,11 +45,14 @@ describe('connecting a device (over HTTP, the link completed through the control
     const readBack = await (await fetch(`${app.url}/__testkit/customers/cust-3`)).json();
     expect(readBack).toEqual({
       customer_id: 'cust-3',
+      status: 'connected',
       nox_user_id: done.nox_user_id,
       brand: 'daikin',
       device_ids: done.device_ids,
       connected_at: Date.UTC(2026, 0, 1) / 1000,
       devices_fetched: [...done.device_ids].sort(),
+      linked_via: 'link-session',
+      webhook_ids: [],
     });
   });
 
@@ -87,7 +90,53 @@ describe('connecting a device (over HTTP, the link completed through the control
     expect(readBack.devices_fetched).toEqual([]);
   });
 
-  test('answers 404 {} on the read-back of a customer that never connected', async () => {
+  test('reads every page of the devices, following meta.next_token', async () => {
+    const app = await f.startSupplier({ devicePageSize: 2 });
+    const { page, done } = await linkWithoutBrowser(f, await app.customer('cust-8'), {
+      username: 'cust-8+devices5',
+    });
+    expect(markers.deviceIds(page.text).sort()).toEqual([...done.device_ids].sort());
+    const reads = (await f.journal(app.organisationId)).filter((e) => e.request.path === '/v1/devices');
+    expect(reads.map((e) => e.request.query.limit)).toEqual(['2', '2', '2']);
+    expect(reads.map((e) => typeof e.request.query.next_token)).toEqual(['undefined', 'string', 'string']);
+    const readBack = await (await fetch(`${app.url}/__testkit/customers/cust-8`)).json();
+    expect(readBack.devices_fetched).toHaveLength(5);
+  });
+
+  test.each([
+    ['answers 503', { status: 503 }],
+    ['does not answer in time', { latency_ms: 1000, times: 1 }],
+  ])('keeps the link, with a notice, when the device read %s', async (_what, routeFault) => {
+    const app = await f.startSupplier({ noxTimeoutMs: 400 });
+    await f.control('PUT', '/__nox/faults', {
+      organisation_id: app.organisationId,
+      routes: [{ method: 'GET', path: '/v1/devices', ...routeFault }],
+    });
+    const { page, done } = await linkWithoutBrowser(f, await app.customer('cust-9'), { username: 'cust-9' });
+    expect(markers.isConnected(page.text)).toBe(true);
+    expect(page.text).toContain('could not load their details');
+    const readBack = await (await fetch(`${app.url}/__testkit/customers/cust-9`)).json();
+    expect(readBack).toMatchObject({
+      status: 'connected',
+      nox_user_id: done.nox_user_id,
+      devices_fetched: [],
+    });
+  });
+
+  test('reads back a customer who cancelled as not_connected: a started link is no connection', async () => {
+    const app = await f.startSupplier();
+    const { done } = await linkWithoutBrowser(f, await app.customer('cust-7'));
+    expect(done.error).toBe('access_denied');
+    const readBack = await (await fetch(`${app.url}/__testkit/customers/cust-7`)).json();
+    expect(readBack).toEqual({
+      customer_id: 'cust-7',
+      status: 'not_connected',
+      ...{ nox_user_id: null, brand: null, device_ids: [], connected_at: null, devices_fetched: [] },
+      ...{ linked_via: null, webhook_ids: [] },
+    });
+  });
+
+  test('answers 404 {} on the read-back of a customer it never saw', async () => {
     const app = await f.startSupplier();
     const res = await fetch(`${app.url}/__testkit/customers/nobody`);
     expect(res.status).toBe(404);

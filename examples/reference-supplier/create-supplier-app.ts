@@ -8,9 +8,11 @@ import { createCallbackRoutes } from './routes/callback-routes.ts';
 import { createConnectRoutes } from './routes/connect-routes.ts';
 import { createDashboardRoutes } from './routes/dashboard-routes.ts';
 import { createLoginRoutes } from './routes/login-routes.ts';
+import { createOAuthRoutes } from './routes/oauth-routes.ts';
 import { sendFailure } from './routes/send-failure.ts';
 import { createSettingsRoutes } from './routes/settings-routes.ts';
 import { createTestkitRoutes } from './routes/testkit-routes.ts';
+import { createWebhookRoutes } from './routes/webhook-routes.ts';
 import type { SupplierConfig } from './supplier-config.ts';
 import type { SupplierContext } from './supplier-context.ts';
 import { createSupplierStore, type SupplierStore } from './supplier-store.ts';
@@ -19,6 +21,8 @@ export interface SupplierAppDeps {
   store?: SupplierStore;
   /** The origin actually bound, used when PUBLIC_URL is not set (known only after listen). */
   boundUrl?: () => string;
+  /** Now in unix seconds; default the system clock. */
+  nowSeconds?: () => number;
 }
 
 /** The Reference Energy web app: a correct NOX integration (unless config.flaw). Never listens. */
@@ -30,13 +34,17 @@ export function createSupplierApp(config: SupplierConfig, deps: SupplierAppDeps 
     nox: createNoxClient(config),
     sessions: createCustomerSessions(store),
     publicUrl: (req) => config.publicUrl ?? deps.boundUrl?.() ?? `${req.protocol}://${req.get('host')}`,
+    nowSeconds: deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)),
     hasFlaw: (flaw) => config.flaw === flaw,
   };
   const app = express();
   app.disable('x-powered-by');
+  // Before any body parser: the webhook signature is checked on the raw body.
+  app.use(createWebhookRoutes(ctx));
   app.use(express.urlencoded({ extended: false, limit: '10kb' }));
   for (const routes of [
     createLoginRoutes,
+    createOAuthRoutes,
     createDashboardRoutes,
     createConnectRoutes,
     createCallbackRoutes,

@@ -28,6 +28,8 @@ export function createCustomerSessions(store: SupplierStore) {
     logIn(res: Response, customerId: string): void {
       const id = randomBytes(24).toString('base64url');
       store.sessions.set(id, customerId);
+      store.customers.add(customerId);
+      store.lastLoggedIn = customerId;
       res.cookie(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' });
     },
     logOut(req: Request, res: Response): void {

@@ -10,6 +10,8 @@ export const failureTexts: Record<string, string> = {
     'We could not verify the answer that came back from NOX, so nothing was connected. Please start again.',
   nox_unavailable:
     'NOX, our connection partner, could not help us just now. Please try again in a few minutes.',
+  login_not_confirmed:
+    'NOX did not accept this login: the connection was already used, ended or is unknown. Please start again from your manufacturer’s app.',
   not_logged_in: 'Please log in first, then connect your device from your dashboard.',
   not_connected: 'Connect your heat pump first; its settings appear here afterwards.',
   invalid_request: 'The request was not complete. Please start again from your dashboard.',

@@ -42,6 +42,19 @@ export interface SettingsPatch {
   optimization_settings?: { pv_self_consumption: boolean; dynamic_tariff: boolean; flex_trading: boolean };
 }
 
+/** NOX's 200 to POST /post-login-redirect: where to send the browser, and the mapping (no callback follows). */
+export interface PostLoginRedirect {
+  redirect_url: string;
+  nox_user_id: string;
+  supplier_user_id: string;
+  brand: string;
+  device_ids: string[];
+  connected_at: number;
+}
+
+/** A safety net: a pagination loop that never ends (a NOX bug) stops here. */
+const MAX_DEVICE_PAGES = 100;
+
 export type NoxClient = ReturnType<typeof createNoxClient>;
 
 /** The app's calls to NOX, with its API key and a timeout; failures throw NoxRequestError. */
@@ -82,15 +95,51 @@ export function createNoxClient(config: SupplierConfig) {
         throw new NoxRequestError(201, ['NOX answered without a usable link_url'], what);
       return session;
     },
-    /** The devices of one NOX user, or (userId null) of every user of this supplier. */
-    async listDevices(assetType: AssetType, userId: string | null): Promise<NoxDevice[]> {
-      const query = userId === null ? '' : `?user_id=${encodeURIComponent(userId)}`;
-      const page = await call(
-        'GET',
-        `${config.noxApiUrl}${devicesPath(assetType)}${query}`,
+    /**
+     * The devices of one NOX user, or (userId null) of every user of this supplier: every page, following
+     * meta.next_token until NOX answers null (`firstPageOnly` for the flaw that stops after one).
+     */
+    async listDevices(
+      assetType: AssetType,
+      userId: string | null,
+      firstPageOnly = false,
+    ): Promise<NoxDevice[]> {
+      const devices: NoxDevice[] = [];
+      let nextToken: string | null = null;
+      for (let pages = 0; pages < MAX_DEVICE_PAGES; pages++) {
+        const query = new URLSearchParams({
+          ...(userId === null ? {} : { user_id: userId }),
+          ...(config.devicePageSize === undefined ? {} : { limit: String(config.devicePageSize) }),
+          ...(nextToken === null ? {} : { next_token: nextToken }),
+        });
+        const url = `${config.noxApiUrl}${devicesPath(assetType)}${query.size ? `?${query}` : ''}`;
+        const page = (await call('GET', url, 'Fetching the devices')) as {
+          data: NoxDevice[];
+          meta?: { next_token?: string | null };
+        };
+        devices.push(...page.data);
+        nextToken = page.meta?.next_token ?? null;
+        if (nextToken === null || firstPageOnly) return devices;
+      }
+      throw new NoxRequestError(
+        200,
+        [`NOX kept answering a next_token after ${MAX_DEVICE_PAGES} pages`],
         'Fetching the devices',
       );
-      return (page as { data: NoxDevice[] }).data;
+    },
+    /** Names the customer who logged in on the OAuth page for NOX's `state` (one attempt; see confirm-login.ts). */
+    async postLoginRedirect(state: string, userId: string): Promise<PostLoginRedirect> {
+      const what = 'Confirming the login to NOX';
+      const body = { state, user_id: userId };
+      const answer = (await call(
+        'POST',
+        `${config.noxAuthUrl}/post-login-redirect`,
+        what,
+        body,
+      )) as PostLoginRedirect;
+      if (typeof answer?.redirect_url !== 'string' || !URL.canParse(answer.redirect_url))
+        throw new NoxRequestError(200, ['NOX answered without a usable redirect_url'], what);
+      return answer;
     },
     async getSettings(userId: string): Promise<DeviceSettings[]> {
       const url = `${config.noxApiUrl}/v1/devices/settings?user_id=${encodeURIComponent(userId)}`;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../harness/browser/launch-browser.ts';
+import { startAtWebApp } from './test-support/oauth-start.ts';
 import { type StartedSupplier, useSupplierFixture } from './test-support/supplier-fixture.ts';
 
 /** The steps a customer takes, through the documented markers only. */
@@ -105,5 +106,22 @@ describe('a customer in Chromium', () => {
     await page.locator('[data-testid=settings-saved]').waitFor({ timeout: 5000 });
     expect(await page.inputValue('#preferred_temperature')).toBe('19.5');
     expect(await page.isChecked('input[name=optimization][value=flex_trading]')).toBe(true);
+  });
+
+  test('logs in on the OAuth page NOX sent it to, accepts the terms and ends back on NOX', async () => {
+    const app = await f.startSupplier();
+    const start = await startAtWebApp(f, app);
+    const page = await newPage();
+    await page.goto(start.oauthUrl);
+    await page.fill('#customer_id', 'emil');
+    await page.click('[data-testid=accept-terms]');
+    await page.waitForURL((url) => url.pathname.startsWith('/ui/'), { timeout: 5000 });
+    expect(new URL(page.url()).origin).toBe(f.mock.url);
+    const readBack = await (await fetch(`${app.url}/__testkit/customers/emil`)).json();
+    expect(readBack).toMatchObject({ status: 'connected', linked_via: 'manufacturer-app' });
+    expect(readBack.nox_user_id).toBe(start.nox_user_id);
+    // Logged in by the OAuth page: the app's own pages know the customer now.
+    await page.goto(`${app.url}/settings`);
+    expect(await page.inputValue('#preferred_temperature')).toBe('21');
   });
 });

@@ -18,7 +18,16 @@ describe('reading the environment', () => {
       publicUrl: undefined,
       flaw: null,
       noxTimeoutMs: 10_000,
+      devicePageSize: undefined,
+      postRetryDelaysMs: [300, 1000, 2000],
     });
+  });
+
+  test("reads NOX_DEVICE_PAGE_SIZE and refuses one outside NOX's 1-4000", () => {
+    expect(readSupplierConfig({ ...env, NOX_DEVICE_PAGE_SIZE: '2' }).devicePageSize).toBe(2);
+    expect(() => readSupplierConfig({ ...env, NOX_DEVICE_PAGE_SIZE: '0' })).toThrow(
+      'NOX_DEVICE_PAGE_SIZE is "0": expected a whole number 1-4000',
+    );
   });
 
   test('reads PORT, HOST, PUBLIC_URL and SUPPLIER_FLAW', () => {
@@ -56,7 +65,10 @@ describe('reading the environment', () => {
   test('lists the valid flaws for an unknown SUPPLIER_FLAW', () => {
     expect(() => readSupplierConfig({ ...env, SUPPLIER_FLAW: 'typo' })).toThrow(
       'SUPPLIER_FLAW is "typo": expected one of trust-callback-user, ignore-callback-errors, omit-asset-type, ' +
-        'skip-device-fetch, fetch-all-devices, wrong-redirect-url, no-error-page (or unset).',
+        'skip-device-fetch, fetch-all-devices, wrong-redirect-url, no-error-page, post-other-customer, ',
+    );
+    expect(() => readSupplierConfig({ ...env, SUPPLIER_FLAW: 'typo' })).toThrow(
+      'hide-settings-errors, drop-link-on-device-read-error (or unset).',
     );
   });
 });

@@ -15,9 +15,19 @@ export interface SupplierConfig {
   flaw: SupplierFlaw | null;
   /** How long a call to NOX may take before the app gives up. */
   noxTimeoutMs: number;
+  /** `limit` of its device reads; undefined = NOX's default (1000). Small in tests, to see pagination. */
+  devicePageSize?: number;
+  /** The waits before each retry of POST /post-login-redirect after a 5xx, timeout or connection error. */
+  postRetryDelaysMs: readonly number[];
 }
 
-export const supplierDefaults = { host: '127.0.0.1', port: 3000, noxTimeoutMs: 10_000 } as const;
+export const supplierDefaults = {
+  host: '127.0.0.1',
+  port: 3000,
+  noxTimeoutMs: 10_000,
+  // Three retries, 0.3 s, 1 s and 2 s apart: the user waits on the page, so a few seconds at most.
+  postRetryDelaysMs: [300, 1000, 2000],
+} as const;
 
 /** A bad or missing environment variable; the message names it and says what is expected. */
 export class SupplierConfigError extends Error {
@@ -36,6 +46,8 @@ export function readSupplierConfig(env: NodeJS.ProcessEnv): SupplierConfig {
     publicUrl,
     flaw: flaw(env.SUPPLIER_FLAW),
     noxTimeoutMs: supplierDefaults.noxTimeoutMs,
+    devicePageSize: pageSize(env.NOX_DEVICE_PAGE_SIZE),
+    postRetryDelaysMs: supplierDefaults.postRetryDelaysMs,
   };
 }
 
@@ -59,6 +71,16 @@ function port(value: string | undefined): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new SupplierConfigError(
       `PORT is "${value}": expected a port number 0-65535 (0 picks a free port).`,
+    );
+  return n;
+}
+
+function pageSize(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 4000)
+    throw new SupplierConfigError(
+      `NOX_DEVICE_PAGE_SIZE is "${value}": expected a whole number 1-4000 (the limit of each device read).`,
     );
   return n;
 }

@@ -13,6 +13,8 @@ export interface SupplierContext {
   sessions: CustomerSessions;
   /** The origin NOX sends the browser back to (PUBLIC_URL, else the bound address, else the request's). */
   publicUrl(req: Request): string;
+  /** Now, in unix seconds (injected: tests pin it to the mock's clock). */
+  nowSeconds(): number;
   /** Whether the deliberate bug is switched on (SUPPLIER_FLAW). */
   hasFlaw(flaw: SupplierFlaw): boolean;
 }

@@ -10,6 +10,26 @@ export const supplierFlaws = {
   'fetch-all-devices': 'fetches /v1/devices without user_id (every customer of the supplier)',
   'wrong-redirect-url': 'sends a redirect_url that is not on the allow-list',
   'no-error-page': 'answers a bare 500 when NOX fails while creating the link session',
+  'post-other-customer':
+    'sends POST /post-login-redirect the id of the last customer who logged in anywhere, not of this page',
+  'redirect-before-post': 'sends the browser back to NOX before it POSTs /post-login-redirect (never, here)',
+  'open-redirect': "sends the browser to its page's redirect_uri instead of the redirect_url NOX answered",
+  'no-post-retry': 'gives up on the first 5xx, timeout or connection error of POST /post-login-redirect',
+  'ignore-post-errors':
+    'stores the customer as connected and shows success when NOX answers the POST 404/409/410',
+  'refusal-without-error':
+    'sends the browser to redirect_uri without error=access_denied when the terms are refused',
+  'skip-webhook-signature': 'accepts a webhook whatever its signature',
+  'webhook-not-idempotent': 'processes every webhook delivery, with no de-duplication on X-Webhook-Id',
+  'webhook-id-before-processing':
+    'marks an X-Webhook-Id processed before processing it, so the retry after its own 5xx is dropped',
+  'ignore-webhook-settings': 'acknowledges settings webhooks but its settings page keeps the old values',
+  'mark-connected-on-start':
+    'marks the customer connected when the link starts, so a cancel leaves it connected',
+  'first-device-page-only': 'reads only the first page of GET /v1/devices',
+  'hide-settings-errors': 'shows "saved" even when NOX refused the settings with 422',
+  'drop-link-on-device-read-error':
+    'forgets the link and shows a failure when the device read after the callback fails',
 } as const;
 
 export type SupplierFlaw = keyof typeof supplierFlaws;

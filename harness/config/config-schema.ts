@@ -68,7 +68,10 @@ const hooksSchema = z.strictObject({
   readOutcome: hook<SupplierHooks['readOutcome']>(),
   readBack: hook<NonNullable<SupplierHooks['readBack']>>().optional(),
   changeSettings: hook<NonNullable<SupplierHooks['changeSettings']>>().optional(),
+  readSettings: hook<NonNullable<SupplierHooks['readSettings']>>().optional(),
   logInOnOAuthPage: hook<NonNullable<SupplierHooks['logInOnOAuthPage']>>().optional(),
+  refuseOnOAuthPage: hook<NonNullable<SupplierHooks['refuseOnOAuthPage']>>().optional(),
+  failNextWebhook: hook<NonNullable<SupplierHooks['failNextWebhook']>>().optional(),
 } satisfies Record<keyof SupplierHooks, z.ZodType>);
 
 /** How to start the supplier app (or where a running one is), and how it is told where NOX is. */
@@ -97,6 +100,13 @@ export const supplierSchema = z
     readyPath: z.string().startsWith('/', { error: 'expected a path starting with "/"' }).optional(),
     /** The env variables through which the app gets NOX's URLs, a fresh organisation's key and its port. */
     env: z.strictObject({ authUrl: text, apiUrl: text, apiKey: text, port: text }).partial().optional(),
+    /**
+     * The path of your OAuth login page on the app's base URL (manufacturer-app flow): the run's
+     * organisation gets `<app origin><oauthLoginPath>` as its oauth_login_url.
+     */
+    oauthLoginPath: z.string().startsWith('/', { error: 'expected a path starting with "/"' }).optional(),
+    /** The path of your webhook receiver: the run's organisation gets `<app origin><webhookPath>` as its webhook_url. */
+    webhookPath: z.string().startsWith('/', { error: 'expected a path starting with "/"' }).optional(),
     /** Allowed redirect URLs of the run's organisation (default: the app's own origin). */
     redirectUrls: z.array(httpUrl).optional(),
     hooks: hooksSchema,

@@ -26,6 +26,25 @@ export type SupplierOutcome = { status: 'connected' } | { status: 'failed'; code
 export interface ReadBack {
   nox_user_id: string | null;
   device_ids: string[];
+  /**
+   * Optional: whether the supplier treats the customer as connected to NOX now. After a cancel, an expiry or
+   * any failure it must not be 'connected' (scenarios check it when given).
+   */
+  status?: 'connected' | 'not_connected';
+  /**
+   * Optional: the X-Webhook-Id of every NOX webhook delivery the supplier acted on for this customer, one
+   * entry per time it acted, oldest first (so a delivery processed twice shows twice). The webhook
+   * scenarios that check "processed once" need it.
+   */
+  webhook_ids?: string[];
+}
+
+/** The comfort settings the supplier's own page shows the customer now (hook readSettings). */
+export interface SettingsShown {
+  preferredTemperature?: number;
+  /** Hot-water bounds in absolute °C, as NOX's dhw.temperature_lower_bound / _upper_bound. */
+  dhw?: { lower: number; upper: number };
+  optimisation?: 'none' | 'pv_self_consumption' | 'dynamic_tariff' | 'flex_trading';
 }
 
 /** A settings change the user makes on the supplier's settings page. */
@@ -45,14 +64,30 @@ export interface SupplierHooks {
   readBack?(ctx: HookContext): Promise<ReadBack | null>;
   /** Optional: changes settings the way the user would in the supplier's app (settings scenarios need it). */
   changeSettings?(ctx: HookContext, change: SettingsChange): Promise<void>;
+  /** Optional: what the supplier's settings page shows the customer now (settings-sync scenarios need it). */
+  readSettings?(ctx: HookContext): Promise<SettingsShown>;
   /**
-   * Optional, for the manufacturer-app flow (scenarios coming with it): the browser is on your OAuth login
-   * page, where NOX sent it with `state` and `redirect_uri`; log in as `ctx.user` and accept your terms.
+   * Optional, for the manufacturer-app flow: the browser is on your OAuth login page (your
+   * `oauthLoginPath`), where NOX sent it with `state`, `redirect_uri` and `language`; log in as `ctx.user`
+   * and accept your terms. Return once submitted: the harness waits for the browser to get back to NOX.
    */
   logInOnOAuthPage?(ctx: HookContext): Promise<void>;
+  /**
+   * Optional, for the manufacturer-app flow: on your OAuth login page, log in as `ctx.user` and refuse
+   * your terms (or cancel). Your app should send the browser to `redirect_uri?error=access_denied&state=…`.
+   */
+  refuseOnOAuthPage?(ctx: HookContext): Promise<void>;
+  /**
+   * Optional: makes your webhook receiver answer its next delivery with a 5xx, as when its database is
+   * down (the "5xx is retried and processed once" scenario needs it).
+   */
+  failNextWebhook?(ctx: HookContext): Promise<void>;
 }
 
 export type HookName = keyof SupplierHooks;
+
+/** What a scenario may need of the adapter beyond the two required hooks: a hook, or a path of the app. */
+export type AdapterNeed = HookName | 'oauthLoginPath' | 'webhookPath';
 
 /** How to start the supplier app (or where a running one is), and how it is told where NOX is (config-schema.ts). */
 export type SupplierAdapter = NoxTestkitConfig['supplier'];

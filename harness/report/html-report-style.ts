@@ -17,6 +17,7 @@ pre{background:var(--code-bg);border-radius:6px;padding:10px 12px;margin:6px 0;o
 h1{margin:2px 0 4px;font-size:28px}
 .verdict{padding:10px 16px;border-radius:8px;font-weight:700}
 .verdict.passed{background:var(--pass-bg);color:var(--pass)}.verdict.failed{background:var(--fail-bg);color:var(--fail)}
+.untested{flex-basis:100%;margin:0;padding:8px 12px;border-radius:8px;background:var(--skip-bg);color:var(--skip);font-weight:600}
 .counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:12px;margin-bottom:20px}
 .count{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 16px}
 .count b{display:block;font-size:26px}.count.passed b{color:var(--pass)}.count.failed b{color:var(--fail)}.count.skipped b{color:var(--skip)}

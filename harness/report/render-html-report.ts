@@ -6,6 +6,7 @@ import { htmlReportStyle } from './html-report-style.ts';
 import { outcomeOf, renderScenarioSection } from './render-scenario-section.ts';
 import type { RunResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
+import { describeUntested } from './untested-flows.ts';
 
 /** The whole report as one HTML page; `screenshots` holds the screenshot paths whose files are in the report folder. */
 export function renderHtmlReport(result: RunResult, screenshots: Set<string>): string {
@@ -27,6 +28,7 @@ export function renderHtmlReport(result: RunResult, screenshots: Set<string>): s
 <div><p class="eyebrow">nox-testkit report</p><h1>${result.supplier}</h1>
 <p class="muted"><time datetime="${result.started_at}">${formatStartedAt(result.started_at)}</time> · ${formatDuration(result.duration_ms)} · ${result.scenarios.length} scenarios · ${result.strict ? 'strict: advisory failures fail the run' : 'advisory failures warn'}</p></div>
 <div class="verdict ${state}" role="status">${verdict.text}</div>
+${(result.untested_flows ?? []).map((flow) => html`<p class="untested">${describeUntested(flow)}</p>`)}
 </header>
 ${counts(result)}
 ${filterBar(result)}

@@ -1,5 +1,5 @@
 import type { JournalEntry } from '../../openapi/wire-types.ts';
-import type { Severity } from '../scenario/define-scenario.ts';
+import type { Flow, Severity } from '../scenario/define-scenario.ts';
 
 /** One step of a scenario as the report shows it. */
 export interface StepRecord {
@@ -27,6 +27,8 @@ export interface ScenarioResult {
   docs?: string;
   severity: Severity;
   tags: string[];
+  /** The flow the scenario exercises. */
+  flow: Flow;
   status: 'passed' | 'failed' | 'skipped';
   /** Why it was skipped. */
   reason?: string;
@@ -76,8 +78,16 @@ export interface RunResult {
   exit_code: number;
   /** Set when the run was stopped (Ctrl-C) before every scenario ran. */
   interrupted?: boolean;
+  /** The flows of which no selected scenario ran (every one skipped), with the skip reasons: never silent. */
+  untested_flows?: UntestedFlow[];
   /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
   report_failures?: ReportFailure[];
+}
+
+/** A flow none of whose scenarios ran, and why (the distinct skip reasons). */
+export interface UntestedFlow {
+  flow: Flow;
+  reasons: string[];
 }
 
 /** The i-th (1-based) of n shares of the catalogue, as --shard i/n names it. */

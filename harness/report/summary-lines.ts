@@ -4,6 +4,7 @@ import { describeVerdict } from './describe-verdict.ts';
 import { formatDuration } from './format-duration.ts';
 import type { Reporter, RunResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
+import { describeUntested } from './untested-flows.ts';
 
 type RunStart = Parameters<NonNullable<Reporter['onRunStart']>>[0];
 
@@ -30,6 +31,7 @@ export function summaryLines(
   const lines = [
     `\n  ${counts} · ${count(result.scenarios.length, 'scenario')} in ${formatDuration(result.duration_ms)}`,
   ];
+  for (const flow of result.untested_flows ?? []) lines.push(colors.yellow(`  ${describeUntested(flow)}`));
   const dir = displayPath(reportDir);
   if (files === undefined) lines.push(`  Reports in ${dir}`);
   else if (files.length > 0) lines.push(`  Reports in ${dir}: ${files.join(', ')}`);

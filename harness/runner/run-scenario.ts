@@ -1,10 +1,12 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { JournalEntry } from '../../openapi/wire-types.ts';
+import type { JournalEntry, Organisation } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
 import type { AttemptRecord, ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
+import type { ManufacturerOrgs } from '../scenario/actors/manufacturer-orgs.ts';
+import { missingNeeds } from '../scenario/adapter-needs.ts';
 import { createScenarioContext } from '../scenario/create-context.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import type { MockClient } from './mock-client.ts';
@@ -15,6 +17,11 @@ export interface ScenarioEnv {
   supplierUrl: string;
   mock: MockClient;
   organisationId: string;
+  /** The run's organisation as created: flow-2 actors read its oauth_login_url and webhook_url. */
+  organisation: Organisation;
+  /** The run's manufacturers (one per brand) and their app's redirect_url. */
+  manufacturers: ManufacturerOrgs;
+  manufacturerCallbackUrl: string;
   reportDir: string;
   timeoutMs: number;
   retries: number;
@@ -31,12 +38,11 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
     docs: scenario.docs,
     severity: scenario.severity,
     tags: scenario.tags,
+    flow: scenario.flow ?? 'supplier-app',
   };
-  const missing = (scenario.needs ?? []).filter((hook) => typeof env.adapter.hooks[hook] !== 'function');
-  if (missing.length > 0) {
-    const reason = `the adapter has no ${missing.join(', ')} hook${missing.length > 1 ? 's' : ''}`;
+  const reason = missingNeeds(scenario.needs ?? [], env.adapter, env.organisation);
+  if (reason)
     return { ...base, status: 'skipped', reason, duration_ms: 0, attempts: 0, steps: [], journal: [] };
-  }
   const earlier: AttemptRecord[] = [];
   for (let attempt = 1; ; attempt++) {
     const outcome = await attempt_(scenario, env);
@@ -58,7 +64,7 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
 
 type AttemptOutcome = Omit<
   ScenarioResult,
-  'id' | 'name' | 'rule' | 'docs' | 'severity' | 'tags' | 'attempts'
+  'id' | 'name' | 'rule' | 'docs' | 'severity' | 'tags' | 'flow' | 'attempts'
 >;
 
 /**
@@ -103,6 +109,9 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
       supplierUrl,
       mock,
       organisationId,
+      organisation: env.organisation,
+      manufacturers: env.manufacturers,
+      manufacturerCallbackUrl: env.manufacturerCallbackUrl,
       journalStart,
       reportDir,
       steps,

@@ -7,6 +7,7 @@ import { openStore, startServer } from '../../mock-nox/index.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import type { Reporter, RunPhase, RunResult, ScenarioResult } from '../report/run-result.ts';
 import { loadScenarios } from './load-scenarios.ts';
+import { createMockClient } from './mock-client.ts';
 
 const tinySupplier = join(import.meta.dirname, 'test-support', 'tiny-supplier.mjs');
 const harnessEntry = join(import.meta.dirname, '..', 'index.ts');
@@ -54,11 +55,17 @@ const settings = (dir: string, overrides: Partial<RunSettings> = {}): RunSetting
 
 async function runWith(
   files: Record<string, string>,
-  options: { env?: Record<string, string>; settings?: Partial<RunSettings>; reporters?: Reporter[] } = {},
+  options: {
+    env?: Record<string, string>;
+    settings?: Partial<RunSettings>;
+    reporters?: Reporter[];
+    supplier?: Partial<NoxTestkitConfig['supplier']>;
+  } = {},
 ) {
   const { dir, scenarios } = await scenariosIn(files);
+  const base = config(options.env);
   const result = await run({
-    config: config(options.env),
+    config: { ...base, supplier: { ...base.supplier, ...options.supplier } },
     configDir: dir,
     settings: settings(dir, options.settings),
     scenarios,
@@ -325,6 +332,45 @@ describe('the runner, further', () => {
     }
     expect(phases[0]).toEqual({ what: 'mock', state: 'ready', detail: `using the mock at ${server.url}` });
     expect(phases.filter((p) => p.what === 'mock')).toHaveLength(1);
+  });
+
+  test("gives the run's organisation the app's OAuth page and webhook receiver, and names a flow none of whose scenarios ran", async () => {
+    const server = await startServer({ store: await openStore({ inMemory: true }) }, '127.0.0.1', 0);
+    let result: RunResult;
+    let org: { oauth_login_url: string | null; webhook_url: string | null } | undefined;
+    try {
+      ({ result } = await runWith(
+        {
+          one: scenario(`severity: 'required',`, ''),
+          two: scenario(`severity: 'required', flow: 'manufacturer-app', needs: ['logInOnOAuthPage'],`, ''),
+          three: scenario(
+            `severity: 'required', flow: 'manufacturer-app', needs: ['refuseOnOAuthPage'],`,
+            '',
+          ),
+        },
+        {
+          settings: { mockUrl: server.url },
+          supplier: { oauthLoginPath: '/oauth/login', webhookPath: '/nox/hooks' },
+        },
+      ));
+      const orgs = await createMockClient(server.url).organisations();
+      org = orgs.find((o) => o.name === 'Tiny Energy');
+    } finally {
+      await server.close();
+    }
+    expect(org?.oauth_login_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/login$/);
+    expect(org?.webhook_url).toBe(org?.oauth_login_url?.replace('/oauth/login', '/nox/hooks'));
+    expect(result.scenarios.map((s) => [s.id, s.flow, s.status])).toEqual([
+      ['one', 'supplier-app', 'passed'],
+      ['three', 'manufacturer-app', 'skipped'],
+      ['two', 'manufacturer-app', 'skipped'],
+    ]);
+    expect(result.untested_flows).toEqual([
+      {
+        flow: 'manufacturer-app',
+        reasons: ['the adapter has no refuseOnOAuthPage hook', 'the adapter has no logInOnOAuthPage hook'],
+      },
+    ]);
   });
 
   test('a run stopped part-way names the scenarios it did not run as skipped, with the reason', async () => {

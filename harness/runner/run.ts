@@ -12,7 +12,10 @@ import {
   type ScenarioResult,
   summarise,
 } from '../report/run-result.ts';
+import { untestedFlows } from '../report/untested-flows.ts';
+import { createManufacturerOrgs } from '../scenario/actors/manufacturer-orgs.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
+import { startManufacturerApp } from './manufacturer-app.ts';
 import { createMockClient, type MockClient } from './mock-client.ts';
 import { runScenario, type ScenarioEnv } from './run-scenario.ts';
 import { freePort, startSupplier } from './supplier-process.ts';
@@ -57,6 +60,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     await mock.health();
     const port = await freePort();
     const supplierOrigin = `http://127.0.0.1:${port}`;
+    const { oauthLoginPath, webhookPath } = config.supplier;
     const org = config.supplier.url
       ? await organisationOfRunningApp(mock, config.supplier.apiKey, external)
       : await mock.createOrganisation({
@@ -66,7 +70,12 @@ export async function run(input: RunInput): Promise<RunResult> {
             supplierOrigin,
             supplierOrigin.replace('127.0.0.1', 'localhost'),
           ],
+          // Flow 2: NOX's selector sends the user to this page; NOX posts webhooks to this receiver.
+          ...(oauthLoginPath ? { oauth_login_url: `${supplierOrigin}${oauthLoginPath}` } : {}),
+          ...(webhookPath ? { webhook_url: `${supplierOrigin}${webhookPath}` } : {}),
         });
+    const manufacturerApp = await startManufacturerApp();
+    teardown.push(manufacturerApp.stop);
     const names = {
       authUrl: 'NOX_AUTH_URL',
       apiUrl: 'NOX_API_URL',
@@ -104,6 +113,9 @@ export async function run(input: RunInput): Promise<RunResult> {
       supplierUrl: supplier.url,
       mock,
       organisationId: org.id,
+      organisation: org,
+      manufacturers: createManufacturerOrgs(mock, manufacturerApp.callbackUrl),
+      manufacturerCallbackUrl: manufacturerApp.callbackUrl,
       reportDir,
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
@@ -131,6 +143,7 @@ export async function run(input: RunInput): Promise<RunResult> {
   }
   const ran = new Map(results.map((r) => [r.id, r]));
   const all = scenarios.map((s) => ran.get(s.id) ?? notRun(s));
+  const untested = untestedFlows(all);
   const result: RunResult = {
     supplier: config.supplier.name,
     started_at: started.toISOString(),
@@ -139,6 +152,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     ...(settings.shard ? { shard: settings.shard } : {}),
     scenarios: all,
     ...summarise(all, settings.strict),
+    ...(untested.length > 0 ? { untested_flows: untested } : {}),
     ...(input.signal?.aborted ? { interrupted: true } : {}),
   };
   await reporters.onRunEnd(result, reportDir);
@@ -156,6 +170,7 @@ function notRun(s: Scenario): ScenarioResult {
     docs,
     severity,
     tags,
+    flow: s.flow ?? 'supplier-app',
     status: 'skipped',
     reason,
     duration_ms: 0,

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { HarnessError } from '../errors.ts';
 import type { RunPhase } from '../report/run-result.ts';
+import { execCommand } from './exec-command.ts';
 
 export interface RunningSupplier {
   url: string;
@@ -54,11 +55,7 @@ async function launch(
     );
     return { url, stop: async () => undefined };
   }
-  // A plain command replaces the shell (exec), so the app is our direct child and is reaped when it stops.
-  const command = /[;&|<>()$`]/.test(adapter.start.command)
-    ? adapter.start.command
-    : `exec ${adapter.start.command}`;
-  const child = spawn(command, {
+  const child = spawn(execCommand(adapter.start.command), {
     cwd,
     shell: true,
     detached: true,

@@ -1,16 +1,23 @@
 import type { Page } from 'playwright-core';
+import type { Organisation } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ScenarioSkipped } from '../errors.ts';
 import type { StepRecord } from '../report/run-result.ts';
 import type { MockClient } from '../runner/mock-client.ts';
 import type { ActorDeps } from './actors/actor-deps.ts';
+import type { Flow2Deps } from './actors/flow2-deps.ts';
 import { createManufacturerActor } from './actors/manufacturer-actor.ts';
+import type { ManufacturerOrgs } from './actors/manufacturer-orgs.ts';
 import { createNoxUserActor } from './actors/nox-user-actor.ts';
 import { createPlatformActor } from './actors/platform-actor.ts';
 import { createSupplierActor } from './actors/supplier-actor.ts';
+import { createWebAppActor } from './actors/web-app-actor.ts';
+import { createWebhooksActor } from './actors/webhooks-actor.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
+import { scopeOf } from './journal-scope.ts';
 import { createJournalView } from './journal-view.ts';
+import { createKeylessDataCalls } from './keyless-data-calls.ts';
 import { findLatestLinkSession } from './latest-link-session.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 import { createScenarioCustomers, freshTag } from './scenario-customers.ts';
@@ -23,6 +30,11 @@ export interface ContextDeps {
   supplierUrl: string;
   mock: MockClient;
   organisationId: string;
+  /** The run's organisation as created (flow 2 reads its oauth_login_url and webhook_url). */
+  organisation: Organisation;
+  manufacturers: ManufacturerOrgs;
+  /** The manufacturer app's redirect_url. */
+  manufacturerCallbackUrl: string;
   /** Journal entries with a higher id happened during this scenario. */
   journalStart: number;
   reportDir: string;
@@ -30,7 +42,8 @@ export interface ContextDeps {
 }
 
 /**
- * Builds `t` for one scenario run from its actors (supplier, NOX user, platform, manufacturer), its
+ * Builds `t` for one scenario run from its actors (supplier, NOX user, platform, web app, manufacturer,
+ * webhooks), its
  * journal view and its steps. A new flow adds an actor here rather than growing one of them.
  */
 export function createScenarioContext(deps: ContextDeps): ScenarioContext {
@@ -43,12 +56,21 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     steps: deps.steps,
   });
   const actors: ActorDeps = { scenario, page, mock, organisationId, customers, step };
+  const flow2: Flow2Deps = {
+    ...actors,
+    organisation: deps.organisation,
+    manufacturers: deps.manufacturers,
+    manufacturerCallbackUrl: deps.manufacturerCallbackUrl,
+    authStates: new Set(),
+  };
   const journal = createJournalView({
     mock,
     organisationId,
     journalStart: deps.journalStart,
     customers: customers.all,
+    authStates: flow2.authStates,
   });
+  const manufacturer = createManufacturerActor(flow2);
   const latestLinkSession = () =>
     findLatestLinkSession({ scenario, mock, organisationId, journal }, customers.current());
 
@@ -65,7 +87,10 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     step,
     supplier: createSupplierActor({ ...actors, adapter: deps.adapter, supplierUrl: deps.supplierUrl }),
     nox: createNoxUserActor(actors, latestLinkSession),
-    platform: createPlatformActor(actors, createManufacturerActor(mock)),
+    platform: createPlatformActor(actors, manufacturer),
+    webApp: createWebAppActor(flow2),
+    manufacturer,
+    webhooks: createWebhooksActor(flow2),
     journal,
   };
   return {
@@ -74,6 +99,13 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     get user() {
       return customers.current();
     },
-    expect: createExpectations(t, scenario.rule, scenario.docs),
+    expect: createExpectations(
+      t,
+      scenario.rule,
+      scenario.docs,
+      createKeylessDataCalls(mock, deps.journalStart, () =>
+        scopeOf(mock, organisationId, customers.all, flow2.authStates),
+      ),
+    ),
   };
 }

@@ -1,5 +1,8 @@
-import type { HookName } from '../config/supplier-adapter.ts';
+import type { AdapterNeed } from '../config/supplier-adapter.ts';
 import type { ScenarioContext } from './scenario-context.ts';
+
+/** How the user got linked: from the supplier's app (flow 1) or from the manufacturer's or NOX's app (flow 2). */
+export type Flow = 'supplier-app' | 'manufacturer-app';
 
 /** Required: a documented NOX behaviour the supplier must handle; advisory: hardening and best practice. */
 export type Severity = 'required' | 'advisory';
@@ -13,8 +16,10 @@ export interface ScenarioDefinition {
   docs?: string;
   severity: Severity;
   tags: string[];
-  /** Adapter hooks beyond startConnection/readOutcome the scenario needs; without them it is skipped. */
-  needs?: HookName[];
+  /** The flow the scenario exercises (default supplier-app); the summary names a flow none of whose scenarios ran. */
+  flow?: Flow;
+  /** Adapter hooks (or paths) beyond startConnection/readOutcome the scenario needs; without them it is skipped. */
+  needs?: AdapterNeed[];
   /** Changes organisation-wide state (clock, policies, faults), so it runs while no other scenario does. */
   exclusive?: boolean;
   run(t: ScenarioContext): Promise<void>;

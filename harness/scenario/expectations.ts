@@ -1,5 +1,6 @@
 import type { SupplierOutcome } from '../config/supplier-adapter.ts';
 import { ExpectationFailed } from '../errors.ts';
+import { describeKeylessCall, type KeylessDataCalls } from './keyless-data-calls.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 
 /** The checks a scenario makes; each failure says what was expected, what happened and which rule it is. */
@@ -26,6 +27,7 @@ export function createExpectations(
   t: Omit<ScenarioContext, 'expect'>,
   rule: string,
   docs?: string,
+  keylessDataCalls: KeylessDataCalls = async () => [],
 ): Expectations {
   const fail = (expected: string, actual: string): never => {
     throw new ExpectationFailed(expected, actual, rule, docs);
@@ -91,10 +93,15 @@ export function createExpectations(
     const reads = await t.journal({ method: 'GET', path: /^\/v1\/devices(\/pv)?$/ });
     const forUser = reads.filter((e) => e.request.query.user_id === noxUserId && e.response.status === 200);
     if (forUser.length === 0) {
-      const seen =
-        reads.map((e) => `GET ${e.request.path}?user_id=${e.request.query.user_id ?? '(none)'}`).join('; ') ||
-        'no device read at all';
-      fail(`a GET /v1/devices?user_id=${noxUserId} after the callback`, `the supplier made ${seen}`);
+      const keyless = (await keylessDataCalls()).map(describeKeylessCall);
+      const seen = [
+        ...reads.map((e) => `GET ${e.request.path}?user_id=${e.request.query.user_id ?? '(none)'}`),
+        ...keyless,
+      ];
+      fail(
+        `a GET /v1/devices?user_id=${noxUserId} with the supplier's key after the callback`,
+        `the supplier made ${seen.join('; ') || 'no device read at all'}`,
+      );
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../../openapi/wire-types.ts';
 import type { MockClient } from '../runner/mock-client.ts';
-import { belongsTo } from './journal-scope.ts';
+import { belongsTo, scopeOf } from './journal-scope.ts';
 import type { JournalFilter } from './scenario-context.ts';
 
 export interface JournalViewOptions {
@@ -10,19 +10,23 @@ export interface JournalViewOptions {
   journalStart: number;
   /** The scenario's customers; their NOX users are looked up on each read, as links add them. */
   customers: ReadonlySet<string>;
+  /** The states of the supplier-auth sessions the scenario started (flow 2), filled in as they start. */
+  authStates?: ReadonlySet<string>;
 }
 
-/** The supplier's calls to NOX during one scenario, as `t.journal(filter)` shows them. */
+/**
+ * The supplier's calls to NOX during one scenario, and NOX's webhook attempts to it, as `t.journal(filter)`
+ * shows them.
+ */
 export type JournalView = (filter?: JournalFilter) => Promise<JournalEntry[]>;
 
 export function createJournalView(options: JournalViewOptions): JournalView {
   const { mock, organisationId: org, customers: users } = options;
   return async (filter = {}) => {
-    const [entries, s] = await Promise.all([mock.journal(org, options.journalStart), mock.state(org)]);
-    const scope = {
-      users,
-      noxUsers: new Set(s.nox_users.filter((u) => users.has(u.supplier_user_id)).map((u) => u.id)),
-    };
+    const [entries, scope] = await Promise.all([
+      mock.journal(org, options.journalStart),
+      scopeOf(mock, org, users, options.authStates),
+    ]);
     return entries.filter(
       (e) =>
         (filter.scope === 'organisation' ? e.area !== 'page' : belongsTo(e, scope)) &&

@@ -1,6 +1,7 @@
 import { ExpectationFailed } from '../errors.ts';
 import type { MockClient } from '../runner/mock-client.ts';
 import type { Scenario } from './define-scenario.ts';
+import { describeSentKeys } from './describe-sent-keys.ts';
 import type { JournalView } from './journal-view.ts';
 import type { LinkSessionSeen } from './scenario-context.ts';
 
@@ -33,7 +34,8 @@ export async function findLatestLinkSession(
   if (!last || !token) {
     const attempts = (await journal({ method: 'POST' })).filter((e) => /link/.test(e.request.path));
     const seen = attempts.map(
-      (e) => `POST ${e.request.path} → ${e.response.status}: ${JSON.stringify(e.response.body)}`,
+      (e) =>
+        `POST ${e.request.path} → ${e.response.status}: ${JSON.stringify(e.response.body)}${e.response.status === 400 ? ` (${describeSentKeys(e)})` : ''}`,
     );
     throw new ExpectationFailed(
       `the supplier to create a link session for customer ${user}`,

@@ -7,12 +7,16 @@ import type {
   PolicyChanges,
   RouteFault,
   SettingsInForce,
+  UserSettingsChange,
+  WebhookDelivery,
 } from '../../openapi/wire-types.ts';
 import type {
+  AdapterNeed,
   ConnectOptions,
-  HookName,
+  Language,
   ReadBack,
   SettingsChange,
+  SettingsShown,
   SupplierOutcome,
 } from '../config/supplier-adapter.ts';
 import type { Expectations } from './expectations.ts';
@@ -38,6 +42,50 @@ export type LinkSessionSeen = Pick<LinkSession, 'token' | 'error' | 'nox_user_id
 export type ScenarioFaults = Omit<Faults, 'routes'> & {
   routes?: (Omit<RouteFault, 'method'> & { method: string })[];
 };
+
+/** The start of a manufacturer-app (flow 2) link: the supplier-auth session NOX opened for the supplier. */
+export interface SupplierAuthSeen {
+  /** The session's `state`, as NOX put it on the supplier's OAuth URL. */
+  state: string;
+  /** The supplier's oauth_login_url with state, redirect_uri and language, as NOX sent the browser there. */
+  oauthUrl: string;
+  /** The NOX user of the manufacturer account. */
+  nox_user_id: string | null;
+  device_ids: string[];
+}
+
+/**
+ * How a manufacturer-app link ended, as the party that started it sees it: the manufacturer's app (NOX's
+ * redirect to its redirect_url, `data` decoded) or NOX's web app (its success or failure page).
+ */
+export type LinkEnd =
+  | {
+      outcome: 'connected';
+      nox_user_id: string;
+      /** Null on NOX's web app, which has no manufacturer user id to report. */
+      manufacturer_user_id: string | null;
+      supplier: string;
+      device_ids: string[];
+    }
+  | { outcome: 'failed'; error: string; error_description?: string };
+
+export interface ManufacturerStartOptions {
+  /** `v2`: POST /v2/manufacturer/link-sessions (default); `deprecated`: POST /manufacturers/suppliers. */
+  api?: 'v2' | 'deprecated';
+  /** A heat-pump brand slug the manufacturer makes (default daikin). */
+  brand?: string;
+  /** The manufacturer's own id of its user (default fresh); its username rules pick the devices. */
+  manufacturerUserId?: string;
+  language?: Language;
+}
+
+export interface WebAppStartOptions {
+  /** The brand the user signs in with on NOX's web app (default daikin). */
+  brand?: string;
+  /** The fake manufacturer username (default fresh: one heat pump). */
+  username?: string;
+  language?: Language;
+}
 
 /** What a scenario works with: `t` in `run(t)`. Everything is scoped to the scenario's own customers. */
 export interface ScenarioContext {
@@ -66,8 +114,60 @@ export interface ScenarioContext {
     open(url: string): Promise<void>;
     /** Changes settings in the supplier's app (hook changeSettings). */
     changeSettings(change: SettingsChange): Promise<void>;
-    /** Whether the adapter has an optional hook. */
-    has(hook: HookName): boolean;
+    /** What the supplier's settings page shows the current customer (hook readSettings). */
+    readSettings(): Promise<SettingsShown>;
+    /** On the supplier's OAuth page: logs in as the current customer and accepts the terms (hook logInOnOAuthPage). */
+    logInOnOAuthPage(): Promise<void>;
+    /** On the supplier's OAuth page: logs in and refuses the terms (hook refuseOnOAuthPage). */
+    refuseOnOAuthPage(): Promise<void>;
+    /** Makes the supplier's webhook receiver answer its next delivery with a 5xx (hook failNextWebhook). */
+    failNextWebhook(): Promise<void>;
+    /** Whether the adapter has an optional hook or path. */
+    has(need: AdapterNeed): boolean;
+  };
+
+  /** The end user on NOX's own web app (flow 2 started there). */
+  webApp: {
+    /**
+     * In the browser: opens NOX's web app, signs in with a fake manufacturer account, turns on NOX
+     * optimisations and chooses this run's supplier; the browser ends on the supplier's OAuth page.
+     */
+    startConnection(options?: WebAppStartOptions): Promise<SupplierAuthSeen>;
+    /** Waits until the browser is back on NOX's web app and reads its success or failure page. */
+    result(): Promise<LinkEnd>;
+    /** The user changes the current customer's settings on NOX's web app. */
+    changeSettings(change: UserSettingsChange): Promise<void>;
+  };
+
+  /** A manufacturer and its app (flow 2 started there; settings changed there). */
+  manufacturer: {
+    /**
+     * Creates a manufacturer link session with a manufacturer's key, opens its link_url in the browser and
+     * chooses this run's supplier in NOX's selector; the browser ends on the supplier's OAuth page.
+     */
+    startConnection(options?: ManufacturerStartOptions): Promise<SupplierAuthSeen>;
+    /** Waits until NOX sent the browser back to the manufacturer's app and reads what it sent. */
+    result(): Promise<LinkEnd>;
+    /** Changes the current customer's device settings as their manufacturer (PATCH /v1/devices/settings). */
+    changesSettings(change: Record<string, unknown>): Promise<void>;
+    /** The settings the manufacturer reads from NOX for the current customer's devices. */
+    readsSettings(): Promise<SettingsInForce[]>;
+  };
+
+  /** NOX's webhook deliveries to the supplier's webhook_url for this scenario's customers. */
+  webhooks: {
+    /** The deliveries so far, oldest first, each with every attempt and the supplier's answers. */
+    deliveries(): Promise<WebhookDelivery[]>;
+    /** Makes the attempts that are due now (advance the clock first to make retries due). */
+    deliverDue(): Promise<WebhookDelivery[]>;
+    /** Waits until no delivery is waiting for its first attempt or running one; answers them all. */
+    settle(): Promise<WebhookDelivery[]>;
+    /**
+     * POSTs a delivery to the supplier's webhook_url again from outside NOX: `replay` sends its last
+     * attempt's exact headers and body, `forged` the body with a fresh timestamp and a wrong signature.
+     * Answers the supplier's HTTP status.
+     */
+    resend(delivery: WebhookDelivery, how: 'replay' | 'forged'): Promise<number>;
   };
 
   /** The end user on NOX's pages. */

@@ -3,6 +3,7 @@ import { type CallbackPayload, decodeCallbackPayload, isCallbackPayload } from '
 import type { NoxDevice } from '../nox-client.ts';
 import { NoxRequestError } from '../nox-error.ts';
 import { connectedPage } from '../pages/connected-page.ts';
+import { loadSettingsCopy } from '../settings-copy.ts';
 import type { SupplierContext } from '../supplier-context.ts';
 import type { PendingLink } from '../supplier-store.ts';
 import { queryValue } from './query-value.ts';
@@ -26,12 +27,21 @@ export function createCallbackRoutes(ctx: SupplierContext): Router {
     const { payload, pending } = checked;
     ctx.store.pendingLinks.delete(customerId);
     const { nox_user_id, brand, device_ids, connected_at } = payload;
-    const connection = { nox_user_id, brand, asset_type: pending.asset_type, device_ids, connected_at };
+    const connection = {
+      ...{ nox_user_id, brand, asset_type: pending.asset_type, device_ids, connected_at },
+      linked_via: 'link-session' as const,
+    };
     ctx.store.connections.set(customerId, { ...connection, devices_fetched: [] });
 
     const { devices, notice } = await fetchDevices(ctx, pending, nox_user_id);
+    if (!devices && notice && ctx.hasFlaw('drop-link-on-device-read-error')) {
+      // FLAW: drop-link-on-device-read-error takes a failed read for a failed link.
+      ctx.store.connections.delete(customerId);
+      return sendFailure(res, 502, { code: 'nox_unavailable', details: [notice], customerId });
+    }
     const fetched = devices?.map((d) => d.device_id) ?? [];
     ctx.store.connections.set(customerId, { ...connection, devices_fetched: fetched });
+    if (pending.asset_type === 'hp') await loadSettingsCopy(ctx, customerId, nox_user_id);
     const shown = devices ?? device_ids.map((device_id) => ({ device_id }));
     res.type('html');
     res.send(connectedPage({ customerId, noxUserId: nox_user_id, brand, devices: shown, notice }));
@@ -80,7 +90,9 @@ async function fetchDevices(
   // FLAW: fetch-all-devices leaves out user_id, and so lists every customer's devices.
   const userId = ctx.hasFlaw('fetch-all-devices') ? null : noxUserId;
   try {
-    return { devices: await ctx.nox.listDevices(pending.asset_type, userId) };
+    // FLAW: first-device-page-only stops after the first page.
+    const firstPageOnly = ctx.hasFlaw('first-device-page-only');
+    return { devices: await ctx.nox.listDevices(pending.asset_type, userId, firstPageOnly) };
   } catch (error) {
     if (!(error instanceof NoxRequestError)) throw error;
     return {

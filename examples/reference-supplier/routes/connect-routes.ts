@@ -27,6 +27,7 @@ export function createConnectRoutes(ctx: SupplierContext): Router {
         created_at,
         expires_at,
       });
+      if (ctx.hasFlaw('mark-connected-on-start')) markConnected(ctx, customerId, input); // FLAW: mark-connected-on-start
       res.redirect(303, session.link_url);
     } catch (error) {
       if (!(error instanceof NoxRequestError)) throw error;
@@ -58,4 +59,12 @@ function linkSessionBody(
   if (ctx.hasFlaw('omit-asset-type')) delete body.asset_type; // FLAW: omit-asset-type
   if (ctx.hasFlaw('wrong-redirect-url')) body.redirect_url = WRONG_REDIRECT_URL; // FLAW: wrong-redirect-url
   return body;
+}
+
+/** The flaw's shortcut: a connection with nothing from NOX in it yet, stored before the user even left. */
+function markConnected(ctx: SupplierContext, customerId: string, { assetType, brand }: ConnectInput): void {
+  ctx.store.connections.set(customerId, {
+    ...{ nox_user_id: '', brand: brand ?? 'unknown', asset_type: assetType, device_ids: [] },
+    ...{ connected_at: ctx.nowSeconds(), devices_fetched: [], linked_via: 'link-session' },
+  });
 }

@@ -4,7 +4,7 @@ import type { SupplierContext } from '../supplier-context.ts';
 import { queryValue } from './query-value.ts';
 
 /** Printable, no surrounding blanks, at most 100 characters: a customer id the demo accepts. */
-const isCustomerId = (id: string) => /^[^\s\p{C}](?:[^\p{C}]{0,98}[^\s\p{C}])?$/u.test(id);
+export const isCustomerId = (id: string) => /^[^\s\p{C}](?:[^\p{C}]{0,98}[^\s\p{C}])?$/u.test(id);
 
 /** GET /login (the form, or `?user=<id>` logs in at once) and POST /logout. */
 export function createLoginRoutes(ctx: SupplierContext): Router {

@@ -1,11 +1,16 @@
 import { type Request, type Response, Router } from 'express';
+import type { SettingsPatch } from '../nox-client.ts';
 import { NoxRequestError } from '../nox-error.ts';
 import { settingsPage } from '../pages/settings-page.ts';
+import { settingsCopyOf } from '../settings-copy.ts';
 import { formFromSettings, patchFromForm, readSettingsForm, type SettingsForm } from '../settings-form.ts';
 import type { SupplierContext } from '../supplier-context.ts';
 import { sendFailure } from './send-failure.ts';
 
-/** GET /settings shows the heat pump's settings as NOX holds them; POST /settings PATCHes them. */
+/**
+ * GET /settings shows the app's own copy of the heat pump's settings (read from NOX at link time, then
+ * kept by its saves and NOX's webhooks); POST /settings PATCHes them at NOX, then updates the copy.
+ */
 export function createSettingsRoutes(ctx: SupplierContext): Router {
   const router = Router();
 
@@ -20,13 +25,16 @@ export function createSettingsRoutes(ctx: SupplierContext): Router {
 
   const show = async (
     res: Response,
-    customerId: string,
-    noxUserId: string,
-    form?: SettingsForm,
-    errors?: string[],
-    saved?: boolean,
+    { customerId, noxUserId }: { customerId: string; noxUserId: string },
+    page: { form?: SettingsForm; errors?: string[]; saved?: boolean } = {},
   ) => {
-    const devices = await ctx.nox.getSettings(noxUserId);
+    const devices = await settingsCopyOf(ctx, customerId, noxUserId);
+    if (!devices)
+      return sendFailure(res, 502, {
+        code: 'nox_unavailable',
+        details: ['Your settings could not be read from NOX just now.'],
+        customerId,
+      });
     const first = devices[0];
     if (!first)
       return sendFailure(res, 409, {
@@ -34,13 +42,13 @@ export function createSettingsRoutes(ctx: SupplierContext): Router {
         customerId,
         details: ['NOX lists no heat pump for you.'],
       });
-    res.status(errors ? 422 : 200).type('html');
-    res.send(settingsPage({ customerId, devices, form: form ?? formFromSettings(first), errors, saved }));
+    res.status(page.errors ? 422 : 200).type('html');
+    res.send(settingsPage({ customerId, devices, ...page, form: page.form ?? formFromSettings(first) }));
   };
 
   router.get('/settings', async (req, res) => {
     const who = connected(req, res);
-    if (who) await show(res, who.customerId, who.noxUserId, undefined, undefined, req.query.saved === '1');
+    if (who) await show(res, who, { saved: req.query.saved === '1' });
   });
 
   router.post('/settings', async (req, res) => {
@@ -48,14 +56,26 @@ export function createSettingsRoutes(ctx: SupplierContext): Router {
     if (!who) return;
     const form = readSettingsForm(req.body);
     const result = patchFromForm(who.noxUserId, form);
-    if ('errors' in result) return show(res, who.customerId, who.noxUserId, form, result.errors);
+    if ('errors' in result) return show(res, who, { form, errors: result.errors });
     try {
       await ctx.nox.patchSettings(result.patch);
     } catch (error) {
       if (!(error instanceof NoxRequestError && error.status === 422)) throw error;
-      return show(res, who.customerId, who.noxUserId, form, error.messages);
+      // FLAW: hide-settings-errors tells the customer it saved what NOX refused.
+      if (ctx.hasFlaw('hide-settings-errors')) return res.redirect(303, '/settings?saved=1');
+      return show(res, who, { form, errors: error.messages });
     }
+    applySavedPatch(ctx, who.customerId, result.patch);
     res.redirect(303, '/settings?saved=1');
   });
   return router;
+}
+
+/** What NOX accepted is now in force: the copy takes it (NOX sends no webhook for one's own change). */
+function applySavedPatch(ctx: SupplierContext, customerId: string, patch: SettingsPatch): void {
+  for (const device of ctx.store.settings.get(customerId) ?? []) {
+    Object.assign(device.room, patch.room);
+    Object.assign(device.dhw, patch.dhw);
+    Object.assign(device.optimization_settings, patch.optimization_settings);
+  }
 }

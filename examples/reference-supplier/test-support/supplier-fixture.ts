@@ -76,18 +76,26 @@ export function useSupplierFixture(): SupplierFixture {
           kind: 'supplier',
           name: 'Reference Energy',
           redirect_urls: [origin],
+          oauth_login_url: `${origin}/oauth/nox`,
+          webhook_url: `${origin}/nox/webhooks`,
         });
-        const server = await startSupplierServer({
-          noxAuthUrl: mock.url,
-          noxApiUrl: mock.url,
-          noxApiKey: org.api_key,
-          host: '127.0.0.1',
-          port,
-          publicUrl: undefined,
-          flaw: null,
-          noxTimeoutMs: supplierDefaults.noxTimeoutMs,
-          ...overrides,
-        });
+        const server = await startSupplierServer(
+          {
+            noxAuthUrl: mock.url,
+            noxApiUrl: mock.url,
+            noxApiKey: org.api_key,
+            host: '127.0.0.1',
+            port,
+            publicUrl: undefined,
+            flaw: null,
+            noxTimeoutMs: supplierDefaults.noxTimeoutMs,
+            // Short waits: the retries are what is tested, not their pacing.
+            postRetryDelaysMs: [20, 20, 20],
+            ...overrides,
+          },
+          // The mock's clock is pinned (2026-01-01): the app judges webhook timestamps by the same time.
+          { nowSeconds: () => Math.floor(mock.time.nowMs() / 1000) },
+        );
         closers.push(server.close);
         const customer = async (customerId: string) => {
           const client = createCustomerClient(server.url);

@@ -59,6 +59,7 @@ const retried: ScenarioResult[] = [
     rule: 'The supplier checks that the callback is for the customer who started the link.',
     docs: 'https://docs.nox.energy/linking#callback',
     severity: 'required',
+    flow: 'supplier-app',
     tags: ['linking', 'security'],
     status: 'failed',
     failure: {
@@ -101,6 +102,7 @@ const retried: ScenarioResult[] = [
     name: 'refreshes the token when NOX answers slowly',
     rule: 'A slow answer from NOX is waited for, not treated as a failure.',
     severity: 'advisory',
+    flow: 'supplier-app',
     tags: ['resilience'],
     status: 'passed',
     flaky: true,

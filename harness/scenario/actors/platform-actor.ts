@@ -1,12 +1,11 @@
 import type { Faults } from '../../../openapi/wire-types.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import type { ActorDeps } from './actor-deps.ts';
-import type { ManufacturerActor } from './manufacturer-actor.ts';
 
 /** The platform: the mock's control API for the run's organisation, seen as the current customer. */
 export function createPlatformActor(
   deps: ActorDeps,
-  manufacturer: ManufacturerActor,
+  manufacturer: ScenarioContext['manufacturer'],
 ): ScenarioContext['platform'] {
   const { mock, organisationId: org, step, customers } = deps;
   // Platform steps change nothing on screen, so they take no screenshot.
@@ -30,14 +29,8 @@ export function createPlatformActor(
       const ids = new Set(s.nox_users.filter((u) => u.supplier_user_id === user).map((u) => u.id));
       return s.settings_in_force.filter((row) => ids.has(row.nox_user_id));
     },
-    manufacturerChangesSettings: (change) =>
-      platformStep(`The manufacturer changes settings: ${JSON.stringify(change)}`, async () => {
-        const { s, user, noxUser } = await mine();
-        const brand = s.devices.find((d) => d.nox_user_id === noxUser?.id)?.brand;
-        if (!noxUser || !brand)
-          throw new Error(`customer ${user} has no device at NOX, so there is nothing to change`);
-        await manufacturer.changesSettings(noxUser.id, brand, change);
-      }),
+    // Kept for the scenarios written before t.manufacturer: the same call, as the customer's manufacturer.
+    manufacturerChangesSettings: (change) => manufacturer.changesSettings(change),
     noxUser: async () => {
       const { s, noxUser } = await mine();
       if (!noxUser) return null;

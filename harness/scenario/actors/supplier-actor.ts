@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
-import type { HookContext, SupplierAdapter, SupplierOutcome } from '../../config/supplier-adapter.ts';
+import type {
+  HookContext,
+  HookName,
+  SupplierAdapter,
+  SupplierOutcome,
+} from '../../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../../errors.ts';
+import { adapterHas } from '../adapter-needs.ts';
 import { pageText } from '../page-text.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import type { ActorDeps } from './actor-deps.ts';
@@ -25,7 +31,7 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
   const { adapter, page, step, customers } = deps;
   const hookCtx = (): HookContext => ({ page, baseUrl: deps.supplierUrl, user: customers.current() });
   // A missing optional hook skips the scenario with the reason: it must never pass untested.
-  const optionalHook = <K extends 'readBack' | 'changeSettings'>(name: K) => {
+  const optionalHook = <K extends Exclude<HookName, 'startConnection' | 'readOutcome'>>(name: K) => {
     const hook = adapter.hooks[name];
     if (!hook) throw new ScenarioSkipped(`the adapter has no ${name} hook`);
     return hook as NonNullable<SupplierAdapter['hooks'][K]>;
@@ -57,11 +63,38 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
     outcome,
     readBack: async () => optionalHook('readBack')(hookCtx()),
     open: (url) => step(`Open ${url}`, async () => void (await page.goto(url))),
-    has: (hook) => typeof adapter.hooks[hook] === 'function',
+    has: (need) => adapterHas(adapter, need),
     changeSettings: (change) => {
       const hook = optionalHook('changeSettings');
       return step(`Change settings in the supplier's app: ${JSON.stringify(change)}`, () =>
         hook(hookCtx(), change),
+      );
+    },
+    readSettings: () => {
+      const hook = optionalHook('readSettings');
+      return step(`Read the settings the supplier's app shows customer ${customers.current()}`, () =>
+        hook(hookCtx()),
+      );
+    },
+    logInOnOAuthPage: () => {
+      const hook = optionalHook('logInOnOAuthPage');
+      return step(`Log in on the supplier's OAuth page as ${customers.current()} and accept`, () =>
+        hook(hookCtx()),
+      );
+    },
+    refuseOnOAuthPage: () => {
+      const hook = optionalHook('refuseOnOAuthPage');
+      return step(`Log in on the supplier's OAuth page as ${customers.current()} and refuse`, () =>
+        hook(hookCtx()),
+      );
+    },
+    failNextWebhook: () => {
+      const hook = optionalHook('failNextWebhook');
+      // The receiver's switch changes nothing on screen: no screenshot.
+      return step(
+        "Make the supplier's webhook receiver fail its next delivery",
+        () => hook(hookCtx()),
+        false,
       );
     },
   };

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { createDotReporter } from './dot-reporter.ts';
+import { createLineReporter } from './line-reporter.ts';
+import { createListReporter } from './list-reporter.ts';
+import { renderHtmlReport } from './render-html-report.ts';
+import type { ScenarioResult } from './run-result.ts';
+import { feed } from './testing/feed-reporter.ts';
+import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { untestedFlows } from './untested-flows.ts';
+
+const base = createRunResultFixture().scenarios[0] as ScenarioResult;
+const scenario = (flow: ScenarioResult['flow'], status: ScenarioResult['status'], reason?: string) =>
+  ({ ...base, flow, status, ...(reason ? { reason } : {}) }) as ScenarioResult;
+const noHook = 'the adapter has no logInOnOAuthPage hook';
+const sentence = `Untested: the manufacturer-app flow (${noHook}; the adapter has no webhookPath)`;
+
+describe('untested flows', () => {
+  test('names a flow whose selected scenarios all skipped, with the distinct reasons; not one with a scenario that ran', () => {
+    const flows = untestedFlows([
+      scenario('supplier-app', 'passed'),
+      scenario('supplier-app', 'skipped', 'the adapter has no readBack hook'),
+      scenario('manufacturer-app', 'skipped', noHook),
+      scenario('manufacturer-app', 'skipped', noHook),
+      scenario('manufacturer-app', 'skipped', 'the adapter has no webhookPath'),
+    ]);
+    expect(flows).toEqual([
+      { flow: 'manufacturer-app', reasons: [noHook, 'the adapter has no webhookPath'] },
+    ]);
+    expect(untestedFlows([scenario('manufacturer-app', 'failed')])).toEqual([]);
+  });
+
+  test('every console summary and the HTML report header say it', () => {
+    const result = createRunResultFixture({
+      untested_flows: [{ flow: 'manufacturer-app', reasons: [noHook, 'the adapter has no webhookPath'] }],
+    });
+    for (const create of [createListReporter, createLineReporter, createDotReporter]) {
+      let out = '';
+      feed(create({ write: (text) => (out += text), color: false, tty: false }), result);
+      expect(out).toContain(`  ${sentence}\n`);
+    }
+    const header = renderHtmlReport(result, new Set()).split('</header>')[0];
+    expect(header).toContain(`<p class="untested">${sentence}</p>`);
+    expect(renderHtmlReport(createRunResultFixture(), new Set())).not.toContain('class="untested"');
+  });
+});

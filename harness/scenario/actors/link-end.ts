@@ -1,0 +1,93 @@
+import { ExpectationFailed } from '../../errors.ts';
+import { pageText } from '../page-text.ts';
+import type { LinkEnd } from '../scenario-context.ts';
+import type { Flow2Deps } from './flow2-deps.ts';
+
+const RETURN_MS = 10_000;
+
+/**
+ * How a manufacturer-app link ended for the party that started it: the manufacturer's app reads the
+ * query NOX sent to its redirect_url (`data`, base64url JSON, or `error`); NOX's web app shows its own
+ * return page (/ui/supplier-return), whose #error-code names a failure.
+ */
+export async function readLinkEnd(deps: Flow2Deps, party: 'manufacturer' | 'web-app'): Promise<LinkEnd> {
+  const { page, scenario, step } = deps;
+  const callback = new URL(deps.manufacturerCallbackUrl);
+  const nox = new URL(deps.mock.baseUrl);
+  const arrived = (url: URL) =>
+    party === 'manufacturer'
+      ? url.origin === callback.origin && url.pathname === callback.pathname
+      : url.port === nox.port && url.pathname === '/ui/supplier-return';
+  const where =
+    party === 'manufacturer' ? deps.manufacturerCallbackUrl : "NOX's return page /ui/supplier-return";
+  return step(
+    `Back at ${party === 'manufacturer' ? "the manufacturer's app" : "NOX's web app"}`,
+    async () => {
+      await page.waitForURL(arrived, { timeout: RETURN_MS }).catch(async () => {
+        const text = (await pageText(page)).trim().slice(0, 200);
+        throw new ExpectationFailed(
+          `the browser to get back to ${where} within ${RETURN_MS / 1000} s`,
+          `it is on ${page.url()}, showing "${text}"`,
+          scenario.rule,
+          scenario.docs,
+        );
+      });
+      return party === 'manufacturer' ? fromCallback(new URL(page.url())) : fromReturnPage(deps);
+    },
+  );
+}
+
+function fromCallback(url: URL): LinkEnd {
+  const error = url.searchParams.get('error');
+  if (error !== null) {
+    const description = url.searchParams.get('error_description');
+    return { outcome: 'failed', error, ...(description !== null ? { error_description: description } : {}) };
+  }
+  const data = url.searchParams.get('data');
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(Buffer.from(data ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return { outcome: 'failed', error: `unreadable callback: ${url.search || '(no query)'}` };
+  }
+  return {
+    outcome: 'connected',
+    nox_user_id: String(payload.nox_user_id),
+    manufacturer_user_id:
+      typeof payload.manufacturer_user_id === 'string' ? payload.manufacturer_user_id : null,
+    supplier: String(payload.supplier),
+    device_ids: Array.isArray(payload.device_ids) ? payload.device_ids.map(String) : [],
+  };
+}
+
+/** NOX's web app shows no ids: the connected session's come from the mock's state, by its state. */
+async function fromReturnPage(deps: Flow2Deps): Promise<LinkEnd> {
+  const { page } = deps;
+  const code = await page
+    .locator('#error-code')
+    .textContent({ timeout: 500 })
+    .catch(() => null);
+  if (code !== null) {
+    const description =
+      (await page
+        .locator('#error-description')
+        .textContent()
+        .catch(() => null)) ?? undefined;
+    return {
+      outcome: 'failed',
+      error: code.trim(),
+      ...(description ? { error_description: description.trim() } : {}),
+    };
+  }
+  const state = new URL(page.url()).searchParams.get('state');
+  const session = (await deps.mock.state(deps.organisationId)).supplier_auth_sessions?.find(
+    (s) => s.state === state,
+  );
+  return {
+    outcome: 'connected',
+    nox_user_id: session?.nox_user_id ?? '',
+    manufacturer_user_id: null,
+    supplier: deps.organisation.name,
+    device_ids: session?.device_ids ?? [],
+  };
+}

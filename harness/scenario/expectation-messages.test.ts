@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type StartedMock, startMock } from '../../mock-nox/index.ts';
+import type { Organisation } from '../../openapi/wire-types.ts';
+import { launchBrowser } from '../browser/launch-browser.ts';
+import type { ScenarioFailure } from '../report/run-result.ts';
+import { createMockClient } from '../runner/mock-client.ts';
+import { runScenario, type ScenarioEnv } from '../runner/run-scenario.ts';
+import { createManufacturerOrgs } from './actors/manufacturer-orgs.ts';
+import type { ScenarioContext } from './scenario-context.ts';
+
+let mock: StartedMock;
+let browser: Browser;
+let org: Organisation;
+let env: ScenarioEnv;
+const redirect = 'http://127.0.0.1:3999/callback';
+
+beforeAll(async () => {
+  [mock, browser] = await Promise.all([startMock(), launchBrowser()]);
+  org = await mock.control.createOrganisation({
+    kind: 'supplier',
+    name: 'Msg Energy',
+    redirect_urls: [redirect],
+  });
+  const client = createMockClient(mock.url);
+  env = {
+    browser,
+    adapter: {
+      name: 'Msg Energy',
+      url: redirect,
+      hooks: { startConnection: async () => {}, readOutcome: async () => null },
+    },
+    supplierUrl: redirect,
+    mock: client,
+    organisationId: org.id,
+    organisation: org,
+    manufacturers: createManufacturerOrgs(client, redirect),
+    manufacturerCallbackUrl: redirect,
+    reportDir: mkdtempSync(join(tmpdir(), 'nox-msg-')),
+    timeoutMs: 20_000,
+    retries: 0,
+  };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await mock?.stop();
+});
+
+/** The calls a supplier makes, made here with (or without) a key, as its backend would. */
+const call = (path: string, init: { key?: string; body?: unknown } = {}) =>
+  fetch(`${mock.url}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(init.key ? { 'x-api-key': init.key } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+
+async function failureOf(body: (t: ScenarioContext) => Promise<void>): Promise<ScenarioFailure | undefined> {
+  const scenario = { id: 'msg', name: 'msg', rule: 'r', severity: 'required' as const, tags: [], run: body };
+  return (await runScenario(scenario, env)).failure;
+}
+
+describe("expectation messages name the supplier's mistake", () => {
+  test('a link creation NOX answered 400 quotes the body keys sent and the one v2 expects', async () => {
+    const failure = await failureOf(async (t) => {
+      await call('/v2/supplier/link-sessions', {
+        key: org.api_key,
+        body: { user_id: t.user, redirect_uri: redirect },
+      });
+      await t.nox.latestLinkSession();
+    });
+    expect(failure?.actual).toContain(
+      '(it sent redirect_uri, user_id; POST /v2/supplier/link-sessions expects redirect_url and knows no redirect_uri)',
+    );
+  });
+
+  test('no device read with the key: the reads made without a key or with an unknown key are named', async () => {
+    const failure = await failureOf(async (t) => {
+      const created = await call('/v2/supplier/link-sessions', {
+        key: org.api_key,
+        body: { user_id: t.user, redirect_url: redirect },
+      });
+      const { link_token } = (await created.json()) as { link_token: string };
+      await t.platform.complete(link_token, { brand: 'daikin', username: 'someone' });
+      const noxUser = (await t.platform.noxUser())?.id;
+      await call(`/v1/devices?user_id=${noxUser}`);
+      await call(`/v1/devices?user_id=${noxUser}`, { key: 'sk_not_a_key' });
+      await call('/v1/devices?user_id=someone-elses-user');
+      await t.expect.fetchedDevicesFor(String(noxUser));
+    });
+    expect(failure?.actual).toMatch(
+      /^the supplier made GET \/v1\/devices\?user_id=\S+ without a key \(401\); GET \/v1\/devices\?user_id=\S+ with a key NOX does not know \(401\)$/,
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import { defineScenario } from '../harness/index.ts';
+import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
+import { describeCalls } from './support/describe-calls.ts';
+import { deviceReads } from './support/expect-filtered-device-reads.ts';
+
+export default defineScenario({
+  name: 'reads every page of the device list for an account with 10 heat pumps',
+  rule: 'The data API is paginated: meta.next_token names the next page (same query plus next_token) until it is null. A supplier that reads only the first page misses devices whenever an account has more than its page holds.',
+  docs: 'https://docs.nox.energy/api-docs/full-control/asset-info/get-devices',
+  severity: 'required',
+  tags: ['data', 'pagination', 'v2', 'hp'],
+  needs: ['readBack'],
+  async run(t) {
+    // 10 is the most devices a fake account has; the page size is the supplier's own `limit` (NOX: 1000).
+    const { noxUser } = await connectWithoutNoxPages(t, { username: t.username('devices10') });
+    const reads = await t.journal({ method: 'GET', path: deviceReads });
+    const tokens = reads
+      .map((e) => (e.response.body as { meta?: { next_token?: unknown } } | null)?.meta?.next_token)
+      .filter((token): token is string => typeof token === 'string');
+    const unfollowed = tokens.filter((token) => !reads.some((e) => e.request.query.next_token === token));
+    t.expect.that(
+      unfollowed.length === 0,
+      'every next_token NOX answered to be read as the next page',
+      `NOX answered next_token ${unfollowed.join(', ')} and the supplier never read that page (it made ${describeCalls(reads)})`,
+    );
+    await t.expect.readBack({ nox_user_id: noxUser.id, device_ids: noxUser.device_ids });
+  },
+});

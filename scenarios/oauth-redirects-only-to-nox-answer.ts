@@ -1,0 +1,36 @@
+import { defineScenario } from '../harness/index.ts';
+import { expectConnectedEnd } from './support/expect-linked.ts';
+
+const ELSEWHERE = 'https://elsewhere.example';
+
+export default defineScenario({
+  name: 'sends the browser to the redirect_url NOX answered, not to the redirect_uri of its page’s address',
+  rule: 'Modelled by nox-testkit: after POST /post-login-redirect the supplier sends the browser to the redirect_url in NOX’s answer. The redirect_uri on the OAuth page’s address is only a hint anyone can change; following it is an open redirect that sends a user who just logged in to any site.',
+  docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
+  severity: 'required',
+  tags: ['security', 'flow-2', 'oauth', 'hp'],
+  flow: 'manufacturer-app',
+  needs: ['oauthLoginPath', 'logInOnOAuthPage'],
+  async run(t) {
+    const seen = await t.webApp.startConnection();
+    const nox = new URL(new URL(seen.oauthUrl).searchParams.get('redirect_uri') ?? seen.oauthUrl);
+    const tampered = new URL(seen.oauthUrl);
+    tampered.searchParams.set('redirect_uri', `${ELSEWHERE}/ui/supplier-return`);
+    // The other site answers with a page of its own, so the browser visibly ends there if sent.
+    await t.page.route(`${ELSEWHERE}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Another site</h1>' }),
+    );
+    await t.supplier.open(tampered.toString());
+    await t.supplier.logInOnOAuthPage();
+    await t.page
+      .waitForURL((url) => url.origin === ELSEWHERE || url.origin === nox.origin, { timeout: 10_000 })
+      .catch(() => undefined);
+    const landed = new URL(t.page.url());
+    t.expect.that(
+      landed.origin !== ELSEWHERE,
+      `the browser to go to the redirect_url NOX answered (on ${nox.origin})`,
+      `the supplier sent it to ${landed.origin}${landed.pathname}, the redirect_uri of its page’s address`,
+    );
+    expectConnectedEnd(t, await t.webApp.result(), 'NOX’s web app');
+  },
+});

@@ -1,0 +1,24 @@
+import type { ScenarioContext, SupplierAuthSeen } from '../../harness/index.ts';
+import { describeOAuthEnd, oauthEnd } from './oauth-end.ts';
+
+/**
+ * After a login on the supplier's OAuth page that NOX refused (expired or replayed state): whatever page the
+ * user ends on, NOX's return page or the supplier's own, must not say connected, and the supplier must not
+ * have stored the customer as connected.
+ */
+export async function expectNotConnectedAfterOAuth(
+  t: ScenarioContext,
+  seen: SupplierAuthSeen,
+): Promise<void> {
+  const end = await oauthEnd(t, seen);
+  const connected =
+    ('nox' in end && end.nox.outcome === 'connected') ||
+    ('supplier' in end && end.supplier.status === 'connected');
+  t.expect.that(!connected, 'the user to be shown that the link failed', describeOAuthEnd(end));
+  const stored = await t.supplier.readBack();
+  t.expect.that(
+    (stored?.nox_user_id ?? null) === null && stored?.status !== 'connected',
+    `the supplier to store no connection for customer ${t.user}`,
+    `it stored ${stored?.status ? `status "${stored.status}", ` : ''}NOX user ${stored?.nox_user_id ?? 'none'}`,
+  );
+}
