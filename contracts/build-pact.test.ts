@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildPact, collectInteractions } from './build-pact.ts';
+import { buildPact, collectInteractions, collectMessages } from './build-pact.ts';
 import { interactionFromEntry } from './recorded-interaction.ts';
-import { entry, greenRun } from './testing/journal-fixture.ts';
+import { entry, flow2Run, greenRun } from './testing/journal-fixture.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nox-pact-'));
 
@@ -69,6 +69,52 @@ describe('building a pact from a run', () => {
     // Update deliberately with: npx vitest run contracts -u
     await expect(`${JSON.stringify(pact, null, 2)}\n`).toMatchFileSnapshot(
       'golden/volt-energy-nox-energy.json',
+    );
+  });
+
+  test('a POST /post-login-redirect gets the supplier-auth session its answer met, and the key where it was sent', () => {
+    const confirm = (status: number) =>
+      interactionFromEntry(
+        entry('POST', '/post-login-redirect', status, { body: { state: 's', user_id: 'u' } }),
+        'Volt',
+        's',
+      );
+    const sessions = [200, 409, 410, 404, 400].map((status) => confirm(status)?.states.map((s) => s.params));
+    expect(sessions).toEqual([
+      [{ supplier: 'Volt' }, { session: 'pending' }],
+      [{ supplier: 'Volt' }, { session: 'confirmed for another user' }],
+      [{ supplier: 'Volt' }, { session: 'expired' }],
+      [{ supplier: 'Volt' }],
+      [{ supplier: 'Volt' }],
+    ]);
+    expect(confirm(200)?.injected.body).toEqual(['state']);
+    expect(confirm(404)?.injected.body).toEqual([]);
+    const keyInAuthorization = entry('POST', '/post-login-redirect', 200, { key: null, body: {} });
+    keyInAuthorization.request.headers = { authorization: 'ApiKey n...(redacted)' };
+    expect(interactionFromEntry(keyInAuthorization, 'Volt', 's')?.request.headers).toEqual({
+      authorization: 'ApiKey n...(redacted)',
+    });
+  });
+
+  test('keeps one message per webhook event type the supplier acknowledged', () => {
+    const messages = collectMessages(flow2Run());
+    expect(messages.map((m) => [m.description, m.states.at(-1)?.params])).toEqual([
+      [
+        'a webhook event device.settings.room.preferred_temperature.updated',
+        { event_type: 'device.settings.room.preferred_temperature.updated', previous_value: 21, value: 22.5 },
+      ],
+      [
+        'a webhook event device.steerable_status.being_steered.updated',
+        { event_type: 'device.steerable_status.being_steered.updated', previous_value: false, value: true },
+      ],
+    ]);
+  });
+
+  test("writes flow 2's POST /post-login-redirect and webhook messages, pinned by a golden file", async () => {
+    const { file } = await buildPact(flow2Run(), tempDir());
+    // Update deliberately with: npx vitest run contracts -u
+    await expect(`${JSON.stringify(normalised(file ?? ''), null, 2)}\n`).toMatchFileSnapshot(
+      'golden/volt-energy-flow-2.json',
     );
   });
 });

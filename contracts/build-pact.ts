@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../openapi/wire-types.ts';
 import { interactionFromEntry, type RecordedInteraction } from './recorded-interaction.ts';
+import { messageFromEntry, type RecordedMessage } from './recorded-message.ts';
 import { PROVIDER, writePact } from './write-pact.ts';
 
 /** What a pact is built from: a run's verdict and each scenario's recorded calls (a harness RunResult fits). */
@@ -16,13 +17,26 @@ export interface RunTraffic {
  * shape of the call and its status), with the names of the scenarios that made it.
  */
 export function collectInteractions(result: RunTraffic): RecordedInteraction[] {
-  const byDescription = new Map<string, RecordedInteraction>();
+  return collect(result, interactionFromEntry);
+}
+
+/** The webhook events NOX delivered to the supplier and it acknowledged in the passing scenarios, one per event type. */
+export function collectMessages(result: RunTraffic): RecordedMessage[] {
+  return collect(result, messageFromEntry);
+}
+
+/** What the passing scenarios' journal entries become, one per description, sorted by it. */
+function collect<T extends { description: string; scenarios: string[] }>(
+  result: RunTraffic,
+  from: (entry: JournalEntry, supplier: string, scenario: string) => T | null,
+): T[] {
+  const byDescription = new Map<string, T>();
   for (const scenario of result.scenarios.filter((s) => s.status === 'passed')) {
     for (const entry of scenario.journal) {
-      const interaction = interactionFromEntry(entry, result.supplier, scenario.name);
-      if (!interaction) continue;
-      const seen = byDescription.get(interaction.description);
-      if (!seen) byDescription.set(interaction.description, interaction);
+      const item = from(entry, result.supplier, scenario.name);
+      if (!item) continue;
+      const seen = byDescription.get(item.description);
+      if (!seen) byDescription.set(item.description, item);
       else if (!seen.scenarios.includes(scenario.name)) seen.scenarios.push(scenario.name);
     }
   }
@@ -37,9 +51,11 @@ export async function buildPact(
   if (result.exit_code !== 0)
     return { reason: 'the run failed, and a pact is only written from a green run' };
   const interactions = collectInteractions(result);
-  if (interactions.length === 0) return { reason: 'the supplier made no calls to NOX' };
+  const messages = collectMessages(result);
+  if (interactions.length + messages.length === 0)
+    return { reason: 'the supplier made no calls to NOX and acknowledged no webhook' };
   mkdirSync(dir, { recursive: true });
   // Pact merges into an existing file; a contract must hold this run's calls only.
   rmSync(join(dir, `${result.supplier}-${PROVIDER}.json`), { force: true });
-  return { file: await writePact(result.supplier, interactions, dir) };
+  return { file: await writePact(result.supplier, interactions, dir, messages) };
 }

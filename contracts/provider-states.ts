@@ -11,5 +11,5 @@ export type StateName = (typeof providerStates)[keyof typeof providerStates];
 
 export interface ProviderState {
   name: StateName;
-  params: Record<string, string | number>;
+  params: Record<string, string | number | boolean | null>;
 }

@@ -15,13 +15,13 @@ export interface RecordedInteraction {
     body?: unknown;
   };
   response: { status: number; contentType?: string; body?: unknown };
-  /** Where the request carries values only known at verification time: `${api_key}`, `${nox_user_id}`, `${device_id}`. */
+  /** Where the request carries values only known at verification time: `${api_key}`, `${nox_user_id}`, `${device_id}`, `${state}`. */
   injected: { header?: boolean; query: string[]; body: string[]; pathUser?: boolean };
   /** The scenarios in which this exchange was seen. */
   scenarios: string[];
 }
 
-const apiPaths = /^\/(v2\/|users\/[^/]+\/link$|v1\/)/;
+const apiPaths = /^\/(v2\/|users\/[^/]+\/link$|v1\/|post-login-redirect$)/;
 const userFields = ['user_id', 'house_id'];
 
 /**
@@ -40,13 +40,15 @@ export function interactionFromEntry(
   const body = request.body === null || request.body === undefined ? undefined : request.body;
   const isData = request.path.startsWith('/v1/');
   const bodyFields = isData && body && typeof body === 'object' ? Object.keys(body) : [];
+  const session = supplierAuthSessionOf(entry);
   const injected = {
     header: keyAccepted,
     query: isData ? Object.keys(query).filter((k) => userFields.includes(k) || k === 'device_id') : [],
-    body: bodyFields.filter((k) => k === 'user_id' || k === 'device_id'),
+    body: [...bodyFields.filter((k) => k === 'user_id' || k === 'device_id'), ...(session ? ['state'] : [])],
     pathUser: /^\/v1\/users\/[^/]+$/.test(request.path),
   };
-  const namesUser = injected.query.length + injected.body.length > 0 || injected.pathUser;
+  const namesUser =
+    injected.query.length > 0 || injected.body.some((k) => k !== 'state') || injected.pathUser;
   const redirect = (body as { redirect_url?: unknown; redirect_uri?: unknown } | undefined) ?? {};
   const redirectUrl = redirect.redirect_url ?? redirect.redirect_uri;
   // The state allows the redirect URL only when NOX accepted it (a recorded "not allowed" 400 must stay
@@ -57,6 +59,7 @@ export function interactionFromEntry(
   if (namesUser && keyAccepted && response.status < 500) {
     states.push({ name: providerStates.linkedUser, params: linkedUserParams(entry) });
   }
+  if (session) states.push({ name: providerStates.supplierAuth, params: { session } });
   const contentType = response.headers['content-type']?.split(';')[0];
   return {
     description: describe(entry, query, body),
@@ -65,8 +68,7 @@ export function interactionFromEntry(
       method: request.method,
       path: request.path,
       query,
-      headers:
-        request.headers['x-api-key'] !== undefined ? { 'x-api-key': request.headers['x-api-key'] } : {},
+      headers: keyHeader(request.headers),
       body,
     },
     response: {
@@ -77,6 +79,29 @@ export function interactionFromEntry(
     injected,
     scenarios: [scenario],
   };
+}
+
+/**
+ * The supplier-auth session a POST /post-login-redirect met, by NOX's answer: pending (200), confirmed
+ * for another user or ended (409), expired (410). Any other answer (400, 401, an unknown state's 404)
+ * needs no session: its recorded state is replayed as sent.
+ */
+function supplierAuthSessionOf(entry: JournalEntry): string | undefined {
+  if (entry.request.path !== '/post-login-redirect') return undefined;
+  const sessions: Record<number, string> = {
+    200: 'pending',
+    409: 'confirmed for another user',
+    410: 'expired',
+  };
+  const body = entry.request.body as { state?: unknown } | null;
+  return typeof body?.state === 'string' ? sessions[entry.response.status] : undefined;
+}
+
+/** The header the key came in: x-api-key, else `Authorization: ApiKey …` (v1 and POST /post-login-redirect). */
+function keyHeader(headers: Record<string, string>): Record<string, string> {
+  if (headers['x-api-key'] !== undefined) return { 'x-api-key': headers['x-api-key'] };
+  const authorization = headers.authorization;
+  return authorization?.startsWith('ApiKey ') ? { authorization } : {};
 }
 
 function isLoopback(url: string): boolean {

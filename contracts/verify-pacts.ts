@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
+import { createControlClient } from '../openapi/control-client.ts';
 import { PROVIDER } from './write-pact.ts';
 
 /** Where the mock sets up provider states (Pact's state-change protocol), for any Pact verifier. */
@@ -20,6 +22,7 @@ export async function verifyPacts(files: string[], baseUrl: string, options: Ver
   const headers =
     options.adminToken === undefined ? undefined : { Authorization: `Bearer ${options.adminToken}` };
   await checkMockAnswers(baseUrl, headers);
+  const messages = messageDescriptions(files);
   try {
     await new Verifier({
       provider: PROVIDER,
@@ -27,6 +30,8 @@ export async function verifyPacts(files: string[], baseUrl: string, options: Ver
       pactUrls: files,
       providerStatesSetupUrl: stateChangeUrl(baseUrl),
       customProviderHeaders: headers,
+      // Webhook messages are produced by the mock itself (POST /__nox/pact-messages), from the real change.
+      messageProviders: messages.length > 0 ? messageProducers(messages, baseUrl, options) : undefined,
       // Not 'warn': pact-js warns that providerStatesSetupUrl is deprecated, yet it is what points Pact's
       // core at the mock's state-change URL as pact-cli's --state-change-url does (stateHandlers would not).
       logLevel: 'error',
@@ -34,6 +39,37 @@ export async function verifyPacts(files: string[], baseUrl: string, options: Ver
   } catch (error) {
     throw PactVerificationFailed.from(error);
   }
+}
+
+/** The descriptions of the pacts' asynchronous messages (the webhook events). */
+function messageDescriptions(files: string[]): string[] {
+  return files.flatMap((file) => {
+    const pact = JSON.parse(readFileSync(file, 'utf8')) as {
+      interactions?: { type?: string; description?: string }[];
+    };
+    return (pact.interactions ?? [])
+      .filter((i) => i.type === 'Asynchronous/Messages' && typeof i.description === 'string')
+      .map((i) => i.description as string);
+  });
+}
+
+/**
+ * pact-js's message providers, one per description: each asks the mock's message producer for the
+ * message with the states Pact gives, and hands back its body and metadata (content type, X-Webhook-*).
+ */
+function messageProducers(descriptions: string[], baseUrl: string, options: VerifyOptions) {
+  const control = createControlClient(baseUrl, { adminToken: options.adminToken });
+  const produce = async (message: {
+    description?: string;
+    providerStates?: { name: string; params?: Record<string, unknown> }[];
+  }) => {
+    const { contents, metadata } = await control.pactMessage({
+      description: message.description ?? '',
+      providerStates: message.providerStates ?? [],
+    });
+    return { __pactMessageMetadata: metadata, message: contents };
+  };
+  return Object.fromEntries(descriptions.map((d) => [d, produce]));
 }
 
 /** The mock is not there, or its control API refuses this client: verification cannot start. */

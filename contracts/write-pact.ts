@@ -1,7 +1,9 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
+import { declareMessage } from './declare-message.ts';
 import { inferMatchers, type SchemaHint } from './infer-matchers.ts';
 import type { RecordedInteraction } from './recorded-interaction.ts';
+import type { RecordedMessage } from './recorded-message.ts';
 import { replayRequest } from './replay-request.ts';
 
 const { fromProviderState } = MatchersV3;
@@ -12,24 +14,28 @@ const examples = {
   api_key: 'api_key_123',
   nox_user_id: '550e8400-e29b-41d4-a716-446655440000',
   device_id: '01a5c222-5b76-4531-b587-5deeb81a3db3',
+  state: 'Yk3nq0Jm1tq1m4xk6L8tU2a9cV4pW7sZ0bH5dR3fE1g',
 };
-const injectedField = (field: string) => (field === 'device_id' ? 'device_id' : 'nox_user_id');
+const injectedField = (field: string) => (field === 'device_id' || field === 'state' ? field : 'nox_user_id');
 /** A provider-state expression: `${name}`, filled in from the state change's answer at verification. */
 const expression = (name: string) => `\${${name}}`;
 
 /**
- * Writes the interactions into <dir>/<consumer>-nox-energy.json through Pact's own library: each is
- * declared with its matchers, then the recorded request is replayed against Pact's mock server, so the
- * file is only written when Pact itself accepted every interaction.
+ * Writes the interactions and webhook messages into <dir>/<consumer>-nox-energy.json through Pact's own
+ * library: each interaction is declared with its matchers, then the recorded request is replayed
+ * against Pact's mock server, so the file is only written when Pact itself accepted every interaction;
+ * each message is declared and reified by Pact (declare-message.ts).
  */
 export async function writePact(
   consumer: string,
   interactions: RecordedInteraction[],
   dir: string,
+  messages: RecordedMessage[] = [],
 ): Promise<string> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const pact = new PactV4({ consumer, provider: PROVIDER, dir, logLevel: 'error' });
   for (const interaction of interactions) await withRecordRetries(() => declare(pact, interaction));
+  for (const message of messages) await declareMessage(pact, message);
   return `${dir}/${consumer}-${PROVIDER}.json`;
 }
 
@@ -64,6 +70,11 @@ async function declare(pact: PactV4, interaction: RecordedInteraction): Promise<
       const headers: Record<string, unknown> = { ...request.headers };
       if (injected.header && headers['x-api-key'] !== undefined)
         headers['x-api-key'] = fromProviderState(expression('api_key'), examples.api_key);
+      if (injected.header && headers.authorization !== undefined)
+        headers.authorization = fromProviderState(
+          `ApiKey ${expression('api_key')}`,
+          `ApiKey ${examples.api_key}`,
+        );
       b.headers(headers as Record<string, string>);
       if (Object.keys(request.query).length)
         b.query(withInjected(request.query, injected.query) as Record<string, string>);
@@ -122,6 +133,8 @@ async function replay(base: string, interaction: RecordedInteraction): Promise<v
     ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
   };
   if (injected.header && headers['x-api-key'] !== undefined) headers['x-api-key'] = examples.api_key;
+  if (injected.header && headers.authorization !== undefined)
+    headers.authorization = `ApiKey ${examples.api_key}`;
   let body = request.body;
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     body = Object.fromEntries(

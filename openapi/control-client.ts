@@ -11,6 +11,8 @@ import type {
   MockState,
   Organisation,
   OrganisationInput,
+  PactMessage,
+  PactMessageRequest,
   Policies,
   PolicyChanges,
   ProviderStateChange,
@@ -48,6 +50,8 @@ export interface ControlClient {
   complete(token: string, body: CompleteInput): Promise<CompleteResult>;
   /** Sets up a pact's provider state, as a Pact verifier does through its state-change URL. */
   changeProviderState(change: ProviderStateChange): Promise<ProviderStateValues>;
+  /** Produces a pact's webhook message, as a Pact verifier asks the message producer for it. */
+  pactMessage(request: PactMessageRequest): Promise<PactMessage>;
   /** Flow 2: the user chooses a supplier in the selector of a manufacturer link session. */
   chooseSupplier(linkToken: string, body: ChooseSupplierInput): Promise<SupplierAuthStart>;
   /** Flow 2: the user signs in on NOX's web app and chooses a supplier. */
@@ -87,6 +91,7 @@ export const controlOperationMethods = {
   getState: 'state',
   getJournal: 'journal',
   changeProviderState: 'changeProviderState',
+  producePactMessage: 'pactMessage',
 } as const satisfies Record<ControlOperationId, keyof ControlClient>;
 
 export interface ControlClientOptions {
@@ -101,7 +106,9 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
   const auth: Record<string, string> = options.adminToken
     ? { authorization: `Bearer ${options.adminToken}` }
     : {};
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await send<T>(method, path, body)).json;
+  const send = async <T>(method: string, path: string, body?: unknown) => {
     let res: Response;
     try {
       res = await fetch(new URL(path, baseUrl), {
@@ -118,7 +125,7 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
       throw new Error(
         `${method} ${path} on the mock answered ${res.status}: ${json.error ?? JSON.stringify(json)}`,
       );
-    return json as T;
+    return { json: json as T, headers: res.headers };
   };
   const q = (organisationId: string) => `organisation_id=${encodeURIComponent(organisationId)}`;
   const query = (params: Record<string, string | undefined>) => {
@@ -159,6 +166,11 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
     complete: (token, body) =>
       call('POST', `/__nox/link-sessions/${encodeURIComponent(token)}/complete`, body),
     changeProviderState: (change) => call('POST', '/__nox/provider-states', change),
+    pactMessage: async (request) => {
+      const { json, headers } = await send<PactMessage['contents']>('POST', '/__nox/pact-messages', request);
+      const metadata = Buffer.from(headers.get('pact-message-metadata') ?? '', 'base64').toString('utf8');
+      return { contents: json, metadata: metadata ? JSON.parse(metadata) : {} };
+    },
     chooseSupplier: (linkToken, body) =>
       call(
         'POST',

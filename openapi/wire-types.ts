@@ -39,6 +39,13 @@ export type CallbackPayload = auth['schemas']['LinkCallbackData'];
 export type ProviderStateChange = control['schemas']['ProviderStateChange'];
 /** What a provider state set up, by the names the pact's `${name}` expressions use. */
 export type ProviderStateValues = control['schemas']['ProviderStateValues'];
+/** The body of POST /__nox/pact-messages: what a Pact verifier asks the message producer for. */
+export type PactMessageRequest = RequestJson<'producePactMessage'>;
+/** A produced pact message: the webhook event and its metadata (content type, X-Webhook-* headers). */
+export interface PactMessage {
+  contents: ResponseJson<'producePactMessage', 200>;
+  metadata: Record<string, string>;
+}
 /** The virtual clock, global or as one organisation sees it. */
 export type ClockReading = control['schemas']['ClockReading'];
 /** The body of POST /__nox/clock/set without the organisation: `now` (unix seconds) or `iso`. */

@@ -155,3 +155,66 @@ export function greenRun(): RunResult {
     exit_code: 0,
   };
 }
+
+/** A delivery attempt of the mock's webhook sender: the event POSTed to the supplier and its answer. */
+function webhookAttempt(type: string, value: unknown, previous: unknown, status: number): JournalEntry {
+  const webhookId = `evt_0123456789abcdef01234567:${type}`;
+  return {
+    ...entry('POST', 'http://127.0.0.1:40000/nox/webhooks', status),
+    area: 'webhook',
+    request: {
+      method: 'POST',
+      path: 'http://127.0.0.1:40000/nox/webhooks',
+      query: {},
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-id': webhookId,
+        'x-webhook-timestamp': '1767225600',
+        'x-webhook-signature': `sha256=${'ab'.repeat(32)}`,
+      },
+      body: {
+        type,
+        timestamp: '2026-01-01T00:00:00Z',
+        id: 'evt_0123456789abcdef01234567',
+        data: { value, previous_value: previous },
+        metadata: {
+          device_id: device.device_id,
+          user_id: noxUser,
+          external_user_id: 'cust-1',
+          brand: 'Daikin',
+          energy_supplier: 'Volt Energy',
+        },
+      },
+    },
+    response: { status, headers: {}, body: '' },
+  };
+}
+
+const state = 'OW-K__HJ6N4Vid8l_RzttunKOSHBn9BqX_dPoBJCOKs';
+const confirmed = {
+  redirect_url: `http://127.0.0.1:4400/ui/supplier-return?state=${state}`,
+  nox_user_id: noxUser,
+  supplier_user_id: 'cust-1',
+  brand: 'daikin',
+  device_ids: [device.device_id],
+  connected_at: 1767225600,
+};
+
+/** Flow 2: the supplier confirms its user (and replays the state for another), then NOX's webhooks. */
+export function journalOfFlow2(): JournalEntry[] {
+  const confirm = (userId: string, status: number, response: unknown) =>
+    entry('POST', '/post-login-redirect', status, { body: { state, user_id: userId }, response });
+  return [
+    confirm('cust-1', 200, confirmed),
+    confirm('cust-2', 409, { error: 'This state was already confirmed for user_id "cust-1".' }),
+    webhookAttempt('device.settings.room.preferred_temperature.updated', 22.5, 21, 500),
+    webhookAttempt('device.settings.room.preferred_temperature.updated', 22.5, 21, 204),
+    webhookAttempt('device.settings.room.preferred_temperature.updated', 23, 22.5, 200),
+    webhookAttempt('device.steerable_status.being_steered.updated', true, false, 200),
+  ];
+}
+
+/** A green run of flow 2 only. */
+export function flow2Run(): RunResult {
+  return { ...greenRun(), scenarios: [scenario('links from the NOX web app', 'passed', journalOfFlow2())] };
+}

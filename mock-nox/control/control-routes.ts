@@ -12,6 +12,7 @@ import { createRequestValidator } from '../http/request-validator.ts';
 import type { Area } from '../journal/area-of.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
 import { type ControlAccessOptions, controlAccess } from './control-access.ts';
+import { createPactMessageRoutes } from './pact-messages.ts';
 import { createProviderStateRoutes } from './provider-state-routes.ts';
 import { reset, stateOf } from './reset.ts';
 import { createSupplierAuthControlRoutes } from './supplier-auth-routes.ts';
@@ -123,6 +124,7 @@ export function createControlRoutes(ctx: MockContext, options: ControlAccessOpti
   router.use(createWebhookRoutes(ctx));
   router.use(createSupplierAuthControlRoutes(ctx));
   router.use(createProviderStateRoutes(ctx));
+  router.use(createPactMessageRoutes(ctx));
   router.get('/state', (req, res) => {
     res.json(stateOf(ctx, orgParam(req)));
   });

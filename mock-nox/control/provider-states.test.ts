@@ -45,8 +45,37 @@ describe('POST /__nox/provider-states (Pact state change)', () => {
     const res = await change('a unicorn exists');
     expect(res.status).toBe(400);
     expect(res.body.error).toBe(
-      `Unknown provider state "a unicorn exists": the mock sets up "${providerStates.supplier}" and "${providerStates.linkedUser}" (see POST /__nox/provider-states in openapi/nox-control.yaml).`,
+      `Unknown provider state "a unicorn exists": the mock sets up "${providerStates.supplier}", "${providerStates.linkedUser}", "${providerStates.supplierAuth}" and "${providerStates.settingsChange}" (see POST /__nox/provider-states in openapi/nox-control.yaml).`,
     );
+  });
+
+  /** POST /post-login-redirect as the supplier's backend makes it, with the key and state a pact injects. */
+  const confirm = (values: { api_key: string; state: string }, userId = 'cust-1') =>
+    request(mock.app)
+      .post('/post-login-redirect')
+      .set('x-api-key', values.api_key)
+      .send({ state: values.state, user_id: userId });
+
+  test("the supplier-auth state starts a session of the last supplier on NOX's web app, pending: the supplier confirms it", async () => {
+    await change(providerStates.supplier, { supplier: 'Volt Energy' });
+    const res = await change(providerStates.supplierAuth, { session: 'pending' });
+    expect(res.status).toBe(200);
+    expect(spec.validateResponse('POST', '/__nox/provider-states', 200, res.body)).toEqual([]);
+    const confirmed = await confirm(res.body);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ supplier_user_id: 'cust-1', brand: 'daikin' });
+    expect(confirmed.body.redirect_url).toContain(`state=${res.body.state}`);
+  });
+
+  test('the supplier-auth state brings the session where a recorded 409 or 410 met it', async () => {
+    await change(providerStates.supplier, { supplier: 'Volt Energy' });
+    const other = await change(providerStates.supplierAuth, { session: 'confirmed for another user' });
+    expect((await confirm(other.body)).status).toBe(409);
+    const expired = await change(providerStates.supplierAuth, { session: 'expired' });
+    expect((await confirm(expired.body)).status).toBe(410);
+    const unknown = await change(providerStates.supplierAuth, { session: 'paused' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toContain('"pending", "confirmed for another user", "expired"');
   });
 
   test('the linked-customer state without a supplier first is a 400 saying which state to set up first', async () => {

@@ -6,6 +6,7 @@ import { errors } from '../errors/error-templates.ts';
 import type { Organisation } from '../store/schema.ts';
 import { LOOPBACK_ORIGINS } from '../store/seed.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
+import { type SupplierAuthSessionStatus, startSupplierAuth } from './supplier-auth-state.ts';
 
 type StateValues = components['schemas']['ProviderStateValues'];
 type Params = Record<string, unknown>;
@@ -17,6 +18,8 @@ type Params = Record<string, unknown>;
 export const providerStates = {
   supplier: 'a supplier {supplier} with an API key',
   linkedUser: 'a customer of the supplier has linked {count} {asset_type} devices',
+  supplierAuth: "a user chose the supplier on NOX's web app and its supplier-auth session is {session}",
+  settingsChange: "the customer changes {event_type} from {previous_value} to {value} on NOX's web app",
 } as const;
 
 /**
@@ -25,6 +28,12 @@ export const providerStates = {
  */
 export function createProviderStates(ctx: MockContext) {
   let supplierId: string | undefined;
+  // Looked up again each time: a reset since the supplier state may have removed it.
+  const lastSupplier = (state: string) => {
+    const supplier = ctx.store.data.organisations.find((o) => o.id === supplierId);
+    if (!supplier) throw errors.providerStateNeedsSupplier(state, providerStates.supplier);
+    return supplier;
+  };
   const setups: Record<string, (params: Params) => StateValues> = {
     [providerStates.supplier]: (params) => {
       const redirect = typeof params.redirect_url === 'string' ? [params.redirect_url] : [];
@@ -38,10 +47,7 @@ export function createProviderStates(ctx: MockContext) {
       return { api_key: supplier.api_key };
     },
     [providerStates.linkedUser]: (params) => {
-      // Looked up again: a reset since the supplier state may have removed it.
-      const supplier = ctx.store.data.organisations.find((o) => o.id === supplierId);
-      if (!supplier)
-        throw errors.providerStateNeedsSupplier(providerStates.linkedUser, providerStates.supplier);
+      const supplier = lastSupplier(providerStates.linkedUser);
       const linked = linkCustomer(
         ctx,
         supplier,
@@ -50,6 +56,14 @@ export function createProviderStates(ctx: MockContext) {
       );
       return { api_key: supplier.api_key, ...linked };
     },
+    [providerStates.supplierAuth]: (params) => {
+      const supplier = lastSupplier(providerStates.supplierAuth);
+      const session = String(params.session ?? 'pending') as SupplierAuthSessionStatus;
+      return { api_key: supplier.api_key, state: startSupplierAuth(ctx, supplier, session) };
+    },
+    // The change is made by the message producer (POST /__nox/pact-messages), which Pact asks for the
+    // message with the states: made here too, it would queue a second event nobody asked for.
+    [providerStates.settingsChange]: () => ({ api_key: lastSupplier(providerStates.settingsChange).api_key }),
   };
   return {
     /** Sets up (or, a no-op since every setup makes new data, tears down) a state; answers its values. */
@@ -58,6 +72,8 @@ export function createProviderStates(ctx: MockContext) {
       if (!setup) throw errors.providerStateUnknown(state, Object.values(providerStates));
       return action === 'teardown' ? {} : setup(params);
     },
+    /** The supplier the supplier state set up last. */
+    supplier: () => lastSupplier(providerStates.supplier),
   };
 }
 

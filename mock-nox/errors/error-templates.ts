@@ -126,13 +126,28 @@ export const errors = {
   providerStateUnknown: (state: string, known: readonly string[]) =>
     new NoxError(
       400,
-      `Unknown provider state "${state}": the mock sets up ${known.map((k) => `"${k}"`).join(' and ')} (see POST /__nox/provider-states in openapi/nox-control.yaml).`,
+      `Unknown provider state "${state}": the mock sets up ${known
+        .map((k) => `"${k}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} (see POST /__nox/provider-states in openapi/nox-control.yaml).`,
     ),
   providerStateNeedsSupplier: (state: string, supplierState: string) =>
     new NoxError(
       400,
       `Provider state "${state}" needs a supplier: set up "${supplierState}" first (list it before this state in the interaction).`,
     ),
+  providerStateParamInvalid: (param: string, value: string, known: readonly string[]) =>
+    new NoxError(
+      400,
+      `Provider state param ${param} "${value}" is not one the mock sets up: ${known.map((k) => `"${k}"`).join(', ')}.`,
+    ),
+  pactMessageUnknown: (description: string, state: string) =>
+    new NoxError(
+      400,
+      `The message "${description}" has no provider state "${state}": the mock produces webhook events by making that change (see POST /__nox/pact-messages in openapi/nox-control.yaml).`,
+    ),
+  pactMessageNoEvent: (eventType: string, reason = 'the value is the one the setting already has') =>
+    new NoxError(400, `The change made no ${eventType} event for the supplier: ${reason}.`),
   providerStateLinkFailed: (state: string, error: string) =>
     new NoxError(
       409,

@@ -6,7 +6,7 @@ import {
   type WebhookDispatch,
 } from '../domain/webhooks/webhook-dispatch.ts';
 import { webhookSignature } from '../domain/webhooks/webhook-signature.ts';
-import type { WebhookDelivery } from '../store/schema.ts';
+import type { Organisation, WebhookDelivery } from '../store/schema.ts';
 import { defaultPolicies } from '../store/seed.ts';
 import { postWebhook } from './post-webhook.ts';
 
@@ -59,21 +59,9 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
   async function attempt(delivery: WebhookDelivery): Promise<void> {
     const receiver = ctx.store.data.organisations.find((o) => o.id === delivery.organisation_id);
     if (!receiver) return;
-    const policies = { ...defaultPolicies, ...ctx.store.data.policies, ...receiver.policies };
+    const policies = policiesOf(ctx, receiver);
     const at = ctx.clock.now(receiver.id);
-    const body = JSON.stringify(delivery.event);
-    const timestamp = String(at);
-    const headers = {
-      'X-Webhook-Id': delivery.webhook_id,
-      'X-Webhook-Timestamp': timestamp,
-      'X-Webhook-Signature': webhookSignature(
-        receiver.api_key,
-        policies.webhook_signature_scheme,
-        delivery.webhook_id,
-        timestamp,
-        body,
-      ),
-    };
+    const { body, headers } = webhookRequest(ctx, receiver, delivery, at);
     const started = performance.now();
     const answer = await postWebhook(
       delivery.url,
@@ -127,6 +115,33 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
     },
     deliverDue,
   };
+}
+
+const policiesOf = (ctx: SenderContext, receiver: Organisation) => ({
+  ...defaultPolicies,
+  ...ctx.store.data.policies,
+  ...receiver.policies,
+});
+
+/**
+ * The body and X-Webhook-* headers of an attempt at `at` (virtual seconds), signed with the receiver's
+ * key; also what the mock answers a Pact verifier for a webhook message (control/pact-messages.ts).
+ */
+export function webhookRequest(
+  ctx: SenderContext,
+  receiver: Organisation,
+  delivery: WebhookDelivery,
+  at: number,
+) {
+  const body = JSON.stringify(delivery.event);
+  const timestamp = String(at);
+  const scheme = policiesOf(ctx, receiver).webhook_signature_scheme;
+  const headers = {
+    'X-Webhook-Id': delivery.webhook_id,
+    'X-Webhook-Timestamp': timestamp,
+    'X-Webhook-Signature': webhookSignature(receiver.api_key, scheme, delivery.webhook_id, timestamp, body),
+  };
+  return { body, headers };
 }
 
 const report = (error: unknown) => console.error('[nox-testkit] webhook delivery failed', error);

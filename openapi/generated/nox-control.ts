@@ -338,9 +338,29 @@ export interface paths {
         put?: never;
         /**
          * Set up a Pact provider state (Pact's state-change protocol)
-         * @description The provider-state endpoint for Pact verifiers (`pact verifier --state-change-url <mock>/__nox/provider-states`, pact-js `providerStatesSetupUrl`): the verifier POSTs each provider state of an interaction before replaying it. Known states: "a supplier {supplier} with an API key" (a fresh supplier organisation named `params.supplier`, its redirect URLs loopback and `params.redirect_url`) and "a customer of the supplier has linked {count} {asset_type} devices" (a customer of the supplier set up last, linked through NOX with `count` heat pumps `hp` or inverters `pv`). The answer holds the values the pact injects with `fromProviderState`. Every setup makes new data, so `teardown` has nothing to undo and answers `{}`. An unknown state is a 400, so the verifier fails that interaction.
+         * @description The provider-state endpoint for Pact verifiers (`pact verifier --state-change-url <mock>/__nox/provider-states`, pact-js `providerStatesSetupUrl`): the verifier POSTs each provider state of an interaction before replaying it. Known states: "a supplier {supplier} with an API key" (a fresh supplier organisation named `params.supplier`, its redirect URLs loopback and `params.redirect_url`), "a customer of the supplier has linked {count} {asset_type} devices" (a customer of the supplier set up last, linked through NOX with `count` heat pumps `hp` or inverters `pv`), "a user chose the supplier on NOX's web app and its supplier-auth session is {session}" (a supplier-auth session of that supplier, `pending`, `confirmed for another user` or `expired`; its `state` answered) and "the customer changes {event_type} from {previous_value} to {value} on NOX's web app" (of a webhook message: POST /__nox/pact-messages makes the change, so this answers the key only). The answer holds the values the pact injects with `fromProviderState`. Every setup makes new data, so `teardown` has nothing to undo and answers `{}`. An unknown state is a 400, so the verifier fails that interaction.
          */
         post: operations["changeProviderState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__nox/pact-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Produce a pact's webhook message (Pact's message verification)
+         * @description The message producer for Pact verifiers (`pact verifier --transports message:<port>/__nox/pact-messages`; `nox-testkit verify` calls it from pact-js's message provider). The verifier POSTs a message's description and provider states; the mock sets the states up on fresh data (a supplier, a customer linked with a heat pump), makes the change of "the customer changes {event_type} from {previous_value} to {value} on NOX's web app" as the user on NOX's web app (to previous_value first when it is not null), and answers the webhook body its sender would POST to the supplier, with the X-Webhook-* headers and the content type in the `Pact-Message-Metadata` header (base64 JSON). Nothing is delivered.
+         */
+        post: operations["producePactMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -711,6 +731,8 @@ export interface components {
             nox_user_id?: string;
             /** @description The customer's first device (`${device_id}`). */
             device_id?: string;
+            /** @description The supplier-auth session's state (`${state}`). */
+            state?: string;
         };
         /** @description An object whose fields this spec does not pin down (the data API's spec does, where NOX shows them). Spelled out so the generated type reads any field as unknown, not as an empty object. */
         OpenObject: {
@@ -1562,6 +1584,62 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description The customer could not be linked under the mock's global policies (e.g. a lifetime of 0). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    producePactMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The message's description in the pact. */
+                    description: string;
+                    providerStates?: {
+                        name: string;
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The webhook event, exactly as the sender serialises it. */
+            200: {
+                headers: {
+                    /** @description Base64 of the JSON {contentType, X-Webhook-Id, X-Webhook-Timestamp, X-Webhook-Signature}. */
+                    "Pact-Message-Metadata"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEvent"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["Error"];
+            /** @description The customer could not be linked under the mock's global policies (e.g. a lifetime of 0). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The change breaks a settings rule (e.g. flex_trading with another optimisation). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
