@@ -1,3 +1,4 @@
+import type { ReporterKind } from '../config/reporter-names.ts';
 import type { ConsoleReporterOptions } from './console-output.ts';
 import { createDotReporter } from './dot-reporter.ts';
 import { createHtmlReporter, htmlFile } from './html-reporter.ts';
@@ -7,11 +8,7 @@ import { createLineReporter } from './line-reporter.ts';
 import { createListReporter } from './list-reporter.ts';
 import type { Reporter } from './run-result.ts';
 
-/** The reporters `nox-testkit run` knows, by the name `--reporter` uses: three for the console, three files. */
-export const reporterKinds = ['list', 'line', 'dot', 'json', 'junit', 'html'] as const;
-
-/** A reporter's name; `console` is the former name of `list`, still accepted. */
-export type ReporterKind = (typeof reporterKinds)[number] | 'console';
+export { type ReporterKind, reporterKinds } from '../config/reporter-names.ts';
 
 /** A run's reporters when none are named: the list on the console and every file. */
 export const defaultReporterKinds: readonly ReporterKind[] = ['list', 'junit', 'json', 'html'];
