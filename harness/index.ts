@@ -6,6 +6,7 @@ export type {
   Policies,
   PolicyChanges,
   SettingsInForce,
+  WebhookDelivery,
 } from '../openapi/wire-types.ts';
 export { mockOptionSchemas, mockSectionSchema, runOptionSchemas } from './config/config-schema.ts';
 export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';

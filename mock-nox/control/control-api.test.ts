@@ -238,9 +238,12 @@ describe('route faults', () => {
     expect((await createV2Session(mock.app)).status).toBe(503);
     expect((await createV2Session(mock.app)).status).toBe(201);
     expect((await request(mock.app).get('/__nox/state')).body.organisations[0].route_faults).toEqual([]);
-    const statuses = (await request(mock.app).get('/__nox/journal')).body.entries.map(
-      (e: { response: { status: number }; fault?: boolean }) => [e.response.status, e.fault ?? false],
-    );
+    // Journalled under the organisation whose call the fault answered, so its own journal shows them.
+    const journal = await request(mock.app).get('/__nox/journal?organisation_id=supplier_123');
+    const statuses = journal.body.entries.map((e: { response: { status: number }; fault?: boolean }) => [
+      e.response.status,
+      e.fault ?? false,
+    ]);
     expect(statuses).toEqual([
       [503, true],
       [503, true],

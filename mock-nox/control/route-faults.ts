@@ -20,6 +20,8 @@ export function applyRouteFaults(ctx: MockContext) {
     }
     if (fault.latency_ms) await new Promise((resolve) => setTimeout(resolve, fault.latency_ms));
     if (fault.status === undefined) return next();
+    // Journalled under the organisation like the call it stands in for, so its journal shows the fault.
+    res.locals.organisationId = org.id;
     res.locals.fault = true;
     next(
       new NoxError(

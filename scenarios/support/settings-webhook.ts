@@ -1,6 +1,6 @@
-import type { ScenarioContext } from '../../harness/index.ts';
+import type { ScenarioContext, WebhookDelivery } from '../../harness/index.ts';
 
-export type Delivery = Awaited<ReturnType<ScenarioContext['webhooks']['deliveries']>>[number];
+export type Delivery = WebhookDelivery;
 
 /** Deliveries in words: "evt_…:user.settings.room.preferred_temperature.updated delivered (503, 200)". */
 export function describeDeliveries(deliveries: Delivery[]): string {

@@ -63,10 +63,12 @@ function fromCallback(url: URL): LinkEnd {
 /** NOX's web app shows no ids: the connected session's come from the mock's state, by its state. */
 async function fromReturnPage(deps: Flow2Deps): Promise<LinkEnd> {
   const { page } = deps;
-  const code = await page
-    .locator('#error-code')
-    .textContent({ timeout: 500 })
-    .catch(() => null);
+  // The return page shows one of the two; waiting for either (not a short look for the failure alone)
+  // keeps a slow render under load from being read as a success.
+  await page.locator('#error-code, #connected-text').first().waitFor({ timeout: RETURN_MS });
+  const code = (await page.locator('#error-code').count())
+    ? await page.locator('#error-code').textContent()
+    : null;
   if (code !== null) {
     const description =
       (await page
