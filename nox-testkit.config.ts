@@ -26,7 +26,7 @@ export default defineConfig({
     start: {
       command: 'node --import tsx examples/reference-supplier/main.ts',
       // A small page size, so an account with a few devices spans several pages of GET /v1/devices.
-      env: { SUPPLIER_FLAW: process.env.SUPPLIER_FLAW ?? '', NOX_DEVICE_PAGE_SIZE: '3' },
+      env: { SUPPLIER_FLAW: process.env.SUPPLIER_FLAW ?? '' },
     },
     readyPath: '/health',
     // Flow 2: the run's organisation gets these as its oauth_login_url and webhook_url.

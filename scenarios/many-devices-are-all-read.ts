@@ -10,8 +10,12 @@ export default defineScenario({
   severity: 'required',
   tags: ['data', 'pagination', 'v2', 'hp'],
   needs: ['readBack'],
+  // Sets the organisation's default page size, which parallel scenarios would see.
+  exclusive: true,
   async run(t) {
-    // 10 is the most devices a fake account has; the page size is the supplier's own `limit` (NOX: 1000).
+    // 10 is the most devices a fake account has: NOX's default page (1000) is lowered to 3 for this run, so a
+    // supplier that sends no `limit` pages too. A supplier's own smaller `limit` wins, as at NOX.
+    await t.platform.setPolicies({ default_device_page_size: 3 });
     const { noxUser } = await connectWithoutNoxPages(t, { username: t.username('devices10') });
     const reads = await t.journal({ method: 'GET', path: deviceReads });
     const tokens = reads

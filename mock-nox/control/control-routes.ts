@@ -10,6 +10,7 @@ import { refuseUnknownProperties } from '../http/known-properties.ts';
 import type { JsonBody } from '../http/operation-types.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 import type { Area } from '../journal/area-of.ts';
+import { defaultPolicies } from '../store/seed.ts';
 import { completeWithoutBrowser } from './complete-link-session.ts';
 import { type ControlAccessOptions, controlAccess } from './control-access.ts';
 import { createPactMessageRoutes } from './pact-messages.ts';
@@ -76,7 +77,11 @@ export function createControlRoutes(ctx: MockContext, options: ControlAccessOpti
   });
   router.get('/policies', (req, res) => {
     const id = orgParam(req);
-    res.json(id === undefined ? ctx.store.data.policies : policiesOf(ctx, getOrganisation(ctx, id)));
+    res.json(
+      id === undefined
+        ? { ...defaultPolicies, ...ctx.store.data.policies }
+        : policiesOf(ctx, getOrganisation(ctx, id)),
+    );
   });
   router.put('/policies', async (req, res) => {
     const { organisation_id, ...changes }: Body<'putPolicies'> = req.body;

@@ -1,5 +1,6 @@
 import { errors } from '../errors/error-templates.ts';
 import type { NoxUser, Organisation, OrganisationKind, Policies } from '../store/schema.ts';
+import { defaultPolicies } from '../store/seed.ts';
 import type { MockContext } from './mock-context.ts';
 import { isRedirectAllowedBy, isRedirectEntry } from './redirect-allow-list.ts';
 
@@ -20,9 +21,12 @@ export function findNoxUser(ctx: MockContext, id: string): NoxUser | undefined {
   return ctx.store.find.noxUser(id);
 }
 
-/** The global policies with the organisation's own overrides on top. */
+/**
+ * The global policies with the organisation's own overrides on top, over the defaults: a database written
+ * before a policy existed has no value for it.
+ */
 export function policiesOf(ctx: MockContext, org: Organisation): Policies {
-  return { ...ctx.store.data.policies, ...org.policies };
+  return { ...defaultPolicies, ...ctx.store.data.policies, ...org.policies };
 }
 
 export interface NewOrganisation {

@@ -12,6 +12,7 @@ export const defaultPolicies: Policies = {
   webhook_echo_own_changes: false,
   webhook_signature_scheme: 'timestamp.body',
   webhook_timeout_ms: 15_000,
+  default_device_page_size: 1000,
 };
 
 export const DEMO_SUPPLIER_KEY = 'api_key_123';

@@ -615,9 +615,11 @@ export interface components {
             webhook_timeout_ms?: number;
             /** @description Send the browser back with error= (true) or only show NOX's failure page (false). */
             failure_redirects?: boolean;
+            /** @description Modelled: the page size of GET /v1/devices, /v1/devices/pv and /v1/manufacturer/devices when the call gives no `limit` (NOX: 1000). Lower it to test your pagination without an account of 1,000 devices. */
+            default_device_page_size?: number;
         };
         /** @description Every policy, as in force globally or for one organisation. */
-        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms">;
+        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms" | "default_device_page_size">;
         JournalEntry: {
             id: number;
             /** @description Virtual unix seconds of the organisation's (or the global) clock. */

@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
+import { policiesOf } from '../../domain/organisations.ts';
 import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
 import type { AssetType, Device, Organisation } from '../../store/schema.ts';
 import { isCurtailed } from '../pv/curtailment.ts';
@@ -28,19 +29,28 @@ export function createDevicesRoutes(ctx: MockContext): Router {
   const filtered = (org: Organisation, assetType: AssetType, q: { user_id?: string; device_id?: string }) =>
     visibleDevices(ctx, org, assetType, { userId: q.user_id, deviceId: q.device_id });
 
+  /**
+   * The page size: the caller's `limit`, else the organisation's default_device_page_size (NOX: 1000, the
+   * spec's default, which the validator fills in: so the raw query says whether the caller gave one).
+   */
+  const limitOf = (req: Request, org: Organisation, query: { limit?: number }) =>
+    req.query.limit === undefined
+      ? policiesOf(ctx, org).default_device_page_size
+      : (query.limit ?? policiesOf(ctx, org).default_device_page_size);
+
   /** One page of the caller's devices of an asset type, after the user_id/device_id filters. */
-  const pageOf = (org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
+  const pageOf = (req: Request, org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
     paginateByKey(
       filtered(org, assetType, query),
       keyOf,
-      query.limit ?? 1000,
+      limitOf(req, org, query),
       query.next_token,
       tenantMeta(org),
     );
 
   router.get('/v1/devices', (req, res) => {
     const { org, query } = read<'getDevices'>(req, res);
-    const { page, next_token } = pageOf(org, 'hp', query);
+    const { page, next_token } = pageOf(req, org, 'hp', query);
     res.json({
       data: page.map(heatPumpView),
       meta: { ...tenantMeta(org), capacity_unit: 'kWh', next_token },
@@ -49,7 +59,7 @@ export function createDevicesRoutes(ctx: MockContext): Router {
 
   router.get('/v1/devices/pv', (req, res) => {
     const { org, query, now } = read<'getDevicesPv'>(req, res);
-    const { page, next_token } = pageOf(org, 'pv', query);
+    const { page, next_token } = pageOf(req, org, 'pv', query);
     res.json({ data: page.map((d) => pvView(d, now)), meta: { ...tenantMeta(org), next_token } });
   });
 
@@ -57,7 +67,8 @@ export function createDevicesRoutes(ctx: MockContext): Router {
     const { org, query } = read<'getManufacturerDevices'>(req, res, ['manufacturer']);
     // Heat pumps only: the rows carry DHW and optimisation settings, which a PV inverter does not have.
     const devices = filtered(org, 'hp', query);
-    const { page, next_token } = paginateByKey(devices, keyOf, query.limit ?? 1000, query.next_token, {
+    const limit = limitOf(req, org, query);
+    const { page, next_token } = paginateByKey(devices, keyOf, limit, query.next_token, {
       manufacturer: org.name,
     });
     res.json({ data: page.map(manufacturerView), meta: { manufacturer: org.name, next_token } });

@@ -60,6 +60,20 @@ describe('GET /v1/devices', () => {
     expect(pages.flat().map((d) => `${d.device_id}/${d.user_id}`)).toEqual(whole);
   });
 
+  test('pages by the policy default_device_page_size when the call gives no limit, so pagination is testable', async () => {
+    const linked = await linkUser(mock.app, 'u', 'alice+devices5');
+    const set = await request(mock.app)
+      .put('/__nox/policies')
+      .send({ organisation_id: 'supplier_123', default_device_page_size: 2 });
+    expect(set.status).toBe(200);
+    const pages = await allPages('/v1/devices', { user_id: linked.nox_user_id });
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect((await get('/v1/devices', { user_id: linked.nox_user_id, limit: 5 })).body.data).toHaveLength(5);
+    const pv = await request(mock.app).get('/__nox/policies?organisation_id=supplier_123');
+    expect(pv.body.default_device_page_size).toBe(2);
+    expect((await request(mock.app).get('/__nox/policies')).body.default_device_page_size).toBe(1000);
+  });
+
   test('returns the same device twice when one account is linked under two supplier users', async () => {
     const one = await linkUser(mock.app, 'user_a', 'shared');
     const two = await linkUser(mock.app, 'user_b', 'shared');
