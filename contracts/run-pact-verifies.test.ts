@@ -46,12 +46,16 @@ describe('the pact of a run against the reference supplier', () => {
   test('is written from the green run and every interaction verifies with nox-testkit verify', async () => {
     const http = pact.interactions.filter((i: { type: string }) => i.type === 'Synchronous/HTTP');
     const paths = new Set(http.map((i: { request: { path: string } }) => i.request.path));
+    // Flow 1's and flow 2's calls (the happy paths of both are selected), and NOX's webhooks as messages.
     expect([...paths].sort()).toEqual([
+      '/post-login-redirect',
       '/v1/devices',
       '/v1/devices/pv',
       '/v1/devices/settings',
       '/v2/supplier/link-sessions',
     ]);
+    const messages = pact.interactions.filter((i: { type: string }) => i.type === 'Asynchronous/Messages');
+    expect(messages.length).toBeGreaterThan(0);
     const verified = await runCli(['verify', '--pact', join(dir, 'pacts')]);
     expect(verified.out).toContain('All interactions verified.');
     expect(verified.code).toBe(0);
