@@ -27,6 +27,20 @@ export default defineScenario({
       'every next_token NOX answered to be read as the next page',
       `NOX answered next_token ${unfollowed.join(', ')} and the supplier never read that page (it made ${describeCalls(reads)})`,
     );
+    // What the supplier got from the data API, not what the callback named: every device must be read.
+    const read = new Set(
+      reads.flatMap((e) =>
+        ((e.response.body as { data?: { device_id?: unknown }[] } | null)?.data ?? []).map(
+          (d) => d.device_id,
+        ),
+      ),
+    );
+    const missed = noxUser.device_ids.filter((id) => !read.has(id));
+    t.expect.that(
+      missed.length === 0,
+      `the supplier to read all ${noxUser.device_ids.length} heat pumps of NOX user ${noxUser.id} from the data API`,
+      `it never read ${missed.length} of them (it made ${describeCalls(reads)})`,
+    );
     await t.expect.readBack({ nox_user_id: noxUser.id, device_ids: noxUser.device_ids });
   },
 });

@@ -24,7 +24,7 @@ export default defineScenario({
     );
     t.expect.that(
       refused.every((e) => e.response.status === 409),
-      `NOX to refuse the replayed state for customer ${t.user} (409)`,
+      `no POST /post-login-redirect for customer ${t.user} with the replayed state, or only ones NOX refused (409)`,
       `the supplier made ${describeCalls(refused)}`,
     );
   },

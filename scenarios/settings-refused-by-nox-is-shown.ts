@@ -1,5 +1,6 @@
 import { defineScenario } from '../harness/index.ts';
 import { connectWithoutNoxPages } from './support/connect-without-nox-pages.ts';
+import { describeCalls } from './support/describe-calls.ts';
 
 export default defineScenario({
   name: 'tells the customer a settings change was not saved when NOX refuses it',
@@ -19,11 +20,15 @@ export default defineScenario({
       () => null,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-    // The journal does not show calls a fault answered (the mock files them under no organisation), so the
-    // proof that NOX refused is the settings it still holds.
+    const patches = await t.journal({ method: 'PATCH', path: '/v1/devices/settings' });
+    t.expect.that(
+      patches.some((e) => e.response.status === 422),
+      'the supplier to send the change as PATCH /v1/devices/settings (which NOX answered 422)',
+      `the supplier made ${describeCalls(patches)}`,
+    );
     const held = await t.platform.settings();
     t.expect.that(
-      held.every((h) => h.room.preferred_temperature !== 22.5),
+      held.length > 0 && held.every((h) => h.room.preferred_temperature !== 22.5),
       'NOX to have refused the change (its simulated 422 on PATCH /v1/devices/settings)',
       `NOX holds room ${held.map((h) => h.room.preferred_temperature).join(', ')} °C`,
     );

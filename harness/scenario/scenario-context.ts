@@ -164,7 +164,8 @@ export interface ScenarioContext {
     settle(): Promise<WebhookDelivery[]>;
     /**
      * POSTs a delivery to the supplier's webhook_url again from outside NOX: `replay` sends its last
-     * attempt's exact headers and body, `forged` the body with a fresh timestamp and a wrong signature.
+     * attempt's exact headers and body, `forged` a new event (fresh id and X-Webhook-Id, another value)
+     * with a fresh timestamp and a wrong signature.
      * Answers the supplier's HTTP status.
      */
     resend(delivery: WebhookDelivery, how: 'replay' | 'forged'): Promise<number>;

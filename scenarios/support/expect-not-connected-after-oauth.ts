@@ -11,10 +11,10 @@ export async function expectNotConnectedAfterOAuth(
   seen: SupplierAuthSeen,
 ): Promise<void> {
   const end = await oauthEnd(t, seen);
-  const connected =
-    ('nox' in end && end.nox.outcome === 'connected') ||
-    ('supplier' in end && end.supplier.status === 'connected');
-  t.expect.that(!connected, 'the user to be shown that the link failed', describeOAuthEnd(end));
+  // Neither page is no pass: the user must be told (by NOX's return page or the supplier's own).
+  const failureShown =
+    ('nox' in end && end.nox.outcome === 'failed') || ('supplier' in end && end.supplier.status === 'failed');
+  t.expect.that(failureShown, 'the user to be shown that the link failed', describeOAuthEnd(end));
   const stored = await t.supplier.readBack();
   t.expect.that(
     (stored?.nox_user_id ?? null) === null && stored?.status !== 'connected',

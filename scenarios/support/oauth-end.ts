@@ -1,18 +1,19 @@
 import type { LinkEnd, ScenarioContext, SupplierAuthSeen, SupplierOutcome } from '../../harness/index.ts';
 
-const SETTLE_MS = 10_000;
+const SETTLE_MS = 15_000;
 
 /** Where a login on the supplier's OAuth page left the user: back on NOX's return page, or on the supplier's. */
 export type OAuthEnd = { nox: LinkEnd } | { supplier: SupplierOutcome } | { neither: string };
 
 /**
- * Waits for whichever comes first: the browser back on NOX's return page (the redirect_uri NOX gave the
- * OAuth page), or the supplier showing its own connected or failure page. The other wait is abandoned.
+ * Waits for whichever shows first: the browser back on NOX's return page (the redirect_uri NOX gave the
+ * OAuth page), or the supplier showing its own connected or failure page. A wait that gives up does not
+ * decide: only when both gave up is it neither (the supplier's wait ends sooner than a slow way back).
  */
 export async function oauthEnd(t: ScenarioContext, seen: SupplierAuthSeen): Promise<OAuthEnd> {
   const back = new URL(new URL(seen.oauthUrl).searchParams.get('redirect_uri') ?? seen.oauthUrl);
   const onNox = (url: URL) => url.origin === back.origin && url.pathname === back.pathname;
-  const shown = await Promise.race<OAuthEnd | null>([
+  const shown = await firstFound<OAuthEnd>([
     t.page
       .waitForURL(onNox, { timeout: SETTLE_MS })
       .then(() => t.webApp.result())
@@ -24,6 +25,19 @@ export async function oauthEnd(t: ScenarioContext, seen: SupplierAuthSeen): Prom
       .catch(() => null),
   ]);
   return shown ?? { neither: `the browser is on ${t.page.url()}` };
+}
+
+/** The first of the waits to find something (not null), or null once every one found nothing. */
+function firstFound<T>(waits: Promise<T | null>[]): Promise<T | null> {
+  return new Promise((resolve) => {
+    let left = waits.length;
+    for (const wait of waits)
+      void wait.then((found) => {
+        left -= 1;
+        if (found !== null) resolve(found);
+        else if (left === 0) resolve(null);
+      });
+  });
 }
 
 /** The end in words, for a failure message. */

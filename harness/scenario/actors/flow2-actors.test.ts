@@ -170,7 +170,11 @@ describe('the flow-2 actors against the real mock and Chromium', () => {
       );
     expect(replay?.rawBody).toBe(first?.rawBody);
     expect([verify(first), verify(replay), verify(forgery)]).toEqual([true, true, false]);
-    expect(forgery?.headers['x-webhook-id']).toBe(first?.headers['x-webhook-id']);
+    // The forgery is a new event (its own id, another value), so acting on it shows as an id NOX never sent.
+    const [genuineEvent, forgedEvent] = [first, forgery].map((r) => JSON.parse(r?.rawBody ?? '{}'));
+    expect(forgery?.headers['x-webhook-id']).toBe(`${forgedEvent.id}:${forgedEvent.type}`);
+    expect(forgedEvent.id).not.toBe(genuineEvent.id);
+    expect(forgedEvent.data.value).toBe(genuineEvent.data.value + 1);
     // The attempt is in the scenario's journal, as the mock recorded it.
     const attempts = result.journal.filter((e) => e.area === 'webhook');
     expect(attempts).toHaveLength(1);

@@ -85,11 +85,15 @@ async function fromReturnPage(deps: Flow2Deps): Promise<LinkEnd> {
   const session = (await deps.mock.state(deps.organisationId)).supplier_auth_sessions?.find(
     (s) => s.state === state,
   );
+  if (!session?.nox_user_id)
+    throw new Error(
+      `NOX's return page shows connected, but the mock has no linked session for state ${state}`,
+    );
   return {
     outcome: 'connected',
-    nox_user_id: session?.nox_user_id ?? '',
+    nox_user_id: session.nox_user_id,
     manufacturer_user_id: null,
     supplier: deps.organisation.name,
-    device_ids: session?.device_ids ?? [],
+    device_ids: session.device_ids,
   };
 }

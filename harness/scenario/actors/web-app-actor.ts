@@ -30,7 +30,12 @@ export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
         await page.fill('#username', username, { timeout: 5000 });
         await page.fill('#password', 'secret');
         await page.click('button[value=login]');
-        // A +otp account asks for its one-time code, as in flow 1.
+        // A +otp account asks for its one-time code, as in flow 1: wait for whichever page comes.
+        await page
+          .locator('#code, #turn-on')
+          .first()
+          .waitFor({ timeout: 5000 })
+          .catch(() => undefined);
         if (await page.locator('#code').count()) {
           await page.fill('#code', '123456');
           await page.click('button[value=verify]');

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { WebhookDelivery } from '../../../openapi/wire-types.ts';
 import { scopeOf, webhookIsOurs } from '../journal-scope.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
@@ -67,7 +67,10 @@ export function createWebhooksActor(deps: Flow2Deps): ScenarioContext['webhooks'
       step(
         `Send webhook ${delivery.webhook_id} to the supplier again (${how})`,
         async () => {
-          const body = JSON.stringify(delivery.event);
+          // A forgery is a new event (fresh id, another value): a receiver that de-duplicates before it
+          // verifies must still refuse it, and acting on it shows as an id NOX never sent.
+          const event = how === 'replay' ? delivery.event : forgedEvent(delivery.event);
+          const body = JSON.stringify(event);
           const last = delivery.attempts.at(-1);
           if (how === 'replay' && !last)
             throw new Error(
@@ -78,7 +81,7 @@ export function createWebhooksActor(deps: Flow2Deps): ScenarioContext['webhooks'
             how === 'replay' && last
               ? last.headers
               : {
-                  'X-Webhook-Id': delivery.webhook_id,
+                  'X-Webhook-Id': `${event.id}:${event.type}`,
                   'X-Webhook-Timestamp': timestamp,
                   // The right format with the wrong key: only the signature itself is wrong.
                   'X-Webhook-Signature': `sha256=${createHmac('sha256', 'not-the-receivers-key').update(`${timestamp}.${body}`).digest('hex')}`,
@@ -95,4 +98,11 @@ export function createWebhooksActor(deps: Flow2Deps): ScenarioContext['webhooks'
         false,
       ),
   };
+}
+
+/** The event under a fresh `evt_` id with a changed numeric value, as an attacker would send one. */
+function forgedEvent(event: WebhookDelivery['event']): WebhookDelivery['event'] {
+  const value = event.data.value;
+  const data = { ...event.data, value: typeof value === 'number' ? value + 1 : value };
+  return { ...event, id: `evt_${randomBytes(12).toString('hex')}`, data };
 }
