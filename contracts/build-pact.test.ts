@@ -39,6 +39,24 @@ describe('building a pact from a run', () => {
     expect(interaction?.response.status).toBe(401);
   });
 
+  test("leaves out a next page's read and the first page's cursor: both depend on the recorded run", () => {
+    const page = { data: [{ device_id: 'd1' }], meta: { energy_supplier: 'Volt', next_token: 'abc' } };
+    const first = interactionFromEntry(
+      entry('GET', '/v1/devices', 200, { query: { user_id: 'u1' }, response: page }),
+      'Volt',
+      's',
+    );
+    expect(first?.response.body).toEqual({ data: [{ device_id: 'd1' }], meta: { energy_supplier: 'Volt' } });
+    const next = entry('GET', '/v1/devices', 200, {
+      query: { user_id: 'u1', next_token: 'abc' },
+      response: page,
+    });
+    expect(interactionFromEntry(next, 'Volt', 's')).toBeNull();
+    const last = { ...page, meta: { energy_supplier: 'Volt', next_token: null } };
+    const only = entry('GET', '/v1/devices', 200, { query: { user_id: 'u1' }, response: last });
+    expect(interactionFromEntry(only, 'Volt', 's')?.response.body).toEqual(last);
+  });
+
   test("records a bad body as it was sent, with NOX's 400", () => {
     const bad = { redirect_url: 'http://127.0.0.1:1/cb' };
     const interaction = interactionFromEntry(
