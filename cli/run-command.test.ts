@@ -84,12 +84,12 @@ describe('nox-testkit run', () => {
       bad: "t.expect.that(false, 'x', 'y');",
     });
     const green = await start(dir, ['--grep', '^good$', '--reporter', 'junit']).done;
-    expect(green.code).toBe(0);
+    expect(green.code, green.out).toBe(0);
     expect(green.out).toContain('No pact written: the run selected part of the catalogue');
     expect(existsSync(join(dir, 'reports', 'junit.xml'))).toBe(true);
     expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(false); // --reporter junit: that one only
     const red = await start(dir, ['--no-pact']).done;
-    expect(red.code).toBe(1);
+    expect(red.code, red.out).toBe(1);
     expect(red.out).toMatch(/FAILED: 1 required scenario failed/);
     expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(true); // the default set
   }, 90_000);

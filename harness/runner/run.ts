@@ -58,6 +58,10 @@ export async function run(input: RunInput): Promise<RunResult> {
     const { url: mockUrl, external } = await reachMock(input.mock, reporters.onPhase, teardown);
     const mock = createMockClient(mockUrl);
     await mock.health();
+    // Before the supplier's port is chosen: listening on port 0 between freePort() and the app's own listen
+    // could be given that very port (a CI run failed so, the app unable to start).
+    const manufacturerApp = await startManufacturerApp();
+    teardown.push(manufacturerApp.stop);
     const port = await freePort();
     const supplierOrigin = `http://127.0.0.1:${port}`;
     const { oauthLoginPath, webhookPath } = config.supplier;
@@ -74,8 +78,6 @@ export async function run(input: RunInput): Promise<RunResult> {
           ...(oauthLoginPath ? { oauth_login_url: `${supplierOrigin}${oauthLoginPath}` } : {}),
           ...(webhookPath ? { webhook_url: `${supplierOrigin}${webhookPath}` } : {}),
         });
-    const manufacturerApp = await startManufacturerApp();
-    teardown.push(manufacturerApp.stop);
     const names = {
       authUrl: 'NOX_AUTH_URL',
       apiUrl: 'NOX_API_URL',
