@@ -1,14 +1,17 @@
-import express, { type Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createControlRoutes } from './control/control-routes.ts';
-import { applyRouteFaults } from './control/route-faults.ts';
+import { applyRouteFaults, takeRouteFault } from './control/route-faults.ts';
 import { createDataRoutes } from './data/data-routes.ts';
 import { createVirtualClock, systemTime, type TimeSource } from './domain/clock.ts';
 import { createIds, type Ids } from './domain/ids.ts';
 import type { MockContext } from './domain/mock-context.ts';
 import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
+import { createApiDispatch } from './http/api-dispatch.ts';
+import { createApiRouter } from './http/api-router.ts';
 import { limitBodyDepth } from './http/body-limits.ts';
-import { dropUnknownProperties } from './http/known-properties.ts';
+import { createPropertyFilter } from './http/known-properties.ts';
 import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware, keepRawJson } from './journal/journal-middleware.ts';
@@ -35,8 +38,14 @@ export interface AppDeps {
   webhooks?: WebhookOptions;
 }
 
-/** Builds the mock NOX platform as an Express app; it never listens (see server.ts). */
-export function createApp(deps: AppDeps): Express {
+/** The mock as node's request handler (for `http.createServer`, or supertest). */
+export type MockApp = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Builds the mock NOX platform; it never listens (see server.ts). NOX's APIs are answered by the API
+ * dispatcher (http/api-dispatch.ts), the pages, the control API and every other request by Express.
+ */
+export function createApp(deps: AppDeps): MockApp {
   const parts = {
     store: deps.store,
     clock: createVirtualClock(deps.store, deps.time ?? systemTime),
@@ -47,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   const ctx: MockContext = { ...parts, webhooks: createWebhookSender(parts, deps.webhooks) };
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.locals.publicUrl = deps.publicUrl?.replace(/\/+$/, '');
   app.use(express.json({ limit: '1mb', strict: false, verify: keepRawJson }));
@@ -60,14 +70,28 @@ export function createApp(deps: AppDeps): Express {
     closed: deps.controlClosed,
   };
   app.use('/__nox', createControlRoutes(ctx, control));
-  app.use(dropUnknownProperties(['nox-auth', 'nox-data']));
   app.use(applyRouteFaults(ctx));
   // Before the surfaces, as FastAPI routes before anything runs: Express would answer HEAD and OPTIONS itself.
   app.use(createMethodNotAllowedHandler());
-  app.use(createAuthRoutes(ctx));
-  app.use(createDataRoutes(ctx));
   app.use(createPageRoutes(ctx));
   app.use(notFoundHandler);
   app.use(createErrorMiddleware(renderErrorPage));
-  return app;
+
+  const api = createApiRouter();
+  api.use(createAuthRoutes(ctx));
+  api.use(createDataRoutes(ctx));
+  const filters = ['nox-auth', 'nox-data'].map(createPropertyFilter);
+  const dispatch = createApiDispatch({
+    routes: api,
+    journal: ctx.journal,
+    now: ctx.clock.now,
+    publicUrl: app.locals.publicUrl,
+    dropUnknown: (method, path, body) => {
+      for (const filter of filters) filter.drop(method, path, body);
+    },
+    takeFault: (req, res) => takeRouteFault(ctx, req, res),
+  });
+  return (req, res) => {
+    if (!dispatch(req, res)) app(req, res);
+  };
 }

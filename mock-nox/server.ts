@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppDeps, createApp } from './app.ts';
 import { applyServerTimeouts, createGracefulClose } from './http/graceful-close.ts';
@@ -15,7 +16,7 @@ export interface RunningServer {
 /** Starts the mock on host:port (port 0 picks a free one) and resolves once it listens. */
 export async function startServer(deps: AppDeps, host = '127.0.0.1', port = 4400): Promise<RunningServer> {
   const app = createApp(deps);
-  const server = app.listen(port, host);
+  const server = createServer(app).listen(port, host);
   applyServerTimeouts(server);
   const graceful = createGracefulClose(server);
   await new Promise<void>((resolve, reject) => {

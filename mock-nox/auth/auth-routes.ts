@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import type { components } from '../../openapi/generated/nox-auth.ts';
 import { createLinkSession, linkUrl } from '../domain/link/link-sessions.ts';
 import type { MockContext } from '../domain/mock-context.ts';
@@ -6,6 +5,7 @@ import { isRedirectAllowed } from '../domain/organisations.ts';
 import { pageLanguage } from '../domain/page-language.ts';
 import { errors } from '../errors/error-templates.ts';
 import { authenticate } from '../http/api-key.ts';
+import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
 import { publicUrlOf } from '../http/public-url.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 import { v1Brand, v2Brand } from './brand-choice.ts';
@@ -15,8 +15,8 @@ import { createPostLoginRedirectRoutes } from './post-login-redirect-routes.ts';
 type Schemas = components['schemas'];
 
 /** The Authenticator API: supplier and manufacturer link sessions (v2 and deprecated v1), POST /post-login-redirect. */
-export function createAuthRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createAuthRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const validate = createRequestValidator('nox-auth');
 
   router.post('/v2/supplier/link-sessions', async (req, res) => {
@@ -61,7 +61,7 @@ export function createAuthRoutes(ctx: MockContext): Router {
     }
     const session = createLinkSession(ctx, org, {
       api_version: 'v1',
-      supplier_user_id: req.params.userId,
+      supplier_user_id: req.param('userId'),
       redirect_url: body.redirect_uri,
       language: pageLanguage(body.language, 'en'),
       asset_type: 'hp',

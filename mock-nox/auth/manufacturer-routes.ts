@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import type { components } from '../../openapi/generated/nox-auth.ts';
 import { manufacturerBrand, titleCased } from '../domain/manufacturer/manufacturer-brand.ts';
 import {
@@ -9,14 +8,15 @@ import { resolveManufacturerUser } from '../domain/manufacturer/manufacturer-use
 import type { MockContext } from '../domain/mock-context.ts';
 import { pageLanguage } from '../domain/page-language.ts';
 import { authenticate } from '../http/api-key.ts';
+import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
 import { publicUrlOf } from '../http/public-url.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 
 type Schemas = components['schemas'];
 
 /** The manufacturer's Authenticator API: v2 link sessions and device connections, and the deprecated v1 pair. */
-export function createManufacturerRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createManufacturerRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const validate = createRequestValidator('nox-auth');
   const v1 = { allowAuthorizationHeader: true };
 

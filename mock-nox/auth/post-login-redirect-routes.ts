@@ -1,15 +1,15 @@
-import { Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import {
   confirmSupplierLogin,
   type PostLoginRedirectRequest,
 } from '../domain/supplier-auth/confirm-supplier-login.ts';
 import { authenticate } from '../http/api-key.ts';
+import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
 import { createRequestValidator } from '../http/request-validator.ts';
 
 /** POST /post-login-redirect: the supplier's backend confirms its user for a state (modelled). */
-export function createPostLoginRedirectRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createPostLoginRedirectRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const validate = createRequestValidator('nox-auth');
 
   router.post('/post-login-redirect', async (req, res) => {

@@ -9,25 +9,44 @@ import { NoxError } from '../errors/nox-error.ts';
  */
 export function applyRouteFaults(ctx: MockContext) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const key = req.get('x-api-key') ?? /^ApiKey\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-    const org = key === undefined ? undefined : findOrganisationByKey(ctx, key);
-    const fault = org?.route_faults.find((f) => f.method === req.method && f.path === req.path);
-    if (!org || !fault) return next();
-    if (fault.times !== undefined) {
-      fault.times -= 1;
-      if (fault.times <= 0) org.route_faults = org.route_faults.filter((f) => f !== fault);
-      await ctx.store.commit();
-    }
-    if (fault.latency_ms) await new Promise((resolve) => setTimeout(resolve, fault.latency_ms));
-    if (fault.status === undefined) return next();
-    // Journalled under the organisation like the call it stands in for, so its journal shows the fault.
-    res.locals.organisationId = org.id;
-    res.locals.fault = true;
-    next(
-      new NoxError(
-        fault.status,
-        `Simulated NOX failure (a nox-testkit fault on ${req.method} ${req.path}): ${fault.status}.`,
-      ),
-    );
+    next(await takeRouteFault(ctx, req, res));
   };
+}
+
+/** What a fault-taking request needs: its method, path and headers, and the journal's locals. */
+interface FaultRequest {
+  method: string;
+  path: string;
+  get(name: string): string | undefined;
+}
+
+/**
+ * The fault set for this call, used up by one: after its latency, the error to answer with, or
+ * undefined when the call goes on (no fault, or one with latency only).
+ */
+export async function takeRouteFault(
+  ctx: MockContext,
+  req: FaultRequest,
+  res: { locals: { organisationId?: string; fault?: boolean } },
+): Promise<NoxError | undefined> {
+  const key = req.get('x-api-key') ?? /^ApiKey\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+  const known = key === undefined ? undefined : ctx.store.peek.organisationByKey(key);
+  if (!known?.route_faults.some((f) => f.method === req.method && f.path === req.path)) return undefined;
+  const org = findOrganisationByKey(ctx, key as string);
+  const fault = org?.route_faults.find((f) => f.method === req.method && f.path === req.path);
+  if (!org || !fault) return undefined;
+  if (fault.times !== undefined) {
+    fault.times -= 1;
+    if (fault.times <= 0) org.route_faults = org.route_faults.filter((f) => f !== fault);
+    await ctx.store.commit();
+  }
+  if (fault.latency_ms) await new Promise((resolve) => setTimeout(resolve, fault.latency_ms));
+  if (fault.status === undefined) return undefined;
+  // Journalled under the organisation like the call it stands in for, so its journal shows the fault.
+  res.locals.organisationId = org.id;
+  res.locals.fault = true;
+  return new NoxError(
+    fault.status,
+    `Simulated NOX failure (a nox-testkit fault on ${req.method} ${req.path}): ${fault.status}.`,
+  );
 }

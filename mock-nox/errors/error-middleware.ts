@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { areaOf } from '../journal/area-of.ts';
+import { type Area, areaOf } from '../journal/area-of.ts';
 import { errors } from './error-templates.ts';
 import { NoxError } from './nox-error.ts';
 
@@ -22,17 +22,25 @@ export function createErrorMiddleware(renderErrorPage: ErrorPageRenderer) {
         .status(noxError.status)
         .type('html')
         .send(renderErrorPage(noxError.message, req.query.language ?? req.body?.language));
-    } else if (area === 'data' && noxError.issues) {
-      res.status(422).json({ detail: noxError.issues });
-    } else if (area === 'data') {
-      res.status(noxError.status).json({ detail: noxError.message });
     } else {
-      res.status(noxError.status).json({ error: noxError.message });
+      const answer = apiErrorAnswer(noxError, area);
+      res.status(answer.status).json(answer.body);
     }
   };
 }
 
-function toNoxError(error: unknown, isDataApi: boolean): NoxError {
+/** An API's error answer: 422 `{detail: issues}` or `{detail}` on the data API, `{error}` elsewhere. */
+export function apiErrorAnswer(noxError: NoxError, area: Area): { status: number; body: object } {
+  if (area === 'data' && noxError.issues) return { status: 422, body: { detail: noxError.issues } };
+  if (area === 'data') return { status: noxError.status, body: { detail: noxError.message } };
+  return { status: noxError.status, body: { error: noxError.message } };
+}
+
+/**
+ * What an error is answered as: a NoxError as it is, a body-parser error (or one of the API's body
+ * reader, which uses the same `type`s) as NOX answers such a body, anything else a 500 marked as a mock bug.
+ */
+export function toNoxError(error: unknown, isDataApi: boolean): NoxError {
   if (error instanceof NoxError) return error;
   const bodyError = error as { type?: string; message?: string; status?: number };
   if (bodyError?.type === 'entity.parse.failed') {
@@ -57,11 +65,14 @@ function toNoxError(error: unknown, isDataApi: boolean): NoxError {
  */
 export function rejectNonJsonBodies(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-  if (hasBody && areaOf(req.path) !== 'page' && !req.is('application/json')) {
-    const got = req.get('content-type') ?? 'no Content-Type';
-    const msg = `The request body must be JSON sent with Content-Type: application/json (got ${got})`;
-    next(errors.validation([{ loc: ['body'], msg, type: 'model_attributes_type' }]));
-  } else next();
+  if (hasBody && areaOf(req.path) !== 'page' && !req.is('application/json'))
+    next(nonJsonBodyError(req.get('content-type')));
+  else next();
+}
+
+export function nonJsonBodyError(contentType: string | undefined): NoxError {
+  const msg = `The request body must be JSON sent with Content-Type: application/json (got ${contentType ?? 'no Content-Type'})`;
+  return errors.validation([{ loc: ['body'], msg, type: 'model_attributes_type' }]);
 }
 
 /** Answers every path no route took, in the area's error shape. */

@@ -1,8 +1,7 @@
-import type { Request, Response } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
-import { findOrganisationByKey } from '../domain/organisations.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { Organisation, OrganisationKind } from '../store/schema.ts';
+import type { ApiRequest, ApiResponse } from './api-router.ts';
 
 /**
  * The organisation behind the request's key (`x-api-key`, or on v1 also `Authorization: ApiKey <key>`),
@@ -10,8 +9,8 @@ import type { Organisation, OrganisationKind } from '../store/schema.ts';
  */
 export function authenticate(
   ctx: MockContext,
-  req: Request,
-  res: Response,
+  req: ApiRequest,
+  res: ApiResponse,
   kind: OrganisationKind | OrganisationKind[],
   options: { allowAuthorizationHeader?: boolean } = {},
 ): Organisation {
@@ -21,7 +20,8 @@ export function authenticate(
     : null;
   const key = header ?? authorization?.[1];
   if (!key) throw options.allowAuthorizationHeader ? errors.apiKeyMissingV1() : errors.apiKeyMissing();
-  const org = findOrganisationByKey(ctx, key);
+  // Read only: no API call changes its caller's organisation, so its record stays out of the next commit.
+  const org = ctx.store.peek.organisationByKey(key);
   if (!org) throw errors.apiKeyInvalid();
   res.locals.organisationId = org.id;
   const kinds = Array.isArray(kind) ? kind : [kind];

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { errors } from '../errors/error-templates.ts';
 
@@ -6,10 +5,21 @@ import { errors } from '../errors/error-templates.ts';
  * Returns a function that checks a request against the named OpenAPI file and throws NOX's validation
  * error; on success it returns the query with its types coerced and its defaults filled in.
  */
-export function createRequestValidator(specName: string): <Q = Record<string, unknown>>(req: Request) => Q {
+/** The parts of a request (an Express one or an ApiRequest) that are validated. */
+export interface ValidatedRequest {
+  method: string;
+  baseUrl: string;
+  path: string;
+  query: object;
+  body: unknown;
+}
+
+export function createRequestValidator(
+  specName: string,
+): <Q = Record<string, unknown>>(req: ValidatedRequest) => Q {
   const validator = loadOpenApi(specName);
-  return <Q>(req: Request) => {
-    const query = { ...req.query };
+  return <Q>(req: ValidatedRequest) => {
+    const query: Record<string, unknown> = { ...req.query };
     const issues = validator.validateRequest({
       method: req.method,
       path: req.baseUrl + req.path,

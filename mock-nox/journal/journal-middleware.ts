@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { areaOf } from './area-of.ts';
+import { type Area, areaOf } from './area-of.ts';
 import type { Journal } from './journal.ts';
 import { journalBody, MAX_JOURNAL_BODY_BYTES, redactKeyHeaders } from './journal-limits.ts';
 
@@ -38,46 +38,80 @@ export function journalMiddleware(journal: Journal, now: (organisationId?: strin
       record();
       return end(...args);
     }) as Response['end'];
-    const record = () => {
-      const organisationId: string | undefined = res.locals.organisationId;
-      const at = now(organisationId);
-      const duration_ms = Math.round((performance.now() - started) * 10) / 10;
-      const fault = res.locals.fault === true;
-      const request = { method: req.method, path: req.path, query: { ...req.query }, headers: req.headers };
-      const response = { status: res.statusCode, headers: res.getHeaders() };
-      const contentType = String(res.getHeader('content-type') ?? '');
-      const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString() : undefined;
-      // Kept as text only when small: a large answer (or one that is no text) is cut down now.
-      const kept = text !== undefined && text.length <= MAX_JOURNAL_BODY_BYTES ? text : undefined;
-      const answer =
-        kept === undefined
-          ? journalBody(text === undefined ? (body ?? null) : readText(text, contentType))
-          : undefined;
-      journal.record({
-        organisation_id: organisationId ?? null,
+    const record = () =>
+      recordExchange(journal, now, {
         area,
-        bytes: 512 + (raw?.length ?? 0) + (kept?.length ?? 1024),
-        read: () => ({
-          at,
-          organisation_id: organisationId ?? null,
-          area,
-          request: {
-            ...request,
-            headers: redactKeyHeaders(stringHeaders(request.headers)),
-            body: raw ? journalBody(parseRaw(raw)) : sent,
-          },
-          response: {
-            status: response.status,
-            headers: stringHeaders(response.headers),
-            body: kept === undefined ? answer : journalBody(readText(kept, contentType)),
-          },
-          duration_ms,
-          ...(fault ? { fault: true as const } : {}),
-        }),
+        started,
+        organisationId: res.locals.organisationId,
+        fault: res.locals.fault === true,
+        request: { method: req.method, path: req.path, query: { ...req.query }, headers: req.headers },
+        raw,
+        sent,
+        status: res.statusCode,
+        headers: res.getHeaders(),
+        payload: body,
       });
-    };
     next();
   };
+}
+
+/** One request and its answer, as the journal takes it. */
+export interface Exchange {
+  area: Exclude<Area, 'control'>;
+  /** performance.now() when the request came in. */
+  started: number;
+  organisationId: string | undefined;
+  fault: boolean;
+  request: { method: string; path: string; query: Record<string, unknown>; headers: Record<string, unknown> };
+  /** The UTF-8 JSON body as it came in (small enough to keep), else `sent`: a copy of the parsed body. */
+  raw: Buffer | undefined;
+  sent: unknown;
+  status: number;
+  headers: Record<string, unknown>;
+  /** What was answered: its text (or bytes), or the value handed over. */
+  payload: unknown;
+}
+
+/** Records an exchange; called as the answer is handed over. Bodies are parsed only when the journal is read. */
+export function recordExchange(
+  journal: Journal,
+  now: (organisationId?: string) => number,
+  exchange: Exchange,
+): void {
+  const { area, organisationId, raw, sent, request, payload } = exchange;
+  const at = now(organisationId);
+  const duration_ms = Math.round((performance.now() - exchange.started) * 10) / 10;
+  const contentType = String(exchange.headers['content-type'] ?? '');
+  const text =
+    typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString() : undefined;
+  // Kept as text only when small: a large answer (or one that is no text) is cut down now.
+  const kept = text !== undefined && text.length <= MAX_JOURNAL_BODY_BYTES ? text : undefined;
+  const answer =
+    kept === undefined
+      ? journalBody(text === undefined ? (payload ?? null) : readText(text, contentType))
+      : undefined;
+  journal.record({
+    organisation_id: organisationId ?? null,
+    area,
+    bytes: 512 + (raw?.length ?? 0) + (kept?.length ?? 1024),
+    read: () => ({
+      at,
+      organisation_id: organisationId ?? null,
+      area,
+      request: {
+        ...request,
+        headers: redactKeyHeaders(stringHeaders(request.headers)),
+        body: raw ? journalBody(parseRaw(raw)) : sent,
+      },
+      response: {
+        status: exchange.status,
+        headers: stringHeaders(exchange.headers),
+        body: kept === undefined ? answer : journalBody(readText(kept, contentType)),
+      },
+      duration_ms,
+      ...(exchange.fault ? { fault: true as const } : {}),
+    }),
+  });
 }
 
 function stringHeaders(headers: Record<string, unknown>): Record<string, string> {
@@ -96,7 +130,7 @@ function readText(text: string, contentType: string): unknown {
   return contentType.includes('html') ? '[html page]' : text;
 }
 
-/** express.json parsed these bytes already, so this cannot fail; the text is kept if it ever does. */
+/** The body parser parsed these bytes already, so this cannot fail; the text is kept if it ever does. */
 function parseRaw(raw: Buffer): unknown {
   const text = raw.toString('utf8').replace(/^\uFEFF/, '');
   try {

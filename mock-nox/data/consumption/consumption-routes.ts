@@ -1,6 +1,6 @@
-import { type Request, Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
+import { type ApiRequest, type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import type { NoxUser, Organisation } from '../../store/schema.ts';
 import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
 import { paginateSeries, seriesScope, wholeSeries } from '../shared/pagination.ts';
@@ -23,7 +23,7 @@ const consumptionMeta = (org: Organisation, nextToken: string | null) => ({
 });
 
 /** The page a series request asks for; its token is bound to the path and the query. */
-const pageRequest = (req: Request, query: { limit?: number; next_token?: string }, now: number) => ({
+const pageRequest = (req: ApiRequest, query: { limit?: number; next_token?: string }, now: number) => ({
   now,
   limit: query.limit ?? 1000,
   nextToken: query.next_token,
@@ -31,8 +31,8 @@ const pageRequest = (req: Request, query: { limit?: number; next_token?: string 
 });
 
 /** House consumption forecasts (live and historical) and the per-device forecast of the next quarter-hour. */
-export function createConsumptionRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createConsumptionRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const read = createDataRequestReader(ctx);
   const housesOf = (org: Organisation, houseId: string | undefined): NoxUser[] =>
     houseId === undefined ? ctx.store.peek.noxUsersOf(org.id) : [findVisibleUser(ctx, org, houseId)];

@@ -1,7 +1,7 @@
-import { type Request, Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { policiesOf } from '../../domain/organisations.ts';
 import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
+import { type ApiRequest, type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import type { AssetType, Device, Organisation } from '../../store/schema.ts';
 import { isCurtailed } from '../pv/curtailment.ts';
 import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
@@ -23,8 +23,8 @@ const steeringOff = {
 };
 
 /** GET /v1/devices (heat pumps), /v1/devices/pv and /v1/manufacturer/devices (heat pumps), paginated by device id. */
-export function createDevicesRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createDevicesRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const read = createDataRequestReader(ctx);
   const filtered = (org: Organisation, assetType: AssetType, q: { user_id?: string; device_id?: string }) =>
     visibleDevices(ctx, org, assetType, { userId: q.user_id, deviceId: q.device_id });
@@ -33,13 +33,13 @@ export function createDevicesRoutes(ctx: MockContext): Router {
    * The page size: the caller's `limit`, else the organisation's default_device_page_size (NOX: 1000, the
    * spec's default, which the validator fills in: so the raw query says whether the caller gave one).
    */
-  const limitOf = (req: Request, org: Organisation, query: { limit?: number }) =>
+  const limitOf = (req: ApiRequest, org: Organisation, query: { limit?: number }) =>
     req.query.limit === undefined
       ? policiesOf(ctx, org).default_device_page_size
       : (query.limit ?? policiesOf(ctx, org).default_device_page_size);
 
   /** One page of the caller's devices of an asset type, after the user_id/device_id filters. */
-  const pageOf = (req: Request, org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
+  const pageOf = (req: ApiRequest, org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
     paginateByKey(
       filtered(org, assetType, query),
       keyOf,

@@ -1,7 +1,7 @@
-import { type Request, type Response, Router } from 'express';
 import type { components } from '../../../openapi/generated/nox-data.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
+import { type ApiRequest, type ApiResponse, type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import type { Device, Organisation } from '../../store/schema.ts';
 import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
 import { paginateSeries, seriesScope, wholeSeries } from '../shared/pagination.ts';
@@ -17,8 +17,8 @@ type FlexRow = components['schemas']['FlexPotentialRow'];
  * Flex down (reference §6.10, the older api-reference pages) and its modelled flex-up twin: the potential
  * per device for the current quarter-hour, and the fleet-wide execution.
  */
-export function createFlexRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createFlexRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const read = createDataRequestReader(ctx);
 
   /** One row per physical device: a device linked under two NOX users of the caller is counted once. */
@@ -33,7 +33,7 @@ export function createFlexRoutes(ctx: MockContext): Router {
     return [device];
   };
 
-  const potential = (direction: FlexDirection) => (req: Request, res: Response) => {
+  const potential = (direction: FlexDirection) => (req: ApiRequest, res: ApiResponse) => {
     const { org, query, now } = read<'getDeviceFlexDown' | 'getDeviceFlexUp'>(req, res);
     const devices = devicesOf(org, query.device_id);
     const aggregated = query.aggregated === true && query.device_id === undefined;
@@ -55,7 +55,7 @@ export function createFlexRoutes(ctx: MockContext): Router {
     res.json({ data: page, meta: { ...tenantMeta(org), next_token, energy_unit: 'kWh' } });
   };
 
-  const execute = (direction: FlexDirection) => (req: Request, res: Response) => {
+  const execute = (direction: FlexDirection) => (req: ApiRequest, res: ApiResponse) => {
     const { org, query } = read<'executeFlexDownAcrossDevices' | 'executeFlexUpAcrossDevices'>(req, res);
     const energy = query.energy ?? 0;
     if (!Number.isFinite(energy)) {

@@ -1,6 +1,6 @@
-import { Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
+import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import { profileOf } from '../devices/device-profile.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from '../shared/data-api.ts';
 import { findVisibleDevice, visibleDevices } from '../shared/scope.ts';
@@ -13,8 +13,8 @@ const QUARTER = 900;
 const REALTIME_QUARTERS = 96;
 
 /** PV control (switch-off windows, fleet-wide curtailment, its logs) and the production forecast. */
-export function createPvControlRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createPvControlRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const read = createDataRequestReader(ctx);
 
   router.post('/v1/devices/pv/schedule', async (req, res) => {

@@ -1,9 +1,9 @@
-import { Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { changeSettings } from '../../domain/settings/change-settings.ts';
 import { effectiveSettings, type SettingsPatch } from '../../domain/settings/settings-rules.ts';
 import { settingsView } from '../../domain/settings/settings-view.ts';
 import { errors } from '../../errors/error-templates.ts';
+import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import type { Organisation } from '../../store/schema.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from '../shared/data-api.ts';
 import { findVisibleUser, visibleDevices } from '../shared/scope.ts';
@@ -11,8 +11,8 @@ import { findVisibleUser, visibleDevices } from '../shared/scope.ts';
 export const WARNING_HEADER = 'x-nox-testkit-warning';
 
 /** GET/PATCH /v1/devices/settings and the deprecated POST /v1/device/thermal-control/settings. */
-export function createSettingsRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createSettingsRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const read = createDataRequestReader(ctx);
 
   router.get('/v1/devices/settings', (req, res) => {

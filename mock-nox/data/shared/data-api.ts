@@ -1,7 +1,7 @@
-import type { Request, Response } from 'express';
 import type { operations } from '../../../openapi/generated/nox-data.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { authenticate } from '../../http/api-key.ts';
+import type { ApiRequest, ApiResponse } from '../../http/api-router.ts';
 import type { JsonBody, QueryOf } from '../../http/operation-types.ts';
 import { createRequestValidator } from '../../http/request-validator.ts';
 import type { Organisation, OrganisationKind } from '../../store/schema.ts';
@@ -19,8 +19,8 @@ export interface DataRequest<Q> {
 export function createDataRequestReader(ctx: MockContext) {
   const validate = createRequestValidator('nox-data');
   return <K extends keyof operations>(
-    req: Request,
-    res: Response,
+    req: ApiRequest,
+    res: ApiResponse,
     kinds: OrganisationKind[] = ['supplier'],
   ): DataRequest<DataQuery<K>> => {
     const org = authenticate(ctx, req, res, kinds);

@@ -1,6 +1,6 @@
-import { Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
+import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import { createDataRequestReader, type DataBody, tenantMeta } from '../shared/data-api.ts';
 import { findVisibleDevice } from '../shared/scope.ts';
 import { formatSeconds, parseUtc, quarterStart } from '../shared/time-format.ts';
@@ -13,8 +13,8 @@ const MAX_FORECAST_DAYS = 7;
 const isoZ = (unix: number) => new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
 
 /** Thermal control of heat pumps: forecast, current state, and the supplier's 24-hour schedule. */
-export function createThermalRoutes(ctx: MockContext): Router {
-  const router = Router();
+export function createThermalRoutes(ctx: MockContext): ApiRouter {
+  const router = createApiRouter();
   const read = createDataRequestReader(ctx);
 
   router.get('/v1/device/thermal-control/forecast', (req, res) => {
