@@ -19,8 +19,16 @@ export function createPropertyFilter(specName: string) {
       schema: op?.requestBody?.content?.['application/json']?.schema,
     })),
   );
-  const schemaOf = (method: string, path: string) =>
-    operations.find((o) => o.method === method && o.pattern.test(path))?.schema;
+  // Most calls are to a few paths: each one's schema is looked up once (the memo is bounded by ids in paths).
+  const memo = new Map<string, Json>();
+  const schemaOf = (method: string, path: string) => {
+    const key = `${method} ${path}`;
+    if (memo.has(key)) return memo.get(key);
+    if (memo.size >= 1000) memo.clear();
+    const schema = operations.find((o) => o.method === method && o.pattern.test(path))?.schema;
+    memo.set(key, schema);
+    return schema;
+  };
   const resolve = (node: Json): Json =>
     node?.$ref
       ? resolve(

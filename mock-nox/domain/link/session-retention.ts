@@ -29,13 +29,13 @@ const sincePass = new WeakMap<object, number>();
 /**
  * Drops the link sessions that ended (or expired) more than the retention ago on their organisation's
  * clock, so a long-running mock does not grow without bound; a test reading a recent one still finds it.
- * A pass reads every session, so it runs once per sixteenth of the list's length in creations (every
+ * A pass reads every session, so it runs once per half of the list's length in creations (every
  * time while the list is short): its cost per created session stays constant however many are stored.
  */
 export function pruneOldSessions(ctx: MockContext): void {
   const sessions = ctx.store.rows('link_sessions');
   const since = (sincePass.get(ctx.store) ?? 0) + 1;
-  if (since * 16 < sessions.length) {
+  if (since * 2 < sessions.length) {
     sincePass.set(ctx.store, since);
     return;
   }
