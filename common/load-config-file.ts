@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createJiti } from 'jiti';
+import type { Jiti } from 'jiti';
 
 /** A config file that is missing or cannot be loaded; `file` is its absolute path. */
 export class ConfigFileError extends Error {
@@ -20,11 +20,13 @@ export class ConfigFileError extends Error {
  * and so are the packages it imports: `nox-testkit` is then the very module the CLI runs, so classes
  * such as `ScenarioSkipped` are the same on both sides of an `instanceof`.
  */
-export function importModule(file: string): Promise<unknown> {
+export async function importModule(file: string): Promise<unknown> {
+  // jiti is loaded on first use: `nox-testkit serve` without a config file never needs it (a cold start's cost).
+  jiti ??= (await import('jiti')).createJiti(import.meta.url, { tryNative: true });
   return jiti.import(file);
 }
 
-const jiti = createJiti(import.meta.url, { tryNative: true });
+let jiti: Jiti | undefined;
 
 /** The default export of a config file: JSON, or a .ts/.js module. The one loader every command uses. */
 export async function loadConfigFile(path: string): Promise<{ file: string; config: unknown }> {

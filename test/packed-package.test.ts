@@ -179,6 +179,59 @@ describe.concurrent('the packed package, installed in a fresh project', () => {
     );
   });
 
+  // `serve` ships as one bundled file (scripts/build.mjs): its errors must still be the CLI's own classes,
+  // and its validator must still find the spec files.
+  test('the installed serve reports bad settings as one usage line (exit 2) and validates requests against the spec', async () => {
+    const bin = join(project('cjs'), 'node_modules/.bin/nox-testkit');
+    const usage = async (args: string[]) =>
+      run(bin, ['serve', ...args], project('cjs')).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+      );
+    writeFileSync(join(project('cjs'), 'bad-mock.json'), JSON.stringify({ mock: { port: 'x', bogus: 1 } }));
+    expect(await usage(['--port', 'abc'])).toEqual({
+      code: 2,
+      stderr:
+        'nox-testkit serve: --port: expected a whole number from 0 to 65535 (0 picks a free port), got "abc" (see "nox-testkit serve --help")\n',
+    });
+    expect(await usage(['--config', 'bad-mock.json'])).toEqual({
+      code: 2,
+      stderr:
+        'nox-testkit serve: bad-mock.json mock.port: expected a whole number from 0 to 65535 (0 picks a free port), got "x"\n' +
+        'nox-testkit serve: bad-mock.json mock: unknown key "bogus" (see "nox-testkit serve --help")\n',
+    });
+    const serve = spawn(bin, ['serve', '--port', '0', '--in-memory'], { cwd: project('cjs'), env });
+    let output = '';
+    serve.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    try {
+      while (!/listening on http/.test(output) && serve.exitCode === null)
+        await new Promise((r) => setTimeout(r, 50));
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1] ?? '';
+      const create = (body: unknown) =>
+        fetch(`${url}/v2/supplier/link-sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': 'api_key_123' },
+          body: JSON.stringify(body),
+        });
+      const bad = await create({ user_id: 5, redirect_url: 'nope', asset_type: 'zz' });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({
+        error:
+          'user_id is required and must be a string; redirect_url must be an absolute URL (got "nope"); asset_type must be one of: hp, pv (got "zz")',
+      });
+      const good = await create({
+        user_id: 'u1',
+        redirect_url: 'https://your-app.com/callback',
+        asset_type: 'hp',
+      });
+      expect(good.status).toBe(201);
+    } finally {
+      serve.kill('SIGKILL');
+    }
+  }, 60_000);
+
   for (const kind of kinds) {
     test(`${kind}: npx nox-testkit run with a .ts config and a .ts scenario of its own passes`, async () => {
       const { child, output } = spawnIn(project(kind), [
