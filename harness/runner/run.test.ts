@@ -233,6 +233,61 @@ describe('the runner', () => {
   });
 });
 
+/** A scenario that logs where it ran (the supplier app's origin) as it starts and ends, to `log`. */
+const logged = (log: string, exclusive: boolean) =>
+  scenario(
+    `severity: 'required', exclusive: ${exclusive},`,
+    `const { appendFileSync } = await import('node:fs');
+    const note = (what) => appendFileSync(${JSON.stringify(log)}, JSON.stringify({ user: t.user, what, origin: new URL(t.page.url()).origin }) + '\\n');
+    await t.supplier.startConnection(); note('start');
+    ${exclusive ? 'await t.platform.advanceClock(601);' : ''}
+    await t.supplier.startConnection(); note('end');`,
+  );
+
+function readLog(log: string): { id: string; what: string; origin: string }[] {
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .map((e) => ({ ...e, id: String(e.user).replace(/^cust-|-\w+$/g, '') }));
+}
+
+describe('the runner with exclusive scenarios', () => {
+  test('runs them one at a time against an app and organisation of their own, beside the others', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
+    const { result } = await runWith({
+      a: logged(log, false),
+      b: logged(log, false),
+      x: logged(log, true),
+      y: logged(log, true),
+    });
+    expect(result.counts).toMatchObject({ passed: 4, failed: 0 });
+    const entries = readLog(log);
+    const originOf = (id: string) => new Set(entries.filter((e) => e.id === id).map((e) => e.origin));
+    expect(originOf('x')).toEqual(originOf('y'));
+    expect([...originOf('x')]).toHaveLength(1);
+    expect(originOf('a')).toEqual(originOf('b'));
+    expect([...originOf('a')][0]).not.toBe([...originOf('x')][0]);
+    const exclusive = entries.filter((e) => ['x', 'y'].includes(e.id)).map((e) => `${e.id} ${e.what}`);
+    expect([
+      ['x start', 'x end', 'y start', 'y end'],
+      ['y start', 'y end', 'x start', 'x end'],
+    ]).toContainEqual(exclusive);
+  });
+
+  test('with one worker runs them after the others, against the same app', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
+    const { result } = await runWith(
+      { a: logged(log, false), x: logged(log, true) },
+      { settings: { workers: 1 } },
+    );
+    expect(result.counts).toMatchObject({ passed: 2, failed: 0 });
+    const entries = readLog(log);
+    expect(entries.map((e) => `${e.id} ${e.what}`)).toEqual(['a start', 'a end', 'x start', 'x end']);
+    expect(new Set(entries.map((e) => e.origin)).size).toBe(1);
+  });
+});
+
 describe('the runner, further', () => {
   test('fails a scenario that does not finish in time with TIMEOUT', async () => {
     const { byId } = await runWith(
@@ -284,7 +339,7 @@ describe('the runner, further', () => {
     expect(byId('broken').previous_attempts?.map((a) => a.status)).toEqual(['failed']);
   });
 
-  test('tells the reporters what starts, then the run with its shard, then each scenario as it starts and ends', async () => {
+  test('tells the reporters what starts (Chromium beside the mock and the app), then the run with its shard, then each scenario as it starts and ends', async () => {
     const events: string[] = [];
     const recorder: Reporter = {
       onPhase: (p) => void events.push(`${p.what} ${p.state}${p.detail ? `: ${p.detail}` : ''}`),
@@ -300,13 +355,16 @@ describe('the runner, further', () => {
     const generic = events.map((e) =>
       e.replace(/127\.0\.0\.1:\d+/g, 'HOST').replace(/Chromium [\d.]+/, 'Chromium V'),
     );
-    expect(generic).toEqual([
+    // The browser is ready whenever Chromium is, but before the run starts.
+    const browserReady = generic.indexOf('browser ready: Chromium V');
+    expect(browserReady).toBeGreaterThan(0);
+    expect(browserReady).toBeLessThan(generic.indexOf('run 2 shard {"index":2,"count":3}'));
+    expect(generic.filter((_, i) => i !== browserReady)).toEqual([
+      'browser starting',
       'mock starting',
       'mock ready: http://HOST',
       'app starting: waiting for http://HOST/health (up to 5 s)',
       'app ready: http://HOST',
-      'browser starting',
-      'browser ready: Chromium V',
       'run 2 shard {"index":2,"count":3}',
       'start a',
       'end a',
@@ -330,8 +388,9 @@ describe('the runner, further', () => {
     } finally {
       await server.close();
     }
-    expect(phases[0]).toEqual({ what: 'mock', state: 'ready', detail: `using the mock at ${server.url}` });
-    expect(phases.filter((p) => p.what === 'mock')).toHaveLength(1);
+    expect(phases.filter((p) => p.what === 'mock')).toEqual([
+      { what: 'mock', state: 'ready', detail: `using the mock at ${server.url}` },
+    ]);
   });
 
   test("gives the run's organisation the app's OAuth page and webhook receiver, and names a flow none of whose scenarios ran", async () => {

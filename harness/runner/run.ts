@@ -43,8 +43,10 @@ export interface RunInput {
 
 /**
  * A whole run against a mock NOX reached over HTTP: a fresh organisation, the supplier app with
- * that organisation's key, one browser, then the scenarios — in parallel lanes, except the exclusive ones,
- * which run alone, each after a reset of the organisation. Everything is torn down however it ends.
+ * that organisation's key, one browser, then the scenarios in parallel lanes. The exclusive ones run one
+ * at a time, each after a reset of their organisation: in a lane of their own, against a second
+ * organisation and app, when the run starts the app; else alone after the rest. Everything is torn down
+ * however it ends.
  */
 export async function run(input: RunInput): Promise<RunResult> {
   const { config, settings, scenarios } = input;
@@ -54,6 +56,9 @@ export async function run(input: RunInput): Promise<RunResult> {
   clearReportDir(reportDir);
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
+  // Chromium starts while the mock and the app do: it needs neither until the first scenario.
+  const browserReady = openBrowser(teardown, reporters.onPhase);
+  browserReady.catch(() => undefined);
   try {
     const { url: mockUrl, external } = await reachMock(input.mock, reporters.onPhase, teardown);
     const mock = createMockClient(mockUrl);
@@ -62,47 +67,22 @@ export async function run(input: RunInput): Promise<RunResult> {
     // could be given that very port (a CI run failed so, the app unable to start).
     const manufacturerApp = await startManufacturerApp();
     teardown.push(manufacturerApp.stop);
-    const port = await freePort();
-    const supplierOrigin = `http://127.0.0.1:${port}`;
-    const { oauthLoginPath, webhookPath } = config.supplier;
-    const org = config.supplier.url
-      ? await organisationOfRunningApp(mock, config.supplier.apiKey, external)
-      : await mock.createOrganisation({
-          kind: 'supplier',
-          name: config.supplier.name,
-          redirect_urls: config.supplier.redirectUrls ?? [
-            supplierOrigin,
-            supplierOrigin.replace('127.0.0.1', 'localhost'),
-          ],
-          // Flow 2: NOX's selector sends the user to this page; NOX posts webhooks to this receiver.
-          ...(oauthLoginPath ? { oauth_login_url: `${supplierOrigin}${oauthLoginPath}` } : {}),
-          ...(webhookPath ? { webhook_url: `${supplierOrigin}${webhookPath}` } : {}),
-        });
-    const names = {
-      authUrl: 'NOX_AUTH_URL',
-      apiUrl: 'NOX_API_URL',
-      apiKey: 'NOX_API_KEY',
-      port: 'PORT',
-      ...config.supplier.env,
-    };
-    // The app reaches NOX on another site than its own (localhost vs 127.0.0.1), as auth.nox.energy is
-    // another site than your-app.com: a session cookie that would be dropped on NOX's redirect back
-    // (SameSite=Strict) fails here as it would in production.
-    const noxUrl = crossSite(mockUrl);
-    const supplier = await startSupplier(
-      config.supplier,
-      input.configDir,
-      port,
-      {
-        [names.authUrl]: noxUrl,
-        [names.apiUrl]: noxUrl,
-        [names.apiKey]: org.api_key,
-        [names.port]: String(port),
-      },
-      reporters.onPhase,
-    );
-    teardown.push(supplier.stop);
-    const browser = await openBrowser(teardown, reporters.onPhase);
+    const shared = scenarios.filter((s) => !s.exclusive);
+    const alone = scenarios.filter((s) => s.exclusive);
+    // Exclusive scenarios change organisation-wide state (clock, policies, faults). With an app the run
+    // starts itself they get an organisation and an instance of the app of their own, so they run in one
+    // lane beside the others instead of one by one after them.
+    const ownLane =
+      Boolean(config.supplier.start) && settings.workers > 1 && shared.length > 0 && alone.length > 0;
+    // Both ports before either app starts, for the same reason as above.
+    const ports = await freePorts(ownLane ? 2 : 1);
+    const app = (port: number, onPhase: (phase: RunPhase) => void) =>
+      startApp({ input, mock, mockUrl, external, port, onPhase, teardown });
+    const [main, apart] = await Promise.all([
+      app(ports[0] as number, reporters.onPhase),
+      ownLane ? app(ports[1] as number, () => undefined) : undefined,
+    ]);
+    const browser = await browserReady;
     reporters.onRunStart({
       supplier: config.supplier.name,
       total: scenarios.length,
@@ -112,15 +92,21 @@ export async function run(input: RunInput): Promise<RunResult> {
     const env: ScenarioEnv = {
       browser,
       adapter: config.supplier,
-      supplierUrl: supplier.url,
+      ...main,
       mock,
-      organisationId: org.id,
-      organisation: org,
       manufacturers: createManufacturerOrgs(mock, manufacturerApp.callbackUrl),
       manufacturerCallbackUrl: manufacturerApp.callbackUrl,
       reportDir,
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
+    };
+    const lone = apart ?? main;
+    const queues = {
+      shared: { items: shared, env },
+      alone: {
+        items: alone,
+        env: { ...env, ...lone, beforeAttempt: () => mock.reset(lone.organisationId) },
+      },
     };
     const runOne = async (s: Scenario, scenarioEnv: ScenarioEnv) => {
       reporters.onScenarioStart({ id: s.id, name: s.name });
@@ -128,19 +114,17 @@ export async function run(input: RunInput): Promise<RunResult> {
       results.push(result);
       reporters.onScenarioEnd(result);
     };
-    await inLanes(
-      scenarios.filter((s) => !s.exclusive),
-      settings.workers,
-      input.signal,
-      (s) => runOne(s, env),
-    );
-    await inLanes(
-      scenarios.filter((s) => s.exclusive),
-      1,
-      input.signal,
-      (s) => runOne(s, { ...env, beforeAttempt: () => mock.reset(org.id) }),
-    );
+    const lane = (order: Queue[]) => drain(order, input.signal, runOne);
+    if (apart) {
+      // One lane takes the exclusive scenarios first (the longest chain), then helps with the rest.
+      const others = Array.from({ length: settings.workers - 1 }, () => lane([queues.shared]));
+      await Promise.all([lane([queues.alone, queues.shared]), ...others]);
+    } else {
+      await Promise.all(Array.from({ length: Math.max(1, settings.workers) }, () => lane([queues.shared])));
+      await lane([queues.alone]);
+    }
   } finally {
+    await browserReady.catch(() => undefined);
     for (const step of teardown.reverse()) await step().catch(() => undefined);
   }
   const ran = new Map(results.map((r) => [r.id, r]));
@@ -159,6 +143,71 @@ export async function run(input: RunInput): Promise<RunResult> {
   };
   await reporters.onRunEnd(result, reportDir);
   return withReportFailures(result, reporters.failures);
+}
+
+interface AppInput {
+  input: RunInput;
+  mock: MockClient;
+  mockUrl: string;
+  external: boolean;
+  port: number;
+  onPhase: (phase: RunPhase) => void;
+  teardown: (() => Promise<unknown>)[];
+}
+
+type StartedApp = Pick<ScenarioEnv, 'supplierUrl' | 'organisationId' | 'organisation'>;
+
+/** A fresh organisation (or the running app's) and the supplier app started with its key on `port`. */
+async function startApp(options: AppInput): Promise<StartedApp> {
+  const { input, mock, mockUrl, external, port } = options;
+  const { config } = input;
+  const supplierOrigin = `http://127.0.0.1:${port}`;
+  const { oauthLoginPath, webhookPath } = config.supplier;
+  const org = config.supplier.url
+    ? await organisationOfRunningApp(mock, config.supplier.apiKey, external)
+    : await mock.createOrganisation({
+        kind: 'supplier',
+        name: config.supplier.name,
+        redirect_urls: config.supplier.redirectUrls ?? [
+          supplierOrigin,
+          supplierOrigin.replace('127.0.0.1', 'localhost'),
+        ],
+        // Flow 2: NOX's selector sends the user to this page; NOX posts webhooks to this receiver.
+        ...(oauthLoginPath ? { oauth_login_url: `${supplierOrigin}${oauthLoginPath}` } : {}),
+        ...(webhookPath ? { webhook_url: `${supplierOrigin}${webhookPath}` } : {}),
+      });
+  const names = {
+    authUrl: 'NOX_AUTH_URL',
+    apiUrl: 'NOX_API_URL',
+    apiKey: 'NOX_API_KEY',
+    port: 'PORT',
+    ...config.supplier.env,
+  };
+  // The app reaches NOX on another site than its own (localhost vs 127.0.0.1), as auth.nox.energy is
+  // another site than your-app.com: a session cookie that would be dropped on NOX's redirect back
+  // (SameSite=Strict) fails here as it would in production.
+  const noxUrl = crossSite(mockUrl);
+  const supplier = await startSupplier(
+    config.supplier,
+    input.configDir,
+    port,
+    {
+      [names.authUrl]: noxUrl,
+      [names.apiUrl]: noxUrl,
+      [names.apiKey]: org.api_key,
+      [names.port]: String(port),
+    },
+    options.onPhase,
+  );
+  options.teardown.push(supplier.stop);
+  return { supplierUrl: supplier.url, organisationId: org.id, organisation: org };
+}
+
+/** `n` different free ports. */
+async function freePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
 }
 
 /** A scenario the run was stopped before (Ctrl-C or SIGTERM): skipped with the reason, so every report names it. */
@@ -246,17 +295,17 @@ async function openBrowser(
   return browser;
 }
 
-/** Runs `work` over the items with at most `lanes` at a time; stops taking new items once aborted. */
-async function inLanes<T>(
-  items: T[],
-  lanes: number,
+interface Queue {
+  items: Scenario[];
+  env: ScenarioEnv;
+}
+
+/** One lane: takes the queues' scenarios in order, one at a time; stops taking new ones once aborted. */
+async function drain(
+  queues: Queue[],
   signal: AbortSignal | undefined,
-  work: (item: T) => Promise<void>,
+  work: (s: Scenario, env: ScenarioEnv) => Promise<void>,
 ): Promise<void> {
-  const queue = [...items];
-  const lane = async () => {
-    for (let item = queue.shift(); item !== undefined && !signal?.aborted; item = queue.shift())
-      await work(item);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  for (const { items, env } of queues)
+    for (let s = items.shift(); s !== undefined && !signal?.aborted; s = items.shift()) await work(s, env);
 }
