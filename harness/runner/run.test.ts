@@ -275,6 +275,33 @@ describe('the runner with exclusive scenarios', () => {
     ]).toContainEqual(exclusive);
   });
 
+  test('with four workers runs them in two lanes, each with an app of its own, one at a time per app', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
+    const { result } = await runWith(
+      {
+        a: logged(log, false),
+        b: logged(log, false),
+        x: logged(log, true),
+        y: logged(log, true),
+        z: logged(log, true),
+      },
+      { settings: { workers: 4 } },
+    );
+    expect(result.counts).toMatchObject({ passed: 5, failed: 0 });
+    const entries = readLog(log);
+    const exclusive = entries.filter((e) => ['x', 'y', 'z'].includes(e.id));
+    const origins = new Set(exclusive.map((e) => e.origin));
+    expect(origins.size).toBe(2);
+    for (const e of entries.filter((e) => ['a', 'b'].includes(e.id)))
+      expect(origins.has(e.origin)).toBe(false);
+    // On each app an exclusive scenario ends before the next one starts.
+    for (const origin of origins) {
+      const order = exclusive.filter((e) => e.origin === origin).map((e) => `${e.id} ${e.what}`);
+      const pairs = order.flatMap((_, i) => (i % 2 === 0 ? [order.slice(i, i + 2).join(', ')] : []));
+      for (const pair of pairs) expect(pair).toMatch(/^(\w) start, \1 end$/);
+    }
+  });
+
   test('with one worker runs them after the others, against the same app', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
     const { result } = await runWith(

@@ -44,9 +44,9 @@ export interface RunInput {
 /**
  * A whole run against a mock NOX reached over HTTP: a fresh organisation, the supplier app with
  * that organisation's key, one browser, then the scenarios in parallel lanes. The exclusive ones run one
- * at a time, each after a reset of their organisation: in a lane of their own, against a second
- * organisation and app, when the run starts the app; else alone after the rest. Everything is torn down
- * however it ends.
+ * at a time per lane, each after a reset of its lane's organisation: in up to half the lanes, each against
+ * an organisation and app of its own, when the run starts the app; else alone after the rest. Everything
+ * is torn down however it ends.
  */
 export async function run(input: RunInput): Promise<RunResult> {
   const { config, settings, scenarios } = input;
@@ -70,18 +70,20 @@ export async function run(input: RunInput): Promise<RunResult> {
     const shared = scenarios.filter((s) => !s.exclusive);
     const alone = scenarios.filter((s) => s.exclusive);
     // Exclusive scenarios change organisation-wide state (clock, policies, faults). With an app the run
-    // starts itself they get an organisation and an instance of the app of their own, so they run in one
-    // lane beside the others instead of one by one after them.
-    const ownLane =
-      Boolean(config.supplier.start) && settings.workers > 1 && shared.length > 0 && alone.length > 0;
-    // Both ports before either app starts, for the same reason as above.
-    const ports = await freePorts(ownLane ? 2 : 1);
+    // starts itself they get lanes with an organisation and an instance of the app of their own (up to half
+    // the lanes: alone, their chain was the run's longest), beside the others instead of one by one after them.
+    const ownLanes =
+      config.supplier.start && shared.length > 0
+        ? Math.min(alone.length, Math.floor(settings.workers / 2))
+        : 0;
+    // Every port before any app starts, for the same reason as above.
+    const ports = await freePorts(1 + ownLanes);
     const app = (port: number, onPhase: (phase: RunPhase) => void) =>
       startApp({ input, mock, mockUrl, external, port, onPhase, teardown });
-    const [main, apart] = await Promise.all([
-      app(ports[0] as number, reporters.onPhase),
-      ownLane ? app(ports[1] as number, () => undefined) : undefined,
-    ]);
+    const [main, ...apart] = await Promise.all(
+      ports.map((port, i) => app(port, i === 0 ? reporters.onPhase : () => undefined)),
+    );
+    if (!main) throw new Error('no supplier app was started');
     const browser = await browserReady;
     reporters.onRunStart({
       supplier: config.supplier.name,
@@ -100,14 +102,12 @@ export async function run(input: RunInput): Promise<RunResult> {
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
     };
-    const lone = apart ?? main;
-    const queues = {
-      shared: { items: shared, env },
-      alone: {
-        items: alone,
-        env: { ...env, ...lone, beforeAttempt: () => mock.reset(lone.organisationId) },
-      },
-    };
+    const sharedQueue: Queue = { items: shared, env };
+    // Each exclusive lane drains the same list, against its own organisation (reset before each attempt).
+    const aloneQueue = (own: StartedApp): Queue => ({
+      items: alone,
+      env: { ...env, ...own, beforeAttempt: () => mock.reset(own.organisationId) },
+    });
     const runOne = async (s: Scenario, scenarioEnv: ScenarioEnv) => {
       reporters.onScenarioStart({ id: s.id, name: s.name });
       const result = await runScenario(s, scenarioEnv);
@@ -115,13 +115,13 @@ export async function run(input: RunInput): Promise<RunResult> {
       reporters.onScenarioEnd(result);
     };
     const lane = (order: Queue[]) => drain(order, input.signal, runOne);
-    if (apart) {
-      // One lane takes the exclusive scenarios first (the longest chain), then helps with the rest.
-      const others = Array.from({ length: settings.workers - 1 }, () => lane([queues.shared]));
-      await Promise.all([lane([queues.alone, queues.shared]), ...others]);
+    if (apart.length > 0) {
+      // The exclusive lanes take the exclusive scenarios first (the longest chain), then help with the rest.
+      const others = Array.from({ length: settings.workers - apart.length }, () => lane([sharedQueue]));
+      await Promise.all([...apart.map((own) => lane([aloneQueue(own), sharedQueue])), ...others]);
     } else {
-      await Promise.all(Array.from({ length: Math.max(1, settings.workers) }, () => lane([queues.shared])));
-      await lane([queues.alone]);
+      await Promise.all(Array.from({ length: Math.max(1, settings.workers) }, () => lane([sharedQueue])));
+      await lane([aloneQueue(main)]);
     }
   } finally {
     await browserReady.catch(() => undefined);
