@@ -56,9 +56,12 @@ export async function run(input: RunInput): Promise<RunResult> {
   clearReportDir(reportDir);
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
-  // Chromium starts while the mock and the app do: it needs neither until the first scenario.
-  const browserReady = openBrowser(teardown, reporters.onPhase);
-  browserReady.catch(() => undefined);
+  // Chromium starts while the mock and the app do (it needs neither until the first scenario); the
+  // reporters hear of it after the app, as before.
+  // (async: a Chromium that cannot be found is the run's BROWSER_NOT_FOUND, not a throw from here)
+  const launching = (async () => launchBrowser())();
+  launching.catch(() => undefined);
+  teardown.push(async () => (await launching).close());
   try {
     const { url: mockUrl, external } = await reachMock(input.mock, reporters.onPhase, teardown);
     const mock = createMockClient(mockUrl);
@@ -84,7 +87,7 @@ export async function run(input: RunInput): Promise<RunResult> {
       ports.map((port, i) => app(port, i === 0 ? reporters.onPhase : () => undefined)),
     );
     if (!main) throw new Error('no supplier app was started');
-    const browser = await browserReady;
+    const browser = await openBrowser(launching, reporters.onPhase);
     reporters.onRunStart({
       supplier: config.supplier.name,
       total: scenarios.length,
@@ -124,7 +127,6 @@ export async function run(input: RunInput): Promise<RunResult> {
       await lane([aloneQueue(main)]);
     }
   } finally {
-    await browserReady.catch(() => undefined);
     for (const step of teardown.reverse()) await step().catch(() => undefined);
   }
   const ran = new Map(results.map((r) => [r.id, r]));
@@ -279,18 +281,18 @@ async function organisationOfRunningApp(mock: MockClient, apiKey: string | undef
   return org;
 }
 
+/** The browser launched at the start of the run, reported as it is waited for. */
 async function openBrowser(
-  teardown: (() => Promise<unknown>)[],
+  launching: Promise<Browser>,
   onPhase: (phase: RunPhase) => void,
 ): Promise<Browser> {
   let browser: Browser;
   onPhase({ what: 'browser', state: 'starting' });
   try {
-    browser = await launchBrowser();
+    browser = await launching;
   } catch (error) {
     throw new HarnessError('BROWSER_NOT_FOUND', (error as Error).message);
   }
-  teardown.push(() => browser.close());
   onPhase({ what: 'browser', state: 'ready', detail: `Chromium ${browser.version()}` });
   return browser;
 }
