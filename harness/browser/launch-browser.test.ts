@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findChromium } from './launch-browser.ts';
+import { findChromium, launchBrowser } from './launch-browser.ts';
 
 describe('findChromium', () => {
   test('uses NOX_TESTKIT_CHROMIUM before the standard paths', () => {
@@ -30,5 +30,21 @@ describe('findChromium', () => {
     expect(() =>
       findChromium({ env: { NOX_TESTKIT_CHROMIUM: '/nope/chrome' }, exists: () => false }),
     ).toThrow('NOX_TESTKIT_CHROMIUM is set to /nope/chrome');
+  });
+});
+
+describe('launchBrowser', () => {
+  test('a new context opens no browser UI of its own (the omnibox popups), only its page', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      await context.newPage();
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+      expect(targetInfos.filter((t) => t.type === 'browser_ui').map((t) => t.url)).toEqual([]);
+      expect(targetInfos.filter((t) => t.type === 'page').map((t) => t.url)).toEqual(['about:blank']);
+    } finally {
+      await browser.close();
+    }
   });
 });

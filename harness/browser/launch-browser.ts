@@ -12,6 +12,36 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /**
+ * The features Playwright (1.65.1) turns off itself: a second --disable-features replaces its own, so they
+ * are repeated here beside ours.
+ */
+const playwrightDisabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Headless Chromium still builds each window's omnibox popups as WebUI pages, each in a renderer of its
+ * own: about 1 s of CPU for every browser context, the largest part of a scenario's, for a popup a
+ * headless window never shows.
+ */
+export const unusedBrowserUi = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+
+/**
  * Without the background-networking flags a closed network makes Chromium slow and noisy; the sandbox
  * does not work as root in containers.
  */
@@ -24,6 +54,7 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...playwrightDisabledFeatures, ...unusedBrowserUi].join(',')}`,
 ];
 
 export interface FindChromiumOptions {

@@ -233,6 +233,88 @@ describe('the runner', () => {
   });
 });
 
+/** A scenario that logs where it ran (the supplier app's origin) as it starts and ends, to `log`. */
+const logged = (log: string, exclusive: boolean) =>
+  scenario(
+    `severity: 'required', exclusive: ${exclusive},`,
+    `const { appendFileSync } = await import('node:fs');
+    const note = (what) => appendFileSync(${JSON.stringify(log)}, JSON.stringify({ user: t.user, what, origin: new URL(t.page.url()).origin }) + '\\n');
+    await t.supplier.startConnection(); note('start');
+    ${exclusive ? 'await t.platform.advanceClock(601);' : ''}
+    await t.supplier.startConnection(); note('end');`,
+  );
+
+function readLog(log: string): { id: string; what: string; origin: string }[] {
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .map((e) => ({ ...e, id: String(e.user).replace(/^cust-|-\w+$/g, '') }));
+}
+
+describe('the runner with exclusive scenarios', () => {
+  test('runs them one at a time against an app and organisation of their own, beside the others', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
+    const { result } = await runWith({
+      a: logged(log, false),
+      b: logged(log, false),
+      x: logged(log, true),
+      y: logged(log, true),
+    });
+    expect(result.counts).toMatchObject({ passed: 4, failed: 0 });
+    const entries = readLog(log);
+    const originOf = (id: string) => new Set(entries.filter((e) => e.id === id).map((e) => e.origin));
+    expect(originOf('x')).toEqual(originOf('y'));
+    expect([...originOf('x')]).toHaveLength(1);
+    expect(originOf('a')).toEqual(originOf('b'));
+    expect([...originOf('a')][0]).not.toBe([...originOf('x')][0]);
+    const exclusive = entries.filter((e) => ['x', 'y'].includes(e.id)).map((e) => `${e.id} ${e.what}`);
+    expect([
+      ['x start', 'x end', 'y start', 'y end'],
+      ['y start', 'y end', 'x start', 'x end'],
+    ]).toContainEqual(exclusive);
+  });
+
+  test('with four workers runs them in two lanes, each with an app of its own, one at a time per app', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
+    const { result } = await runWith(
+      {
+        a: logged(log, false),
+        b: logged(log, false),
+        x: logged(log, true),
+        y: logged(log, true),
+        z: logged(log, true),
+      },
+      { settings: { workers: 4 } },
+    );
+    expect(result.counts).toMatchObject({ passed: 5, failed: 0 });
+    const entries = readLog(log);
+    const exclusive = entries.filter((e) => ['x', 'y', 'z'].includes(e.id));
+    const origins = new Set(exclusive.map((e) => e.origin));
+    expect(origins.size).toBe(2);
+    for (const e of entries.filter((e) => ['a', 'b'].includes(e.id)))
+      expect(origins.has(e.origin)).toBe(false);
+    // On each app an exclusive scenario ends before the next one starts.
+    for (const origin of origins) {
+      const order = exclusive.filter((e) => e.origin === origin).map((e) => `${e.id} ${e.what}`);
+      const pairs = order.flatMap((_, i) => (i % 2 === 0 ? [order.slice(i, i + 2).join(', ')] : []));
+      for (const pair of pairs) expect(pair).toMatch(/^(\w) start, \1 end$/);
+    }
+  });
+
+  test('with one worker runs them after the others, against the same app', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'nox-lanes-')), 'log.jsonl');
+    const { result } = await runWith(
+      { a: logged(log, false), x: logged(log, true) },
+      { settings: { workers: 1 } },
+    );
+    expect(result.counts).toMatchObject({ passed: 2, failed: 0 });
+    const entries = readLog(log);
+    expect(entries.map((e) => `${e.id} ${e.what}`)).toEqual(['a start', 'a end', 'x start', 'x end']);
+    expect(new Set(entries.map((e) => e.origin)).size).toBe(1);
+  });
+});
+
 describe('the runner, further', () => {
   test('fails a scenario that does not finish in time with TIMEOUT', async () => {
     const { byId } = await runWith(

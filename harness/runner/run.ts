@@ -43,8 +43,10 @@ export interface RunInput {
 
 /**
  * A whole run against a mock NOX reached over HTTP: a fresh organisation, the supplier app with
- * that organisation's key, one browser, then the scenarios — in parallel lanes, except the exclusive ones,
- * which run alone, each after a reset of the organisation. Everything is torn down however it ends.
+ * that organisation's key, one browser, then the scenarios in parallel lanes. The exclusive ones run one
+ * at a time per lane, each after a reset of its lane's organisation: in up to half the lanes, each against
+ * an organisation and app of its own, when the run starts the app; else alone after the rest. Everything
+ * is torn down however it ends.
  */
 export async function run(input: RunInput): Promise<RunResult> {
   const { config, settings, scenarios } = input;
@@ -54,6 +56,12 @@ export async function run(input: RunInput): Promise<RunResult> {
   clearReportDir(reportDir);
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
+  // Chromium starts while the mock and the app do (it needs neither until the first scenario); the
+  // reporters hear of it after the app, as before.
+  // (async: a Chromium that cannot be found is the run's BROWSER_NOT_FOUND, not a throw from here)
+  const launching = (async () => launchBrowser())();
+  launching.catch(() => undefined);
+  teardown.push(async () => (await launching).close());
   try {
     const { url: mockUrl, external } = await reachMock(input.mock, reporters.onPhase, teardown);
     const mock = createMockClient(mockUrl);
@@ -62,47 +70,24 @@ export async function run(input: RunInput): Promise<RunResult> {
     // could be given that very port (a CI run failed so, the app unable to start).
     const manufacturerApp = await startManufacturerApp();
     teardown.push(manufacturerApp.stop);
-    const port = await freePort();
-    const supplierOrigin = `http://127.0.0.1:${port}`;
-    const { oauthLoginPath, webhookPath } = config.supplier;
-    const org = config.supplier.url
-      ? await organisationOfRunningApp(mock, config.supplier.apiKey, external)
-      : await mock.createOrganisation({
-          kind: 'supplier',
-          name: config.supplier.name,
-          redirect_urls: config.supplier.redirectUrls ?? [
-            supplierOrigin,
-            supplierOrigin.replace('127.0.0.1', 'localhost'),
-          ],
-          // Flow 2: NOX's selector sends the user to this page; NOX posts webhooks to this receiver.
-          ...(oauthLoginPath ? { oauth_login_url: `${supplierOrigin}${oauthLoginPath}` } : {}),
-          ...(webhookPath ? { webhook_url: `${supplierOrigin}${webhookPath}` } : {}),
-        });
-    const names = {
-      authUrl: 'NOX_AUTH_URL',
-      apiUrl: 'NOX_API_URL',
-      apiKey: 'NOX_API_KEY',
-      port: 'PORT',
-      ...config.supplier.env,
-    };
-    // The app reaches NOX on another site than its own (localhost vs 127.0.0.1), as auth.nox.energy is
-    // another site than your-app.com: a session cookie that would be dropped on NOX's redirect back
-    // (SameSite=Strict) fails here as it would in production.
-    const noxUrl = crossSite(mockUrl);
-    const supplier = await startSupplier(
-      config.supplier,
-      input.configDir,
-      port,
-      {
-        [names.authUrl]: noxUrl,
-        [names.apiUrl]: noxUrl,
-        [names.apiKey]: org.api_key,
-        [names.port]: String(port),
-      },
-      reporters.onPhase,
+    const shared = scenarios.filter((s) => !s.exclusive);
+    const alone = scenarios.filter((s) => s.exclusive);
+    // Exclusive scenarios change organisation-wide state (clock, policies, faults). With an app the run
+    // starts itself they get lanes with an organisation and an instance of the app of their own (up to half
+    // the lanes: alone, their chain was the run's longest), beside the others instead of one by one after them.
+    const ownLanes =
+      config.supplier.start && shared.length > 0
+        ? Math.min(alone.length, Math.floor(settings.workers / 2))
+        : 0;
+    // Every port before any app starts, for the same reason as above.
+    const ports = await freePorts(1 + ownLanes);
+    const app = (port: number, onPhase: (phase: RunPhase) => void) =>
+      startApp({ input, mock, mockUrl, external, port, onPhase, teardown });
+    const [main, ...apart] = await Promise.all(
+      ports.map((port, i) => app(port, i === 0 ? reporters.onPhase : () => undefined)),
     );
-    teardown.push(supplier.stop);
-    const browser = await openBrowser(teardown, reporters.onPhase);
+    if (!main) throw new Error('no supplier app was started');
+    const browser = await openBrowser(launching, reporters.onPhase);
     reporters.onRunStart({
       supplier: config.supplier.name,
       total: scenarios.length,
@@ -112,34 +97,35 @@ export async function run(input: RunInput): Promise<RunResult> {
     const env: ScenarioEnv = {
       browser,
       adapter: config.supplier,
-      supplierUrl: supplier.url,
+      ...main,
       mock,
-      organisationId: org.id,
-      organisation: org,
       manufacturers: createManufacturerOrgs(mock, manufacturerApp.callbackUrl),
       manufacturerCallbackUrl: manufacturerApp.callbackUrl,
       reportDir,
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
     };
+    const sharedQueue: Queue = { items: shared, env };
+    // Each exclusive lane drains the same list, against its own organisation (reset before each attempt).
+    const aloneQueue = (own: StartedApp): Queue => ({
+      items: alone,
+      env: { ...env, ...own, beforeAttempt: () => mock.reset(own.organisationId) },
+    });
     const runOne = async (s: Scenario, scenarioEnv: ScenarioEnv) => {
       reporters.onScenarioStart({ id: s.id, name: s.name });
       const result = await runScenario(s, scenarioEnv);
       results.push(result);
       reporters.onScenarioEnd(result);
     };
-    await inLanes(
-      scenarios.filter((s) => !s.exclusive),
-      settings.workers,
-      input.signal,
-      (s) => runOne(s, env),
-    );
-    await inLanes(
-      scenarios.filter((s) => s.exclusive),
-      1,
-      input.signal,
-      (s) => runOne(s, { ...env, beforeAttempt: () => mock.reset(org.id) }),
-    );
+    const lane = (order: Queue[]) => drain(order, input.signal, runOne);
+    if (apart.length > 0) {
+      // The exclusive lanes take the exclusive scenarios first (the longest chain), then help with the rest.
+      const others = Array.from({ length: settings.workers - apart.length }, () => lane([sharedQueue]));
+      await Promise.all([...apart.map((own) => lane([aloneQueue(own), sharedQueue])), ...others]);
+    } else {
+      await Promise.all(Array.from({ length: Math.max(1, settings.workers) }, () => lane([sharedQueue])));
+      await lane([aloneQueue(main)]);
+    }
   } finally {
     for (const step of teardown.reverse()) await step().catch(() => undefined);
   }
@@ -159,6 +145,71 @@ export async function run(input: RunInput): Promise<RunResult> {
   };
   await reporters.onRunEnd(result, reportDir);
   return withReportFailures(result, reporters.failures);
+}
+
+interface AppInput {
+  input: RunInput;
+  mock: MockClient;
+  mockUrl: string;
+  external: boolean;
+  port: number;
+  onPhase: (phase: RunPhase) => void;
+  teardown: (() => Promise<unknown>)[];
+}
+
+type StartedApp = Pick<ScenarioEnv, 'supplierUrl' | 'organisationId' | 'organisation'>;
+
+/** A fresh organisation (or the running app's) and the supplier app started with its key on `port`. */
+async function startApp(options: AppInput): Promise<StartedApp> {
+  const { input, mock, mockUrl, external, port } = options;
+  const { config } = input;
+  const supplierOrigin = `http://127.0.0.1:${port}`;
+  const { oauthLoginPath, webhookPath } = config.supplier;
+  const org = config.supplier.url
+    ? await organisationOfRunningApp(mock, config.supplier.apiKey, external)
+    : await mock.createOrganisation({
+        kind: 'supplier',
+        name: config.supplier.name,
+        redirect_urls: config.supplier.redirectUrls ?? [
+          supplierOrigin,
+          supplierOrigin.replace('127.0.0.1', 'localhost'),
+        ],
+        // Flow 2: NOX's selector sends the user to this page; NOX posts webhooks to this receiver.
+        ...(oauthLoginPath ? { oauth_login_url: `${supplierOrigin}${oauthLoginPath}` } : {}),
+        ...(webhookPath ? { webhook_url: `${supplierOrigin}${webhookPath}` } : {}),
+      });
+  const names = {
+    authUrl: 'NOX_AUTH_URL',
+    apiUrl: 'NOX_API_URL',
+    apiKey: 'NOX_API_KEY',
+    port: 'PORT',
+    ...config.supplier.env,
+  };
+  // The app reaches NOX on another site than its own (localhost vs 127.0.0.1), as auth.nox.energy is
+  // another site than your-app.com: a session cookie that would be dropped on NOX's redirect back
+  // (SameSite=Strict) fails here as it would in production.
+  const noxUrl = crossSite(mockUrl);
+  const supplier = await startSupplier(
+    config.supplier,
+    input.configDir,
+    port,
+    {
+      [names.authUrl]: noxUrl,
+      [names.apiUrl]: noxUrl,
+      [names.apiKey]: org.api_key,
+      [names.port]: String(port),
+    },
+    options.onPhase,
+  );
+  options.teardown.push(supplier.stop);
+  return { supplierUrl: supplier.url, organisationId: org.id, organisation: org };
+}
+
+/** `n` different free ports. */
+async function freePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
 }
 
 /** A scenario the run was stopped before (Ctrl-C or SIGTERM): skipped with the reason, so every report names it. */
@@ -230,33 +281,33 @@ async function organisationOfRunningApp(mock: MockClient, apiKey: string | undef
   return org;
 }
 
+/** The browser launched at the start of the run, reported as it is waited for. */
 async function openBrowser(
-  teardown: (() => Promise<unknown>)[],
+  launching: Promise<Browser>,
   onPhase: (phase: RunPhase) => void,
 ): Promise<Browser> {
   let browser: Browser;
   onPhase({ what: 'browser', state: 'starting' });
   try {
-    browser = await launchBrowser();
+    browser = await launching;
   } catch (error) {
     throw new HarnessError('BROWSER_NOT_FOUND', (error as Error).message);
   }
-  teardown.push(() => browser.close());
   onPhase({ what: 'browser', state: 'ready', detail: `Chromium ${browser.version()}` });
   return browser;
 }
 
-/** Runs `work` over the items with at most `lanes` at a time; stops taking new items once aborted. */
-async function inLanes<T>(
-  items: T[],
-  lanes: number,
+interface Queue {
+  items: Scenario[];
+  env: ScenarioEnv;
+}
+
+/** One lane: takes the queues' scenarios in order, one at a time; stops taking new ones once aborted. */
+async function drain(
+  queues: Queue[],
   signal: AbortSignal | undefined,
-  work: (item: T) => Promise<void>,
+  work: (s: Scenario, env: ScenarioEnv) => Promise<void>,
 ): Promise<void> {
-  const queue = [...items];
-  const lane = async () => {
-    for (let item = queue.shift(); item !== undefined && !signal?.aborted; item = queue.shift())
-      await work(item);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  for (const { items, env } of queues)
+    for (let s = items.shift(); s !== undefined && !signal?.aborted; s = items.shift()) await work(s, env);
 }
