@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone: the exact npm dependencies from the lockfile, and from Debian the chromium the
+# Sets up a fresh clone: the exact npm dependencies from the lockfile, and from Debian the Chromium the
 # browser tests and the scenario runner drive (no browser is downloaded: only Debian's package works
-# here) and the curl the docs-example tests run.
+# here; chromium-headless-shell) and the curl the docs-example tests run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +11,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 missing=()
-if [ -z "${NOX_TESTKIT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
-  missing+=(chromium)
+# Debian's chromium-headless-shell: the harness prefers it to a full chromium (about half the catalogue's
+# time); as root it is installed even beside a chromium, otherwise a chromium already there will do.
+if [ -z "${NOX_TESTKIT_CHROMIUM:-}" ] && ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  if { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; } || { ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; }; then
+    missing+=(chromium-headless-shell)
+  fi
 fi
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 

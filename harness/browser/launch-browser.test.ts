@@ -12,6 +12,12 @@ describe('findChromium', () => {
     expect(path).toBe('/usr/bin/chromium-browser');
   });
 
+  test("prefers Debian's chromium-headless-shell to a full chromium beside it", () => {
+    const installed = ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'];
+    const path = findChromium({ env: { PATH: '/usr/bin' }, exists: (p) => installed.includes(p) });
+    expect(path).toBe('/usr/bin/chromium-headless-shell');
+  });
+
   test('finds a chromium on the PATH, as setup does', () => {
     const path = findChromium({
       env: { PATH: '/opt/a:/snap/bin' },
@@ -22,7 +28,7 @@ describe('findChromium', () => {
 
   test('tells how to install Chromium or point at one when none is found', () => {
     expect(() => findChromium({ env: {}, exists: () => false })).toThrow(
-      /apt-get install -y chromium.*NOX_TESTKIT_CHROMIUM/s,
+      /apt-get install -y chromium-headless-shell.*NOX_TESTKIT_CHROMIUM/s,
     );
   });
 

@@ -3,7 +3,12 @@ import { delimiter, join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
 /** The names Chromium is looked for on the PATH when NOX_TESTKIT_CHROMIUM is not set. */
-export const chromiumNames = ['chromium', 'chromium-browser', 'google-chrome'];
+/**
+ * Searched in this order. Debian's chromium-headless-shell (Chromium's old headless mode, which Playwright
+ * itself prefers) first: it builds no browser UI, so each scenario's context and pages cost far less CPU
+ * (the catalogue against the reference supplier: 64 s with chromium, 35 s with the headless shell, same run).
+ */
+export const chromiumNames = ['chromium-headless-shell', 'chromium', 'chromium-browser', 'google-chrome'];
 
 /** Every place on the PATH (then Debian's /usr/bin) where one of the names could be. */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -77,7 +82,7 @@ export function findChromium(options: FindChromiumOptions = {}): string {
   if (found) return found;
   throw new Error(
     `nox-testkit needs Chromium to drive the hosted pages, and found no ${chromiumNames.join(', ')} on the PATH. ` +
-      'Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium`) or set ' +
+      'Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium-headless-shell`, or `chromium`) or set ' +
       'NOX_TESTKIT_CHROMIUM to the path of a Chromium or Chrome executable. ' +
       '(`npx playwright install` is not needed: playwright-core drives the system browser.)',
   );
