@@ -140,7 +140,9 @@ export function createApiDispatch(options: ApiDispatchOptions) {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function withLength(headers: Record<string, string>, text: string | undefined): Record<string, string> {
-  return text === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(text)) };
+  // Set in place (each answer has its own headers): a spread with a property after it is slow on node 20.
+  if (text !== undefined) headers['content-length'] = String(Buffer.byteLength(text));
+  return headers;
 }
 
 function write(
