@@ -1,6 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { CALLBACK, createTestMock, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { createJournal } from '../journal/journal.ts';
+import { createApiDispatch } from './api-dispatch.ts';
+import { createApiRouter } from './api-router.ts';
 
 // NOX's APIs run on their own dispatcher (api-dispatch.ts), not on Express: these are the request-reading
 // rules it keeps from express.json and Express's router, and the journal entry it writes.
@@ -11,10 +16,11 @@ beforeEach(async () => {
 });
 
 const body = JSON.stringify({ user_id: 'u1', redirect_url: CALLBACK });
-const post = (headers: Record<string, string>, text = body) => {
+const post = (headers: Record<string, string>, text: string | Buffer = body) => {
   let req = request(mock.app).post('/v2/supplier/link-sessions').set('x-api-key', DEMO_KEY);
   for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
-  return req.send(text);
+  // Bytes as they are: superagent would serialise a Buffer sent as JSON.
+  return typeof text === 'string' ? req.send(text) : req.serialize((b: unknown) => b as string).send(text);
 };
 
 describe('the API dispatcher reads bodies as express.json did', () => {
@@ -30,9 +36,24 @@ describe('the API dispatcher reads bodies as express.json did', () => {
     const latin = await post({ 'content-type': 'application/json; charset=latin1' });
     expect(latin.status).toBe(415);
     expect(latin.body).toEqual({ error: 'unsupported charset "LATIN1"' });
-    const gzip = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' });
-    expect(gzip.status).toBe(415);
-    expect(gzip.body.error).toBe('unsupported content encoding "gzip"');
+    const compress = await post({ 'content-type': 'application/json', 'content-encoding': 'compress' });
+    expect(compress.status).toBe(415);
+    expect(compress.body.error).toBe('unsupported content encoding "compress"');
+  });
+
+  test('a gzip body is inflated, as body-parser does; one that inflates past 1 MB is a 413', async () => {
+    const gzip = await post(
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      gzipSync(body),
+    );
+    expect(gzip.status, JSON.stringify(gzip.body)).toBe(201);
+    expect(gzip.body.supplier_user_id).toBe('u1');
+    const bomb = gzipSync(JSON.stringify({ user_id: 'x'.repeat(3 * 1024 * 1024), redirect_url: CALLBACK }));
+    const large = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, bomb);
+    expect(large.status).toBe(413);
+    expect(large.body.error).toContain('too large');
+    const broken = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'not gzip');
+    expect(broken.status).toBe(400);
   });
 
   test('broken JSON is a 400 {error} on the auth API and a 422 json_invalid on the data API', async () => {
@@ -87,5 +108,42 @@ describe('the API dispatcher routes as NOX does', () => {
     });
     expect(entry.request.headers['x-api-key']).toContain('(redacted)');
     expect(entry.response.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+  });
+});
+
+describe('an answer that cannot be written', () => {
+  const dispatcher = () => {
+    const routes = createApiRouter();
+    routes.get('/v1/bigint', (_req, res) => res.json({ value: 1n }));
+    routes.get('/v1/bad-header', (_req, res) => res.set('x-note', 'a\r\nb').json({}));
+    const journal = createJournal();
+    const dispatch = createApiDispatch({
+      routes,
+      journal,
+      now: () => 0,
+      dropUnknown: () => undefined,
+      takeFault: async () => undefined,
+    });
+    return {
+      journal,
+      app: (req: IncomingMessage, res: ServerResponse) => {
+        if (!dispatch(req, res)) res.writeHead(404).end();
+      },
+    };
+  };
+
+  test('is a 500 marked as a mock bug, journalled once, not a request left unanswered', async () => {
+    const { app, journal } = dispatcher();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const path of ['/v1/bigint', '/v1/bad-header']) {
+        const res = await request(app).get(path).timeout(5000);
+        expect(res.status, path).toBe(500);
+        expect(res.body.detail, path).toContain('internal error in the mock');
+      }
+      expect(journal.list({}).map((e) => e.response.status)).toEqual([500, 500]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -102,8 +102,10 @@ export function createApiDispatch(options: ApiDispatchOptions) {
       socket: req.socket,
       app: publicUrl,
     };
-    const apiRes = createApiResponse((status, headers, text) => {
+    const answer = (status: number, headers: Record<string, string>, text: string | undefined) => {
       const all = withLength(headers, text);
+      // First, as it throws on a bad status or header before anything is written.
+      res.writeHead(status, all);
       // Recorded as the answer is handed over, so a client that got its answer finds it in the journal.
       recordExchange(options.journal, options.now, {
         area,
@@ -117,8 +119,9 @@ export function createApiDispatch(options: ApiDispatchOptions) {
         headers: all,
         payload: text,
       });
-      write(res, status, all, text);
-    });
+      res.end(text);
+    };
+    const apiRes = createApiResponse(answer);
     try {
       if (depthOf(body) > MAX_BODY_DEPTH) throw errors.bodyTooDeep(MAX_BODY_DEPTH);
       if (body !== undefined) options.dropUnknown(apiReq.method, path, body);
@@ -131,8 +134,17 @@ export function createApiDispatch(options: ApiDispatchOptions) {
       if (!(error instanceof NoxError) && noxError.status >= 500)
         console.error('[nox-testkit] internal error', error);
       if (apiRes.sent) return;
-      const answer = apiErrorAnswer(noxError, area);
-      apiRes.status(answer.status).json(answer.body);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const failure = apiErrorAnswer(noxError, area);
+      try {
+        answer(failure.status, { 'content-type': JSON_TYPE }, JSON.stringify(failure.body));
+      } catch (writeError) {
+        console.error('[nox-testkit] internal error', writeError);
+        res.destroy();
+      }
     }
   }
 }

@@ -126,7 +126,11 @@ function decodeParam(value: string): string {
   }
 }
 
-/** The ApiResponse over node's response; `send` writes the status, headers and body in one go. */
+/**
+ * The ApiResponse over node's response; `send` writes the status, headers and body in one go. It counts as
+ * sent only once `send` returned: an answer that cannot be written (a value JSON cannot hold, a bad header)
+ * leaves it unsent, so the dispatcher still answers with a 500.
+ */
 export function createApiResponse(
   send: (status: number, headers: Record<string, string>, body: string | undefined) => void,
 ): ApiResponse & { readonly sent: boolean } {
@@ -147,13 +151,16 @@ export function createApiResponse(
       return response;
     },
     json(body: unknown) {
+      if (sent) throw new Error('the request was answered already');
+      const text = JSON.stringify(body);
       headers['content-type'] = 'application/json; charset=utf-8';
+      send(statusCode, headers, text);
       sent = true;
-      send(statusCode, headers, JSON.stringify(body));
     },
     end() {
-      sent = true;
+      if (sent) throw new Error('the request was answered already');
       send(statusCode, headers, undefined);
+      sent = true;
     },
   };
   return response;

@@ -1,8 +1,17 @@
 import type { IncomingMessage } from 'node:http';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { nonJsonBodyError } from '../errors/error-middleware.ts';
 
 /** The largest request body the APIs read, as express.json's limit on the other surfaces. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The content encodings body-parser inflates; null: the body is read as it is. */
+const decoders: Record<string, null | (() => NodeJS.ReadWriteStream)> = {
+  identity: null,
+  gzip: createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
 
 /** A body that cannot be read; `type` is body-parser's, so one error mapping serves both readers. */
 class BodyError extends Error {
@@ -50,21 +59,42 @@ export function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
       new BodyError(415, 'charset.unsupported', `unsupported charset "${charset.toUpperCase()}"`),
     );
   const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding !== 'identity')
+  const decoder = Object.hasOwn(decoders, encoding) ? decoders[encoding] : undefined;
+  if (decoder === undefined)
     return Promise.reject(
       new BodyError(415, 'encoding.unsupported', `unsupported content encoding "${encoding}"`),
     );
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
+    // As body-parser: a compressed body is inflated, and the limit applies to what it inflates to.
+    const stream = decoder === null ? req : req.pipe(decoder());
+    if (stream !== req) {
+      req.on('error', reject);
+      stream.on('error', () => {
+        req.resume();
+        reject(new BodyError(400, 'entity.parse.failed', `the body is not valid ${encoding}`));
+      });
+    }
+    const tooLarge = () => new BodyError(413, 'entity.too.large', 'request entity too large');
+    stream.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (stream !== req) {
+        // Inflated past the limit: stop inflating, read the rest of the request to its end, refuse it.
+        req.unpipe();
+        (stream as unknown as { destroy(): void }).destroy();
+        if (req.readableEnded) reject(tooLarge());
+        else {
+          req.resume();
+          req.once('end', () => reject(tooLarge()));
+          req.once('close', () => reject(tooLarge()));
+        }
+      }
     });
-    req.on('error', reject);
-    req.on('end', () => {
-      if (bytes > MAX_BODY_BYTES)
-        return reject(new BodyError(413, 'entity.too.large', 'request entity too large'));
+    stream.on('error', reject);
+    stream.on('end', () => {
+      if (bytes > MAX_BODY_BYTES) return reject(tooLarge());
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       const text = raw.toString('utf8').replace(/^\uFEFF/, '');
       if (text.length === 0) return resolve({ body: {}, raw });
