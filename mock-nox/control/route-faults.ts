@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import { findOrganisationByKey } from '../domain/organisations.ts';
 import { NoxError } from '../errors/nox-error.ts';
+import type { Organisation } from '../store/schema.ts';
 
 /**
  * Applies the faults set with PUT /__nox/faults to NOX API calls made with the organisation's key: waits
@@ -30,11 +31,12 @@ export async function takeRouteFault(
   res: { locals: { organisationId?: string; fault?: boolean } },
 ): Promise<NoxError | undefined> {
   const key = req.get('x-api-key') ?? /^ApiKey\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-  const known = key === undefined ? undefined : ctx.store.peek.organisationByKey(key);
-  if (!known?.route_faults.some((f) => f.method === req.method && f.path === req.path)) return undefined;
-  const org = findOrganisationByKey(ctx, key as string);
-  const fault = org?.route_faults.find((f) => f.method === req.method && f.path === req.path);
-  if (!org || !fault) return undefined;
+  // Peeked: a call without a fault (nearly all) leaves its organisation out of the next commit.
+  const peeked = key === undefined ? undefined : ctx.store.peek.organisationByKey(key);
+  const fault = peeked?.route_faults.find((f) => f.method === req.method && f.path === req.path);
+  if (!fault) return undefined;
+  // The same record, now counted as changed: using the fault up changes it.
+  const org = findOrganisationByKey(ctx, key as string) as Organisation;
   if (fault.times !== undefined) {
     fault.times -= 1;
     if (fault.times <= 0) org.route_faults = org.route_faults.filter((f) => f !== fault);

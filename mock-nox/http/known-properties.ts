@@ -72,15 +72,6 @@ export function createPropertyFilter(specName: string) {
   };
 }
 
-/** NOX's APIs (FastAPI/pydantic) ignore fields they do not know: so does the mock, and it never stores them. */
-export function dropUnknownProperties(specNames: string[]) {
-  const filters = specNames.map(createPropertyFilter);
-  return (req: Request, _res: Response, next: NextFunction) => {
-    for (const filter of filters) filter.drop(req.method, req.path, req.body);
-    next();
-  };
-}
-
 /** The control API is the mock's own: a field it does not know is a typo, answered with 400. */
 export function refuseUnknownProperties(specName: string) {
   const filter = createPropertyFilter(specName);
