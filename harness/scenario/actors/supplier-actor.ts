@@ -42,6 +42,9 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
     for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
       const seen = await adapter.hooks.readOutcome(hookCtx()).catch(() => null);
       if (seen) return seen;
+      // A wait another one beat (oauthEnd races two) runs on until its scenario closes the page: it ends
+      // there, instead of polling a closed page until its deadline and keeping the run alive that long.
+      if (page.isClosed()) throw new Error('the page was closed while waiting for the supplier’s outcome');
       if (Date.now() > deadline) {
         const text = (await pageText(page)).slice(0, 160);
         throw new ExpectationFailed(
