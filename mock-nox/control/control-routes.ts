@@ -51,7 +51,7 @@ export function createControlRoutes(ctx: MockContext, options: ControlAccessOpti
     res.json(await committed({ reset: id ?? 'all' }));
   });
   router.get('/organisations', (_req, res) => {
-    res.json({ organisations: ctx.store.data.organisations });
+    res.json({ organisations: ctx.store.rows('organisations') });
   });
   router.post('/organisations', async (req, res) => {
     const body: Body<'createOrganisation'> = req.body;

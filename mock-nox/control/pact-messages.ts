@@ -45,9 +45,7 @@ export function createPactMessageRoutes(ctx: MockContext): Router {
         ...patchOf(eventType, value, values.device_id),
       });
       // The verifier asked for the message, not for a delivery: none is attempted.
-      ctx.store.data.webhook_deliveries = ctx.store.data.webhook_deliveries.filter(
-        (d) => !result.deliveries.includes(d),
-      );
+      ctx.store.remove('webhook_deliveries', result.deliveries);
       return result.deliveries;
     };
     if (params.previous_value !== null && params.previous_value !== undefined) made(params.previous_value);

@@ -30,7 +30,7 @@ export function createProviderStates(ctx: MockContext) {
   let supplierId: string | undefined;
   // Looked up again each time: a reset since the supplier state may have removed it.
   const lastSupplier = (state: string) => {
-    const supplier = ctx.store.data.organisations.find((o) => o.id === supplierId);
+    const supplier = supplierId === undefined ? undefined : ctx.store.find.organisation(supplierId);
     if (!supplier) throw errors.providerStateNeedsSupplier(state, providerStates.supplier);
     return supplier;
   };

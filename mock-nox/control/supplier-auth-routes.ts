@@ -58,7 +58,7 @@ export function createSupplierAuthControlRoutes(ctx: MockContext): Router {
   router.post('/supplier-auth-sessions/:state/complete', async (req, res) => {
     const state = req.params.state;
     const body: Body<'completeSupplierAuthSession'> = req.body ?? {};
-    const session = ctx.store.data.supplier_auth_sessions.find((s) => s.state === state);
+    const session = ctx.store.peek.supplierAuthSession(state);
     if (!session) throw errors.supplierAuthStateUnknown();
     if (body.supplier_user_id !== undefined && body.refuse) throw errors.completeSupplierAuthBoth();
     const status =
@@ -81,7 +81,7 @@ export function createSupplierAuthControlRoutes(ctx: MockContext): Router {
 
   /** What the supplier's backend does: POST /post-login-redirect with its key; the answer's status. */
   function confirmStatus(ctx: MockContext, req: Request, userId: string): number {
-    const session = ctx.store.data.supplier_auth_sessions.find((s) => s.state === req.params.state);
+    const session = ctx.store.peek.supplierAuthSession(String(req.params.state));
     const supplier = getOrganisation(ctx, session?.supplier_organisation_id ?? '');
     try {
       confirmSupplierLogin(ctx, supplier, { state: String(req.params.state), user_id: userId });

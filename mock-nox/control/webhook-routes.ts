@@ -11,9 +11,12 @@ export function createWebhookRoutes(ctx: MockContext): Router {
   router.get('/webhooks', (req, res) => {
     const id = orgParam(req);
     const status = req.query.status as WebhookDelivery['status'] | undefined;
-    const deliveries = ctx.store.data.webhook_deliveries.filter(
-      (d) => (id === undefined || d.organisation_id === id) && (status === undefined || d.status === status),
-    );
+    const deliveries = ctx.store
+      .rows('webhook_deliveries')
+      .filter(
+        (d) =>
+          (id === undefined || d.organisation_id === id) && (status === undefined || d.status === status),
+      );
     res.json({ deliveries });
   });
   router.post('/webhooks/deliver-due', async (req, res) => {

@@ -54,10 +54,10 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
     return { attempted: claimed.length, deliveries: claimed };
   }
 
-  const deliveryOf = (id: string) => ctx.store.data.webhook_deliveries.find((d) => d.id === id);
+  const deliveryOf = (id: string) => ctx.store.peek.webhookDelivery(id);
 
   async function attempt(delivery: WebhookDelivery): Promise<void> {
-    const receiver = ctx.store.data.organisations.find((o) => o.id === delivery.organisation_id);
+    const receiver = ctx.store.peek.organisation(delivery.organisation_id);
     if (!receiver) return;
     const policies = policiesOf(ctx, receiver);
     const at = ctx.clock.now(receiver.id);
@@ -70,8 +70,9 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
       policies.webhook_timeout_ms,
     );
     const duration = Math.round((performance.now() - started) * 10) / 10;
-    // A reset while the attempt was on its way dropped the delivery: its answer is not recorded.
-    if (!ctx.store.data.webhook_deliveries.includes(delivery)) return;
+    // A reset while the attempt was on its way dropped the delivery: its answer is not recorded. Found
+    // again through `find`, so the attempt recorded below is in the next commit.
+    if (ctx.store.find.webhookDelivery(delivery.id) !== delivery) return;
     recordAttempt(delivery, at, headers, answer, duration);
     const url = new URL(delivery.url);
     ctx.journal.record({
@@ -93,7 +94,7 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
   function pollWhilePending() {
     if (timer || !autoDeliver) return;
     timer = setInterval(() => {
-      if (!ctx.store.data.webhook_deliveries.some((d) => d.status === 'pending')) {
+      if (!ctx.store.rows('webhook_deliveries').some((d) => d.status === 'pending')) {
         clearInterval(timer);
         timer = undefined;
         return;

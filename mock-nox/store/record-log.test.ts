@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { CALLBACK, createFakeTime, DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
+import {
+  CALLBACK,
+  createFakeTime,
+  createV2Session,
+  DEMO_KEY,
+  linkUser,
+} from '../../test/support/test-mock.ts';
+import { startWebhookReceiver } from '../../test/support/webhook-receiver.ts';
 import { createApp } from '../app.ts';
 import { openStore, type Store, StoreFileError } from './open-store.ts';
 
@@ -61,6 +68,46 @@ describe('the file store log', () => {
     expect(state(third)).toBe(expected);
     expect(third.find.noxUserOf('supplier_123', 'b_user_3')?.supplier_user_id).toBe('b_user_3');
     await third.close();
+  });
+
+  test("a webhook attempt's outcome, recorded after other requests' commits, survives a kill", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const file = tempFile();
+      const store = await openStore({ file, compactAfterBytes: NEVER });
+      const app = createApp({ store, time: createFakeTime(), webhooks: { autoDeliver: false } });
+      const supplier = await request(app)
+        .post('/__nox/organisations')
+        .send({ kind: 'supplier', name: 'Volt', redirect_urls: [CALLBACK] });
+      const maker = await request(app)
+        .post('/__nox/organisations')
+        .send({ kind: 'manufacturer', name: 'Daikin', brands: ['daikin'], webhook_url: `${receiver.url}/m` });
+      await request(app)
+        .put('/__nox/policies')
+        .send({ organisation_id: maker.body.id, webhook_timeout_ms: 300 });
+      const user = await linkUser(app, 'volt_1', 'alice', {}, supplier.body.api_key);
+      await request(app)
+        .patch('/v1/devices/settings')
+        .set('x-api-key', supplier.body.api_key)
+        .send({ user_id: user.nox_user_id, room: { preferred_temperature: 20 } });
+      // The receiver never answers: while the attempt waits, another request's commit is written.
+      receiver.answers.push('hang');
+      const run = request(app)
+        .post('/__nox/webhooks/deliver-due')
+        .send({})
+        .then((r) => r);
+      await receiver.waitFor(1);
+      await createV2Session(app, { user_id: 'meanwhile' });
+      expect((await run).body.attempted).toBe(1);
+      abandon(file);
+      const reopened = await openStore({ file });
+      const [delivery] = reopened.rows('webhook_deliveries');
+      expect(delivery?.attempts.map((a) => a.outcome)).toEqual(['retry_scheduled']);
+      expect(delivery?.attempts[0]?.error).toContain('timeout');
+      await reopened.close();
+    } finally {
+      await receiver.close();
+    }
   });
 
   test('records removed from a list (a relink replaces devices) stay removed after a restart', async () => {
@@ -221,6 +268,68 @@ describe('the file store log', () => {
       }
       await request(app).post('/__nox/clock/advance').send({ seconds: 3600 });
       expect(lastLine(file).changed).toEqual({ link_sessions: 2 });
+    });
+
+    /** A flow-2 login from the manufacturer's app up to the supplier's OAuth page: its state. */
+    async function flow2State(app: ReturnType<typeof createApp>, supplierId: string, user: string) {
+      const link = await request(app)
+        .post('/v2/manufacturer/link-sessions')
+        .set('x-api-key', 'mfr_api_key_123')
+        .send({ user_id: user, redirect_url: 'https://manufacturer-app.com/callback' });
+      const chosen = await request(app)
+        .post(`/__nox/manufacturer-link-sessions/${link.body.link_token}/choose-supplier`)
+        .send({ supplier_organisation_id: supplierId });
+      return chosen.body.state as string;
+    }
+
+    test("the way back to NOX after a flow-2 login logs that login's session, not the others'", async () => {
+      const { file, app } = await linkedUsers(1);
+      const supplier = await request(app)
+        .post('/__nox/organisations')
+        .send({ kind: 'supplier', name: 'Flow Energy', oauth_login_url: 'https://flow.example/oauth' });
+      const states = [];
+      for (let i = 0; i < 4; i++) states.push(await flow2State(app, supplier.body.id, `mfr_${i}`));
+      const confirmed = await request(app)
+        .post('/post-login-redirect')
+        .set('x-api-key', supplier.body.api_key)
+        .send({ state: states[3], user_id: 'flow_customer' });
+      expect(confirmed.status).toBe(200);
+      const back = await request(app).post(`/__nox/supplier-auth-sessions/${states[3]}/complete`).send({});
+      expect(back.body.outcome).toBe('connected');
+      const { changed, reordered } = lastLine(file);
+      expect(changed.supplier_auth_sessions).toBe(1);
+      expect(changed.organisations ?? 0).toBeLessThanOrEqual(1);
+      expect(reordered).toBe(0);
+    });
+
+    test("reading the control API's state and webhooks logs nothing: the next change logs itself alone", async () => {
+      const { file, app } = await linkedUsers(3);
+      expect((await request(app).get('/__nox/state')).status).toBe(200);
+      expect((await request(app).get('/__nox/webhooks')).status).toBe(200);
+      expect((await request(app).get('/__nox/organisations')).status).toBe(200);
+      await request(app)
+        .post('/v2/supplier/link-sessions')
+        .set('x-api-key', DEMO_KEY)
+        .send({ user_id: 'after_reads', redirect_url: CALLBACK });
+      expect(lastLine(file).changed).toEqual({ link_sessions: 1 });
+    });
+
+    test("resetting one organisation logs the removal of its records and leaves the others' unwritten", async () => {
+      const { file, app } = await linkedUsers(3);
+      const other = await request(app)
+        .post('/__nox/organisations')
+        .send({ kind: 'supplier', name: 'Other', redirect_urls: [CALLBACK] });
+      expect((await linkUser(app, 'other_customer', 'alice', {}, other.body.api_key)).outcome).toBe(
+        'connected',
+      );
+      await request(app).post('/__nox/reset').send({ organisation_id: other.body.id });
+      const { changed, removed, reordered } = lastLine(file);
+      expect(removed).toEqual({ link_sessions: 1, nox_users: 1, devices: 1 });
+      expect(changed).toEqual({ organisations: 1 });
+      expect(reordered).toBe(0);
+      // The demo organisation's records are all still there after a restart.
+      const state = (await request(app).get('/__nox/state')).body;
+      expect(state.nox_users).toHaveLength(3);
     });
 
     test("deleting a user logs its records' removal and its sessions, not the other users' records", async () => {

@@ -153,18 +153,31 @@ export function createTracking(
     handOut(collection: string, rows: Row[]) {
       for (const row of rows) mark(collection, row);
     },
-    /** Removes rows from a collection without rewriting its order. */
+    /** Removes rows from a collection without rewriting its order (one pass over it, however many go). */
     remove(collection: Collection, rows: readonly Row[]) {
       const list = raw[collection] as unknown as Row[];
-      for (const row of rows) {
-        const at = list.lastIndexOf(row);
-        if (at < 0) continue;
-        list.splice(at, 1);
+      const gone = (row: Row) => {
         changed.get(collection)?.delete(row);
         const id = ids.get(row);
         if (id !== undefined && options.logged) removedIds.push([collection, id]);
         hooks.removed(collection, row);
+      };
+      if (rows.length <= 1) {
+        for (const row of rows) {
+          const at = list.lastIndexOf(row);
+          if (at < 0) continue;
+          list.splice(at, 1);
+          gone(row);
+        }
+        return;
       }
+      const leaving = new Set(rows);
+      let kept = 0;
+      for (const row of list) {
+        if (leaving.has(row)) gone(row);
+        else list[kept++] = row;
+      }
+      list.length = kept;
     },
     /** Every change since the last call, as one log line (serialised now, so later changes are not in it). */
     takeLine(): string | null {

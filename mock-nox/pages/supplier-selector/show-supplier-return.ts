@@ -28,7 +28,7 @@ export function showSupplierReturn(ctx: MockContext): RequestHandler {
     await ctx.store.commit();
     if (result.kind === 'redirect') return res.redirect(302, result.url);
     const language = pageLanguage(req.query.language, pageLanguage(session.language, 'nl'));
-    const supplier = ctx.store.data.organisations.find((o) => o.id === session.supplier_organisation_id);
+    const supplier = ctx.store.peek.organisation(session.supplier_organisation_id);
     const failure = result.outcome === 'connected' ? null : result.outcome;
     const view = {
       language,

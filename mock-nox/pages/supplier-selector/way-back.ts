@@ -6,7 +6,7 @@ import type { WayBack } from './return-page.ts';
 
 /** Back to the manufacturer's app: its redirect_url, as the manufacturer gave it. */
 export function manufacturerWayBack(ctx: MockContext, link: ManufacturerLinkSession): WayBack {
-  const manufacturer = ctx.store.data.organisations.find((o) => o.id === link.organisation_id);
+  const manufacturer = ctx.store.peek.organisation(link.organisation_id);
   return { kind: 'manufacturer', name: manufacturer?.name ?? link.organisation_id, url: link.redirect_url };
 }
 
