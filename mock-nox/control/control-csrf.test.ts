@@ -55,7 +55,7 @@ describe('the control API refuses browsers it did not serve', () => {
     await request(app).post('/__nox/organisations').send({ kind: 'supplier', name: 'Kept' });
     const res = await request(app).post('/__nox/reset').set('origin', 'http://evil.example');
     expect(res.status).toBe(403);
-    expect(store.data.organisations.map((o) => o.name)).toContain('Kept');
+    expect(store.rows('organisations').map((o) => o.name)).toContain('Kept');
   });
 
   test('scripts, curl and same-origin pages still reach it, and it sends no CORS headers', async () => {
