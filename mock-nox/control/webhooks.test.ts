@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -54,6 +56,14 @@ const deliveries = async (query: Record<string, string> = {}) => {
 /** The requests that reached `path`, first and second named (the test asserts how many came). */
 const arrived = (path: string) =>
   receiver.at(path) as [ReceivedWebhook, ReceivedWebhook, ...ReceivedWebhook[]];
+/** A port nothing listens on: one just given out and closed again (a fixed port may be someone's). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 const bodies = (path: string) => receiver.at(path).map((r) => JSON.parse(r.rawBody));
 const policies = (organisation_id: string, changes: Record<string, unknown>) =>
   control()
@@ -369,7 +379,7 @@ describe('delivery and retries on the virtual clock', () => {
       kind: 'manufacturer',
       name: 'Gone',
       brands: ['daikin'],
-      webhook_url: 'http://127.0.0.1:1/hooks',
+      webhook_url: `http://127.0.0.1:${await closedPort()}/hooks`,
     });
     await change();
     const run = await deliverDue();
