@@ -241,7 +241,7 @@ describe('the file store log', () => {
       for (let i = 0; i < count; i++)
         users.push((await linkUser(app, `reader_${i}`, 'alice')).nox_user_id as string);
       for (const user of users) await patch(app, user, 20);
-      return { file, app, users };
+      return { file, app, users, store };
     }
 
     test("a PATCH of one user's settings after reads of every device logs that settings row alone", async () => {
@@ -315,21 +315,33 @@ describe('the file store log', () => {
     });
 
     test("resetting one organisation logs the removal of its records and leaves the others' unwritten", async () => {
-      const { file, app } = await linkedUsers(3);
+      const { file, app, store } = await linkedUsers(3);
       const other = await request(app)
         .post('/__nox/organisations')
         .send({ kind: 'supplier', name: 'Other', redirect_urls: [CALLBACK] });
-      expect((await linkUser(app, 'other_customer', 'alice', {}, other.body.api_key)).outcome).toBe(
-        'connected',
-      );
+      for (const customer of ['other_1', 'other_2', 'other_3']) {
+        const linked = await linkUser(app, customer, customer, {}, other.body.api_key);
+        expect(linked.outcome).toBe('connected');
+      }
+      // The demo organisation's rows after the other's too: the removal keeps the order of those left.
+      await linkUser(app, 'demo_after', 'bob');
       await request(app).post('/__nox/reset').send({ organisation_id: other.body.id });
       const { changed, removed, reordered } = lastLine(file);
-      expect(removed).toEqual({ link_sessions: 1, nox_users: 1, devices: 1 });
+      expect(removed).toEqual({ link_sessions: 3, nox_users: 3, devices: 3 });
       expect(changed).toEqual({ organisations: 1 });
       expect(reordered).toBe(0);
-      // The demo organisation's records are all still there after a restart.
-      const state = (await request(app).get('/__nox/state')).body;
-      expect(state.nox_users).toHaveLength(3);
+      // A kill now: the log replayed onto the snapshot gives the same records, in the same order.
+      const expected = state(store);
+      abandon(file);
+      const reopened = await openStore({ file });
+      expect(state(reopened)).toBe(expected);
+      expect(reopened.rows('nox_users').map((u) => u.supplier_user_id)).toEqual([
+        'reader_0',
+        'reader_1',
+        'reader_2',
+        'demo_after',
+      ]);
+      await reopened.close();
     });
 
     test("deleting a user logs its records' removal and its sessions, not the other users' records", async () => {
