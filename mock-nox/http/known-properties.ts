@@ -29,31 +29,44 @@ export function createPropertyFilter(specName: string) {
     memo.set(key, schema);
     return schema;
   };
-  const resolve = (node: Json): Json =>
-    node?.$ref
-      ? resolve(
-          node.$ref
-            .replace(/^#\//, '')
-            .split('/')
-            .reduce((n: Json, k: string) => n?.[k], spec),
-        )
-      : node;
-  const walk = (schema: Json, value: unknown, at: Unknown, found: Unknown[], drop: boolean) => {
-    const node = resolve(schema);
+  // A schema node with the document its local refs point into: refs to a sibling file
+  // (`nox-data.yaml#/components/schemas/RoomSettings`, as the control API's settings change has) are
+  // followed into that file, and the refs inside it resolve there.
+  type At = { node: Json; doc: Json };
+  const resolve = ({ node, doc }: At): At => {
+    if (typeof node?.$ref !== 'string') return { node, doc };
+    const [file, pointer = ''] = node.$ref.split('#');
+    const target = file ? loadSpec(file) : doc;
+    const found = pointer
+      .split('/')
+      .filter(Boolean)
+      .reduce((n: Json, k: string) => n?.[k], target);
+    return resolve({ node: found, doc: target });
+  };
+  const walk = (schema: At, value: unknown, at: Unknown, found: Unknown[], drop: boolean) => {
+    const { node, doc } = resolve(schema);
     if (!node || typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      if (node.items) for (const [i, v] of value.entries()) walk(node.items, v, [...at, i], found, drop);
+      if (node.items)
+        for (const [i, v] of value.entries()) walk({ node: node.items, doc }, v, [...at, i], found, drop);
       return;
     }
-    const branches = [node, ...['allOf', 'oneOf', 'anyOf'].flatMap((k) => node[k] ?? [])].map(resolve);
-    const properties = Object.assign({}, ...branches.map((b) => b.properties ?? {}));
+    const branches = [
+      { node, doc },
+      ...['allOf', 'oneOf', 'anyOf'].flatMap((k) => (node[k] ?? []).map((b: Json) => ({ node: b, doc }))),
+    ].map(resolve);
+    const properties = new Map<string, At>();
+    for (const branch of branches)
+      for (const [key, property] of Object.entries(branch.node?.properties ?? {}))
+        properties.set(key, { node: property, doc: branch.doc });
     const open = branches.some(
-      (b) => b.additionalProperties !== undefined && b.additionalProperties !== false,
+      ({ node: b }) => b?.additionalProperties !== undefined && b.additionalProperties !== false,
     );
-    if (Object.keys(properties).length === 0 || open) return;
+    if (properties.size === 0 || open) return;
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (key in properties) walk(properties[key], record[key], [...at, key], found, drop);
+      const property = properties.get(key);
+      if (property) walk(property, record[key], [...at, key], found, drop);
       else {
         found.push([...at, key]);
         if (drop) delete record[key];
@@ -63,11 +76,11 @@ export function createPropertyFilter(specName: string) {
   return {
     list(method: string, path: string, body: unknown): Unknown[] {
       const found: Unknown[] = [];
-      walk(schemaOf(method, path), body, [], found, false);
+      walk({ node: schemaOf(method, path), doc: spec }, body, [], found, false);
       return found;
     },
     drop(method: string, path: string, body: unknown): void {
-      walk(schemaOf(method, path), body, [], [], true);
+      walk({ node: schemaOf(method, path), doc: spec }, body, [], [], true);
     },
   };
 }

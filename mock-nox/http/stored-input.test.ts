@@ -81,6 +81,26 @@ describe('stored input', () => {
     expect(mock.store.data.organisations[0]?.route_faults).toEqual([]);
   });
 
+  test("unknown fields inside the control API's settings change (schemas in nox-data.yaml) are refused, and nothing is stored", async () => {
+    const user = await linkUser(mock.app, 'u2', 'alice');
+    const before = JSON.stringify(mock.stored().settings);
+    const res = await request(mock.app)
+      .patch(`/__nox/users/${user.nox_user_id}/settings`)
+      .send({
+        room: { preferred_temperature: 20, unicorns: 5 },
+        optimization_settings: { constructor: true },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: 'room.unicorns is not a known field; optimization_settings.constructor is not a known field',
+    });
+    expect(JSON.stringify(mock.stored().settings)).toBe(before);
+    const known = await request(mock.app)
+      .patch(`/__nox/users/${user.nox_user_id}/settings`)
+      .send({ room: { preferred_temperature: 20 } });
+    expect(known.status).toBe(200);
+  });
+
   test('a body over 1 MB is a 413 in the surface shape', async () => {
     const big = JSON.stringify({ user_id: 'x'.repeat(1_100_000) });
     const data = await raw('patch', '/v1/devices/settings', big, DEMO_KEY);

@@ -44,7 +44,7 @@ async function workload(store: Store, tag: string) {
   await linkUser(app, `${tag}_user_0`, 'bob'); // a relink: its devices are replaced
   await request(app)
     .patch(`/__nox/users/${users[1]?.nox_user_id}/settings`)
-    .send({ room: { setpoint: 19.5 } });
+    .send({ room: { preferred_temperature: 19.5 } });
   await request(app).delete(`/v1/users/${users[2]?.nox_user_id}`).set('x-api-key', DEMO_KEY);
   await request(app).post('/__nox/clock/advance').send({ seconds: 3600 }); // pending sessions expire
   await linkUser(app, `${tag}_after_prune`, 'alice'); // prunes the ended sessions
