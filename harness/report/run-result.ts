@@ -84,9 +84,9 @@ export interface RunResult {
   report_failures?: ReportFailure[];
 }
 
-/** A flow none of whose scenarios ran, and why (the distinct skip reasons). */
+/** A flow (or NOX's webhooks) none of whose scenarios ran, and why (the distinct skip reasons). */
 export interface UntestedFlow {
-  flow: Flow;
+  flow: Flow | 'webhooks';
   reasons: string[];
 }
 

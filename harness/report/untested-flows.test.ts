@@ -9,8 +9,12 @@ import { createRunResultFixture } from './testing/run-result-fixture.ts';
 import { untestedFlows } from './untested-flows.ts';
 
 const base = createRunResultFixture().scenarios[0] as ScenarioResult;
-const scenario = (flow: ScenarioResult['flow'], status: ScenarioResult['status'], reason?: string) =>
-  ({ ...base, flow, status, ...(reason ? { reason } : {}) }) as ScenarioResult;
+const scenario = (
+  flow: ScenarioResult['flow'],
+  status: ScenarioResult['status'],
+  reason?: string,
+  tags = ['hp'],
+) => ({ ...base, flow, status, tags, ...(reason ? { reason } : {}) }) as ScenarioResult;
 const noHook = 'the adapter has no logInOnOAuthPage hook';
 const sentence = `Untested: the manufacturer-app flow (${noHook}; the adapter has no webhookPath)`;
 
@@ -27,6 +31,26 @@ describe('untested flows', () => {
       { flow: 'manufacturer-app', reasons: [noHook, 'the adapter has no webhookPath'] },
     ]);
     expect(untestedFlows([scenario('manufacturer-app', 'failed')])).toEqual([]);
+  });
+
+  test("names NOX's webhooks when every webhook scenario skipped, though their flow ran", () => {
+    const noPath = 'the adapter has no webhookPath';
+    const flows = untestedFlows([
+      scenario('supplier-app', 'passed'),
+      scenario('supplier-app', 'skipped', noPath, ['webhooks', 'settings']),
+      scenario('supplier-app', 'skipped', noPath, ['security', 'webhooks']),
+    ]);
+    expect(flows).toEqual([{ flow: 'webhooks', reasons: [noPath] }]);
+    const result = createRunResultFixture({ untested_flows: flows });
+    let out = '';
+    feed(createListReporter({ write: (text) => (out += text), color: false, tty: false }), result);
+    expect(out).toContain(`  Untested: NOX's webhooks (${noPath})\n`);
+    expect(
+      untestedFlows([
+        scenario('supplier-app', 'skipped', noPath, ['webhooks']),
+        scenario('supplier-app', 'passed', undefined, ['webhooks']),
+      ]),
+    ).toEqual([]);
   });
 
   test('every console summary and the HTML report header say it', () => {

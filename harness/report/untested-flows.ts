@@ -2,12 +2,17 @@ import type { ScenarioResult, UntestedFlow } from './run-result.ts';
 
 /**
  * The flows with selected scenarios of which none ran (each one skipped), with their distinct skip
- * reasons: a run that tested only one flow says so instead of passing quietly.
+ * reasons: a run that tested only one flow says so instead of passing quietly. NOX's webhooks count as
+ * one more: their scenarios (tag `webhooks`) link through flow 1, so a run without them would otherwise
+ * name no flow untested.
  */
 export function untestedFlows(scenarios: ScenarioResult[]): UntestedFlow[] {
-  const flows = [...new Set(scenarios.map((s) => s.flow))];
-  return flows.flatMap((flow) => {
-    const mine = scenarios.filter((s) => s.flow === flow);
+  const areas = new Map<UntestedFlow['flow'], ScenarioResult[]>();
+  const add = (area: UntestedFlow['flow'], s: ScenarioResult) =>
+    areas.set(area, [...(areas.get(area) ?? []), s]);
+  for (const s of scenarios) add(s.flow, s);
+  for (const s of scenarios) if (s.tags.includes('webhooks')) add('webhooks', s);
+  return [...areas].flatMap(([flow, mine]) => {
     if (mine.some((s) => s.status !== 'skipped')) return [];
     return [{ flow, reasons: [...new Set(mine.map((s) => s.reason ?? 'skipped'))] }];
   });
@@ -15,5 +20,6 @@ export function untestedFlows(scenarios: ScenarioResult[]): UntestedFlow[] {
 
 /** "Untested: the manufacturer-app flow (the adapter has no logInOnOAuthPage hook)". */
 export function describeUntested({ flow, reasons }: UntestedFlow): string {
-  return `Untested: the ${flow} flow (${reasons.join('; ')})`;
+  const what = flow === 'webhooks' ? "NOX's webhooks" : `the ${flow} flow`;
+  return `Untested: ${what} (${reasons.join('; ')})`;
 }
