@@ -6,13 +6,8 @@ import {
   SettingError,
   type SettingSpec,
 } from '../common/precedence.ts';
-import {
-  mockOptionSchemas,
-  type NoxTestkitConfig,
-  type RunSettings,
-  runOptionSchemas,
-  toReporterKinds,
-} from '../harness/index.ts';
+import { mockOptionSchemas, runOptionSchemas, toReporterKinds } from '../harness/config.ts';
+import type { NoxTestkitConfig, RunSettings } from '../harness/index.ts';
 
 /** The flags of `nox-testkit run`, as commander hands them over (values are text until checked). */
 export interface RunFlags {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, type Scenario } from '../harness/index.ts';
-import { configFileOf, isConfigAbsent, loadCatalogue } from './load-catalogue.ts';
+import type { Scenario } from '../harness/index.ts';
 
 const description = [
   `Lists the scenarios a run would choose from: the built-in catalogue and your config's scenarioDirs, with severity and tags (use them with "nox-testkit run --grep/--tag"; "run --list" shows what a run would run). Without a config file only the built-in catalogue is listed; a config file that is there is checked as "run" checks it.`,
@@ -29,6 +28,11 @@ export function defineScenariosCommand(program: Command): void {
 
 /** `nox-testkit scenarios`: the catalogue, one line per scenario (or JSON). */
 export async function scenariosCommand(flags: { config?: string; json?: boolean }): Promise<number> {
+  // Loaded to list, not to define the command: `--help` loads no harness.
+  const [{ loadConfig }, { configFileOf, isConfigAbsent, loadCatalogue }] = await Promise.all([
+    import('../harness/index.ts'),
+    import('./load-catalogue.ts'),
+  ]);
   const configFile = configFileOf(flags.config);
   const loaded = isConfigAbsent(configFile) ? undefined : await loadConfig(configFile.file);
   const scenarios = await loadCatalogue(loaded?.config, loaded?.dir ?? '.');

@@ -103,6 +103,17 @@ describe('new flags', () => {
     expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
+  test("--help and each command's --help load neither Playwright nor Pact (they are loaded to run)", async () => {
+    for (const args of [['--help'], ['run', '--help'], ['verify', '--help'], ['scenarios', '--help']]) {
+      // NODE_DEBUG=module names every CommonJS file node loads (both packages are CommonJS).
+      const result = await runCli(args, { env: { NODE_DEBUG: 'module' } });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).toContain('Usage: nox-testkit');
+      expect(result.stderr, args.join(' ')).toContain('MODULE');
+      expect(result.stderr, args.join(' ')).not.toMatch(/playwright-core|@pact-foundation/);
+    }
+  });
+
   test('run --list prints what the run would run after --tag (in any case) and --shard, and starts nothing', async () => {
     const reports = join(mkdtempSync(join(tmpdir(), 'nox-list-')), 'reports');
     const all = await runCli(['run', '--list', '--tag', 'EXPIRY', '--report-dir', reports]);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { pactFiles, verifyPacts } from '../contracts/index.ts';
-import { openStore, startServer } from '../mock-nox/index.ts';
 import { serveEnv } from './serve-options.ts';
 
 const description = [
@@ -28,6 +26,11 @@ export function defineVerifyCommand(program: Command): void {
 
 /** `nox-testkit verify`: returns the exit code. */
 export async function verifyCommand(values: { pact?: string; 'base-url'?: string }): Promise<number> {
+  // Pact and the mock are loaded to verify, not to define the command: `--help` loads neither.
+  const [{ pactFiles, verifyPacts }, { openStore, startServer }] = await Promise.all([
+    import('../contracts/index.ts'),
+    import('../mock-nox/index.ts'),
+  ]);
   let files: string[];
   try {
     files = pactFiles(values.pact ?? 'pacts');

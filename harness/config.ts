@@ -1,4 +1,6 @@
-// The harness's config part alone, a second public entry for `nox-testkit serve`: the `mock` section's
-// schemas and the config checks, without the runner, the browser, the reporters' XML or Pact.
-export { mockOptionSchemas, mockSectionSchema } from './config/config-schema.ts';
-export { checkConfigPart, configName } from './config/define-config.ts';
+// The harness's config part alone, a second public entry: the `mock` and `run` sections' schemas, the
+// config checks and the reporter names, without the runner, the browser, the reporters' XML or Pact. `serve`
+// runs on it, and every command's options and help are defined from it (`--help` loads nothing more).
+export { mockOptionSchemas, mockSectionSchema, runOptionSchemas } from './config/config-schema.ts';
+export { checkConfigPart, configName, defaultConfigFile } from './config/define-config.ts';
+export { reporterNames, toReporterKinds } from './config/reporter-names.ts';
