@@ -78,7 +78,7 @@ export interface RunResult {
   exit_code: number;
   /** Set when the run was stopped (Ctrl-C) before every scenario ran. */
   interrupted?: boolean;
-  /** The flows of which no selected scenario ran (every one skipped), with the skip reasons: never silent. */
+  /** The flows (and NOX's webhooks) of which no selected scenario ran (every one skipped), with the skip reasons: never silent. */
   untested_flows?: UntestedFlow[];
   /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
   report_failures?: ReportFailure[];

@@ -31,7 +31,8 @@ export function summaryLines(
   const lines = [
     `\n  ${counts} · ${count(result.scenarios.length, 'scenario')} in ${formatDuration(result.duration_ms)}`,
   ];
-  for (const flow of result.untested_flows ?? []) lines.push(colors.yellow(`  ${describeUntested(flow)}`));
+  for (const flow of result.untested_flows ?? [])
+    lines.push(colors.yellow(`  ${describeUntested(flow, result.shard)}`));
   const dir = displayPath(reportDir);
   if (files === undefined) lines.push(`  Reports in ${dir}`);
   else if (files.length > 0) lines.push(`  Reports in ${dir}: ${files.join(', ')}`);

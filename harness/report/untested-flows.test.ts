@@ -45,6 +45,15 @@ describe('untested flows', () => {
     let out = '';
     feed(createListReporter({ write: (text) => (out += text), color: false, tty: false }), result);
     expect(out).toContain(`  Untested: NOX's webhooks (${noPath})\n`);
+    const sharded = createRunResultFixture({ untested_flows: flows, shard: { index: 1, count: 3 } });
+    let part = '';
+    feed(createListReporter({ write: (text) => (part += text), color: false, tty: false }), sharded);
+    expect(part).toContain(`  Untested in shard 1/3: NOX's webhooks (${noPath})\n`);
+    expect(renderHtmlReport(sharded, new Set())).toContain('Untested in shard 1/3: NOX&#39;s webhooks');
+    expect(untestedFlows([scenario('supplier-app', 'skipped', noPath, ['Webhooks'])])).toContainEqual({
+      flow: 'webhooks',
+      reasons: [noPath],
+    });
     expect(
       untestedFlows([
         scenario('supplier-app', 'skipped', noPath, ['webhooks']),

@@ -1,4 +1,4 @@
-import type { ScenarioResult, UntestedFlow } from './run-result.ts';
+import type { ScenarioResult, Shard, UntestedFlow } from './run-result.ts';
 
 /**
  * The flows with selected scenarios of which none ran (each one skipped), with their distinct skip
@@ -11,15 +11,19 @@ export function untestedFlows(scenarios: ScenarioResult[]): UntestedFlow[] {
   const add = (area: UntestedFlow['flow'], s: ScenarioResult) =>
     areas.set(area, [...(areas.get(area) ?? []), s]);
   for (const s of scenarios) add(s.flow, s);
-  for (const s of scenarios) if (s.tags.includes('webhooks')) add('webhooks', s);
+  for (const s of scenarios) if (s.tags.some((t) => t.toLowerCase() === 'webhooks')) add('webhooks', s);
   return [...areas].flatMap(([flow, mine]) => {
     if (mine.some((s) => s.status !== 'skipped')) return [];
     return [{ flow, reasons: [...new Set(mine.map((s) => s.reason ?? 'skipped'))] }];
   });
 }
 
-/** "Untested: the manufacturer-app flow (the adapter has no logInOnOAuthPage hook)". */
-export function describeUntested({ flow, reasons }: UntestedFlow): string {
+/**
+ * "Untested: the manufacturer-app flow (the adapter has no logInOnOAuthPage hook)". A shard sees only its
+ * share (its one webhook scenario may be the one that needs an optional hook), so it says "in shard i/n".
+ */
+export function describeUntested({ flow, reasons }: UntestedFlow, shard?: Shard): string {
   const what = flow === 'webhooks' ? "NOX's webhooks" : `the ${flow} flow`;
-  return `Untested: ${what} (${reasons.join('; ')})`;
+  const where = shard ? ` in shard ${shard.index}/${shard.count}` : '';
+  return `Untested${where}: ${what} (${reasons.join('; ')})`;
 }
