@@ -99,6 +99,21 @@ describe('stored input', () => {
       .patch(`/__nox/users/${user.nox_user_id}/settings`)
       .send({ room: { preferred_temperature: 20 } });
     expect(known.status).toBe(200);
+    expect(known.body.settings[0].room.preferred_temperature).toBe(20);
+    // The data API drops what it does not know, Object.prototype's names too, as FastAPI does.
+    const data = await request(mock.app)
+      .patch('/v1/devices/settings')
+      .set('x-api-key', DEMO_KEY)
+      .set('content-type', 'application/json')
+      .send(
+        '{"user_id":"' +
+          user.nox_user_id +
+          '","constructor":1,"room":{"toString":2,"preferred_temperature":21}}',
+      );
+    expect(data.status).toBe(204);
+    const stored = JSON.stringify(mock.stored().settings);
+    expect(stored).not.toMatch(/constructor|toString|unicorns/);
+    expect(stored).toContain('"preferred_temperature":21');
   });
 
   test('a body over 1 MB is a 413 in the surface shape', async () => {
