@@ -8,9 +8,13 @@ import type { ScenarioResult, Shard, UntestedFlow } from './run-result.ts';
  */
 export function untestedFlows(scenarios: ScenarioResult[]): UntestedFlow[] {
   const areas = new Map<UntestedFlow['flow'], ScenarioResult[]>();
-  const add = (area: UntestedFlow['flow'], s: ScenarioResult) =>
-    areas.set(area, [...(areas.get(area) ?? []), s]);
+  const add = (area: UntestedFlow['flow'], s: ScenarioResult) => {
+    const mine = areas.get(area);
+    if (mine) mine.push(s);
+    else areas.set(area, [s]);
+  };
   for (const s of scenarios) add(s.flow, s);
+  // After the flows, so their lines come first.
   for (const s of scenarios) if (s.tags.some((t) => t.toLowerCase() === 'webhooks')) add('webhooks', s);
   return [...areas].flatMap(([flow, mine]) => {
     if (mine.some((s) => s.status !== 'skipped')) return [];

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { loadSpec } from '../../openapi/validator/load-spec.ts';
+import { followRef, loadSpec } from '../../openapi/validator/load-spec.ts';
 import { errors } from '../errors/error-templates.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the parsed OpenAPI YAML is walked as plain data
@@ -33,16 +33,8 @@ export function createPropertyFilter(specName: string) {
   // (`nox-data.yaml#/components/schemas/RoomSettings`, as the control API's settings change has) are
   // followed into that file, and the refs inside it resolve there.
   type At = { node: Json; doc: Json };
-  const resolve = ({ node, doc }: At): At => {
-    if (typeof node?.$ref !== 'string') return { node, doc };
-    const [file, pointer = ''] = node.$ref.split('#');
-    const target = file ? loadSpec(file) : doc;
-    const found = pointer
-      .split('/')
-      .filter(Boolean)
-      .reduce((n: Json, k: string) => n?.[k], target);
-    return resolve({ node: found, doc: target });
-  };
+  const resolve = (at: At): At =>
+    typeof at.node?.$ref === 'string' ? resolve(followRef(at.doc, at.node.$ref)) : at;
   const walk = (schema: At, value: unknown, at: Unknown, found: Unknown[], drop: boolean) => {
     const { node, doc } = resolve(schema);
     if (!node || typeof value !== 'object' || value === null) return;

@@ -29,3 +29,24 @@ function readSpec(file: string): Json {
 function parseYaml(text: string): Json {
   return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 }
+
+/** `other.yaml#/…` points into that sibling file; `#/…` and `nox-auth#/…` into the document it is in. */
+export const isSiblingRef = (ref: string) => /^[^#]+\.yaml#/.test(ref);
+
+/** A JSON pointer's keys (`#/components/schemas/A~1B` is components, schemas, A/B). */
+export function refParts(ref: string): string[] {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/**
+ * One step of a `$ref` written in `doc`: its target, and the document the target's own local refs point
+ * into (the sibling file for `other.yaml#/…`).
+ */
+export function followRef(doc: Json, ref: string): { node: Json; doc: Json } {
+  const [file = '', fragment = ''] = ref.split('#');
+  const root = isSiblingRef(ref) ? loadSpec(file) : doc;
+  return { node: refParts(`#${fragment}`).reduce((node: Json, key) => node?.[key], root), doc: root };
+}

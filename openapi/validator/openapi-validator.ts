@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { describeError } from './describe-error.ts';
 import type { Issue } from './issue.ts';
-import { loadSpec } from './load-spec.ts';
+import { followRef, isSiblingRef, loadSpec, refParts } from './load-spec.ts';
 import { isBooleanParam, readBooleans } from './query-booleans.ts';
 import { isUtcTime } from './utc-time.ts';
 
@@ -230,20 +230,8 @@ function refLocal(schema: Json): Json {
   return schema?.$ref && !isSiblingRef(schema.$ref) ? { $ref: schema.$ref.replace(/^[^#]*#/, '#') } : schema;
 }
 
-const isSiblingRef = (ref: string) => /^[^#]+\.yaml#/.test(ref);
-
-function refParts(ref: string): string[] {
-  return ref
-    .replace(/^#\//, '')
-    .split('/')
-    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
 function resolve(spec: Json, value: Json): Json {
-  if (!value?.$ref) return value;
-  const [file, fragment] = value.$ref.split('#');
-  const root = isSiblingRef(value.$ref) ? loadSpec(file) : spec;
-  return refParts(`#${fragment}`).reduce((node: Json, key) => node?.[key], root);
+  return value?.$ref ? followRef(spec, value.$ref).node : value;
 }
 
 function querySchema(name: string, params: Json[]): Json {
