@@ -1,4 +1,4 @@
-// The allowed imports of design.md §2, one rule per line of it, checked by `npm run check`
+// The allowed imports of docs/architecture.md ("What may import what"), one rule per line of its tables, checked by `npm run check`
 // (`npm run lint:imports`). A forbidden import fails the check with the rule's name.
 // Tests and their support files may reach into what they test, so rules judge production code only.
 const tests = '(\\.(test|bench)\\.ts$|/test-support/|/testing/|^test/)';

@@ -20,8 +20,8 @@ async function checkFixture(): Promise<{ failed: boolean; violations: string[] }
   }
 }
 
-describe('the allowed imports of design.md §2', () => {
-  test('a forbidden import fails the check, named by its rule, one rule per line of §2', async () => {
+describe('the allowed imports of docs/architecture.md', () => {
+  test('a forbidden import fails the check, named by its rule, one rule per line of its tables', async () => {
     const { failed, violations } = await checkFixture();
     expect(failed).toBe(true);
     const seen = violations.map((l) => l.trim().replace(/^error /, ''));

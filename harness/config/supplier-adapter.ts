@@ -54,7 +54,7 @@ export interface SettingsChange {
   optimisation?: 'none' | 'pv_self_consumption' | 'dynamic_tariff' | 'flex_trading';
 }
 
-/** How the harness drives the supplier's app: the hooks of design.md section 4. */
+/** How the harness drives the supplier's app: its hooks (docs/adapter.md). */
 export interface SupplierHooks {
   /** Logs in as `ctx.user` and starts "connect my heat pump / solar panels"; the browser should end on NOX. */
   startConnection(ctx: HookContext, options: ConnectOptions): Promise<void>;

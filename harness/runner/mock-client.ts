@@ -2,7 +2,7 @@ import type { ControlClient } from '../../openapi/control-client.ts';
 import { createControlClient } from '../../openapi/control-client.ts';
 import { HarnessError } from '../errors.ts';
 
-/** The harness reaches the mock only over HTTP, through its control API (design.md section 2). */
+/** The harness reaches the mock only over HTTP, through its control API (docs/architecture.md), so the same harness works against a mock in another process. */
 export type MockClient = ControlClient;
 
 /** The control API client, with an unreachable mock reported as the harness's MOCK_UNREACHABLE. */
