@@ -97,12 +97,22 @@ describe('group commit', () => {
 
   test('changes made while a write is in flight share the next write, which includes them all', async () => {
     const written: number[] = [];
+    // The first write is held open until the test has made its further changes: "in flight" is an event here.
+    let writeStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      writeStarted = resolve;
+    });
+    let releaseWrite!: () => void;
+    const released = new Promise<void>((resolve) => {
+      releaseWrite = resolve;
+    });
     const store = await openStore({
       adapter: {
         read: async () => createSeedDb(),
         write: async (data) => {
           const snapshot = data.clock_offset_seconds;
-          await new Promise((resolve) => setTimeout(resolve, 10));
+          writeStarted();
+          await released;
           written.push(snapshot);
         },
       },
@@ -110,12 +120,13 @@ describe('group commit', () => {
     });
     store.data.clock_offset_seconds = 1;
     const first = store.commit();
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await started;
     store.data.clock_offset_seconds = 2;
     const second = store.commit();
     store.data.clock_offset_seconds = 3;
     const third = store.commit();
     expect(third).toBe(second);
+    releaseWrite();
     await first;
     expect(written).toEqual([1]);
     await third;
