@@ -1,5 +1,6 @@
+import type { Store } from '../../store/open-store.ts';
 import type { WebhookDelivery } from '../../store/schema.ts';
-import type { MockContext } from '../mock-context.ts';
+import type { VirtualClock } from '../clock.ts';
 
 /** What POST /__nox/webhooks/deliver-due answers. */
 export interface DeliveryRun {
@@ -19,7 +20,7 @@ export interface WebhookDispatch {
  * The pending deliveries whose next attempt has come on their receiver's clock, oldest first: read
  * untracked, and only those handed out (the sender records their attempts), so the others are not rewritten.
  */
-export function dueDeliveries(ctx: Pick<MockContext, 'store' | 'clock'>, organisationId?: string) {
+export function dueDeliveries(ctx: { store: Store; clock: VirtualClock }, organisationId?: string) {
   return ctx.store
     .rows('webhook_deliveries')
     .filter(
