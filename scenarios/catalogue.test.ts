@@ -54,6 +54,14 @@ const catches: Record<SupplierFlaw, Catch> = {
     scenario: 'oauth-refused-terms-reports-access-denied',
     says: 'the supplier sent the browser back without error=access_denied',
   },
+  'confirm-after-refusal': {
+    scenario: 'oauth-refused-terms-reports-access-denied',
+    says: 'after the user refused its terms: it confirmed a login the user did not consent to, so NOX shows the link as connected',
+  },
+  'return-without-state': {
+    scenario: 'linked-from-nox-web-app',
+    says: 'without state: NOX cannot tell which link that ends, showing "',
+  },
   'skip-webhook-signature': {
     scenario: 'webhook-forged-signature-is-refused',
     says: 'it accepted a delivery whose X-Webhook-Signature is wrong',
@@ -65,7 +73,15 @@ const catches: Record<SupplierFlaw, Catch> = {
   },
   'ignore-webhook-settings': {
     scenario: 'manufacturer-settings-change-reaches-supplier',
-    says: 'its settings page shows',
+    says: 'its settings page shows 21 °C: its receiver acknowledged evt_',
+  },
+  'stale-settings-page': {
+    scenario: 'manufacturer-settings-change-reaches-supplier',
+    says: 'the page shows a stale copy, not what the receiver stored',
+  },
+  'webhook-signature-without-timestamp': {
+    scenario: 'manufacturer-settings-change-reaches-supplier',
+    says: 'failed (401): NOX signed these deliveries correctly, so the receiver’s check is wrong: the usual causes are an HMAC over re-serialised JSON rather than the raw body bytes',
   },
   'mark-connected-on-start': {
     scenario: 'cancel-leaves-customer-not-connected',
@@ -94,6 +110,13 @@ const alsoCaught: [SupplierFlaw, Catch][] = [
   [
     'mark-connected-on-start',
     { scenario: 'link-opened-after-expiry-shows-failure', says: 'its read-back says status "connected"' },
+  ],
+  [
+    'webhook-signature-without-timestamp',
+    {
+      scenario: 'webhook-forged-signature-is-refused',
+      says: 'a key other than this organisation’s NOX API key',
+    },
   ],
 ];
 
@@ -147,4 +170,21 @@ describe('the built-in catalogue against the reference supplier', () => {
     },
     90_000,
   );
+
+  // Every flow-2 scenario whose browser gets back to NOX: each is a verdict saying where the browser went
+  // (a harness timeout reading NOX's return page was a SCENARIO_ERROR). The expired login ends at the supplier.
+  test('gives a verdict, never a harness error, when the supplier returns to NOX without state', async () => {
+    const all = await loadScenarios([builtInScenarioDir]);
+    const flow2 = all.filter((s) => s.flow === 'manufacturer-app').map((s) => s.id);
+    expect(flow2).toHaveLength(10);
+    const result = await runAgainst('return-without-state', flow2);
+    const verdicts = result.scenarios.map((s) => `${s.id}: ${s.failure?.code ?? s.status}`);
+    expect(verdicts.sort()).toEqual(
+      flow2
+        .map((id) => `${id}: ${id === 'oauth-login-after-expiry-fails' ? 'passed' : 'EXPECTATION_FAILED'}`)
+        .sort(),
+    );
+    for (const s of result.scenarios.filter((s) => s.failure))
+      expect(s.failure?.actual, s.id).toMatch(/\/ui\/supplier-return\S* without state/);
+  }, 240_000);
 });

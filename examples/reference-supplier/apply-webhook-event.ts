@@ -18,8 +18,7 @@ export async function applyWebhookEvent(
   event: WebhookEvent,
 ): Promise<void> {
   const setting = settingOf(event.type);
-  // FLAW: ignore-webhook-settings acknowledges settings events and leaves its copy as it was.
-  if (!setting || ctx.hasFlaw('ignore-webhook-settings')) return;
+  if (!setting) return;
   // Without a copy yet, NOX's own read already has the change: reading it is applying it.
   const had = ctx.store.settings.has(customerId);
   const copy = await settingsCopyOf(ctx, customerId, noxUserId);

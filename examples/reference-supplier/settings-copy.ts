@@ -14,6 +14,7 @@ export async function loadSettingsCopy(
   try {
     const settings = await ctx.nox.getSettings(noxUserId);
     ctx.store.settings.set(customerId, settings);
+    ctx.store.settingsAtLink.set(customerId, structuredClone(settings));
     return settings;
   } catch (error) {
     if (error instanceof NoxRequestError) return null;
@@ -28,4 +29,18 @@ export async function settingsCopyOf(
   noxUserId: string,
 ): Promise<DeviceSettings[] | null> {
   return ctx.store.settings.get(customerId) ?? (await loadSettingsCopy(ctx, customerId, noxUserId));
+}
+
+/** What the settings page shows: the copy (webhooks and saves keep it up to date). */
+export async function shownSettingsOf(
+  ctx: SupplierContext,
+  customerId: string,
+  noxUserId: string,
+): Promise<DeviceSettings[] | null> {
+  // FLAW: stale-settings-page shows the settings as read at link time, whatever came since.
+  if (ctx.hasFlaw('stale-settings-page')) {
+    const atLink = ctx.store.settingsAtLink.get(customerId);
+    if (atLink) return atLink;
+  }
+  return settingsCopyOf(ctx, customerId, noxUserId);
 }

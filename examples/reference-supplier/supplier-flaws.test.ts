@@ -39,10 +39,14 @@ describe('the broken variants (SUPPLIER_FLAW)', () => {
       'no-post-retry',
       'ignore-post-errors',
       'refusal-without-error',
+      'confirm-after-refusal',
+      'return-without-state',
       'skip-webhook-signature',
       'webhook-not-idempotent',
       'webhook-id-before-processing',
       'ignore-webhook-settings',
+      'stale-settings-page',
+      'webhook-signature-without-timestamp',
       'mark-connected-on-start',
       'first-device-page-only',
       'hide-settings-errors',
@@ -185,6 +189,29 @@ describe('the broken variants (SUPPLIER_FLAW)', () => {
     expect(answer.location).toBe(`${start.redirectUri}?state=${start.state}`);
   });
 
+  test('confirm-after-refusal confirms the login to NOX although the user refused the terms', async () => {
+    const app = await f.startSupplier({ flaw: 'confirm-after-refusal' });
+    const start = await startAtWebApp(f, app);
+    const answer = await submitOAuthForm(await app.customer('oli'), start, {
+      customer_id: 'oli',
+      decision: 'refuse',
+    });
+    const post = (await f.journal(app.organisationId)).find((e) => e.request.path === '/post-login-redirect');
+    expect(post?.response.status).toBe(200);
+    expect(answer.location).toBe(`${start.redirectUri}?state=${start.state}`);
+    expect((await readBackOf(app, 'oli')).status).toBe('connected');
+  });
+
+  test('return-without-state sends the browser back to NOX without its state, accepted or refused', async () => {
+    const app = await f.startSupplier({ flaw: 'return-without-state' });
+    const accepted = await startAtWebApp(f, app);
+    const back = await submitOAuthForm(await app.customer('sam'), accepted, { customer_id: 'sam' });
+    expect(back.location).toBe(accepted.redirectUri);
+    const refused = await startAtWebApp(f, app);
+    const away = await submitOAuthForm(await app.customer('tom'), refused, { decision: 'refuse' });
+    expect(away.location).toBe(`${refused.redirectUri}?error=access_denied`);
+  });
+
   test('skip-webhook-signature acts on a forged delivery', async () => {
     const app = await f.startSupplier({ flaw: 'skip-webhook-signature' });
     const { customer, delivery } = await connectThenChangeOnNox(f, app, 'pam');
@@ -220,10 +247,27 @@ describe('the broken variants (SUPPLIER_FLAW)', () => {
     expect((await readBackOf(app, 'ray')).webhook_ids).toEqual([]);
   });
 
-  test('ignore-webhook-settings acknowledges the change and keeps showing the old value', async () => {
+  test('ignore-webhook-settings acknowledges the change and never applies it', async () => {
     const app = await f.startSupplier({ flaw: 'ignore-webhook-settings' });
     const { customer, delivery } = await connectThenChangeOnNox(f, app, 'sue');
     expect(delivery.attempts.map((a) => a.response_status)).toEqual([200]);
+    expect(await shownTemperature(customer)).toBe('21');
+    expect((await readBackOf(app, 'sue')).webhook_ids).toEqual([]);
+  });
+
+  test('stale-settings-page applies the change but its page shows the settings read at link time', async () => {
+    const app = await f.startSupplier({ flaw: 'stale-settings-page' });
+    const { customer, delivery } = await connectThenChangeOnNox(f, app, 'sia');
+    expect(delivery.attempts.map((a) => a.response_status)).toEqual([200]);
+    expect((await readBackOf(app, 'sia')).webhook_ids).toEqual([delivery.webhook_id]);
+    expect(await shownTemperature(customer)).toBe('21');
+  });
+
+  test('webhook-signature-without-timestamp refuses NOX’s genuine deliveries 401', async () => {
+    const app = await f.startSupplier({ flaw: 'webhook-signature-without-timestamp' });
+    const { customer, delivery } = await connectThenChangeOnNox(f, app, 'sid');
+    expect(delivery.attempts.map((a) => a.response_status)).toEqual([401]);
+    expect(delivery.status).toBe('failed');
     expect(await shownTemperature(customer)).toBe('21');
   });
 

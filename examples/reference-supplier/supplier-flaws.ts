@@ -19,11 +19,18 @@ export const supplierFlaws = {
     'stores the customer as connected and shows success when NOX answers the POST 404/409/410',
   'refusal-without-error':
     'sends the browser to redirect_uri without error=access_denied when the terms are refused',
+  'confirm-after-refusal':
+    'confirms the login with POST /post-login-redirect even when the user refused the terms',
+  'return-without-state': "sends the browser back to NOX's return page without the state NOX gave its page",
   'skip-webhook-signature': 'accepts a webhook whatever its signature',
   'webhook-not-idempotent': 'processes every webhook delivery, with no de-duplication on X-Webhook-Id',
   'webhook-id-before-processing':
     'marks an X-Webhook-Id processed before processing it, so the retry after its own 5xx is dropped',
-  'ignore-webhook-settings': 'acknowledges settings webhooks but its settings page keeps the old values',
+  'ignore-webhook-settings': 'acknowledges settings webhooks but never applies them',
+  'stale-settings-page':
+    'applies settings webhooks to its copy, but its settings page shows the copy read at link time',
+  'webhook-signature-without-timestamp':
+    'checks X-Webhook-Signature over the raw body alone, not <timestamp>.<body>: refuses NOX 401',
   'mark-connected-on-start':
     'marks the customer connected when the link starts, so a cancel leaves it connected',
   'first-device-page-only': 'reads only the first page of GET /v1/devices',

@@ -40,6 +40,8 @@ export interface SupplierStore {
    * own saves and by NOX's settings webhooks, so a page does not depend on NOX answering.
    */
   settings: Map<string, DeviceSettings[]>;
+  /** The settings as read at link time, kept apart (only the stale-settings-page flaw shows them). */
+  settingsAtLink: Map<string, DeviceSettings[]>;
   /** X-Webhook-Ids processed to the end: a delivery seen again is acknowledged and not acted on. */
   processedWebhooks: Set<string>;
   /** Per customer, the X-Webhook-Id of each delivery acted on, once per time (the read-back shows them). */
@@ -56,6 +58,7 @@ export function createSupplierStore(): SupplierStore {
     pendingLinks: new Map(),
     connections: new Map(),
     settings: new Map(),
+    settingsAtLink: new Map(),
     processedWebhooks: new Set(),
     webhookIds: new Map(),
     failNextWebhook: new Set(),

@@ -95,4 +95,34 @@ describe("expectation messages name the supplier's mistake", () => {
       /^the supplier made GET \/v1\/devices\?user_id=\S+ without a key \(401\); GET \/v1\/devices\?user_id=\S+ with a key NOX does not know \(401\)$/,
     );
   });
+
+  // The supplier sent the browser to NOX's return page without the state NOX gave its OAuth page: NOX's
+  // error page is all there is, so both parties' reads say so at once (they used to wait for a page).
+  test.each(['webApp', 'manufacturer'] as const)(
+    'a return to NOX without state is a verdict naming where the browser went (%s)',
+    async (party) => {
+      const failure = await failureOf(async (t) => {
+        await t.page.goto(`${mock.url}/ui/supplier-return?error=access_denied`);
+        await t[party].result();
+      });
+      expect(failure?.code).toBe('EXPECTATION_FAILED');
+      expect(failure?.expected).toBe(
+        "the supplier to send the browser back to NOX's redirect_uri with the state NOX gave its OAuth page",
+      );
+      expect(failure?.actual).toMatch(
+        /^it sent the browser to http:\/\/\S+\/ui\/supplier-return\?error=access_denied without state: NOX cannot tell which link that ends, showing ".*The return to NOX has no state/,
+      );
+    },
+  );
+
+  test('NOX’s return page showing no result is a verdict naming the page, not a harness timeout', async () => {
+    const failure = await failureOf(async (t) => {
+      await t.page.goto(`${mock.url}/ui/supplier-return?state=not-a-state`);
+      await t.webApp.result();
+    });
+    expect(failure?.code).toBe('EXPECTATION_FAILED');
+    expect(failure?.actual).toMatch(
+      /^the browser is on http:\/\/\S+\/ui\/supplier-return\?state=not-a-state, showing ".*does not know this return link/,
+    );
+  });
 });

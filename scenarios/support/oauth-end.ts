@@ -9,6 +9,8 @@ export type OAuthEnd = { nox: LinkEnd } | { supplier: SupplierOutcome } | { neit
  * Waits for whichever shows first: the browser back on NOX's return page (the redirect_uri NOX gave the
  * OAuth page), or the supplier showing its own connected or failure page. A wait that gives up does not
  * decide: only when both gave up is it neither (the supplier's wait ends sooner than a slow way back).
+ * Back on NOX's return page but with nothing to read there (no `state`, no result) is neither at once,
+ * with where the browser is: a verdict, not a harness timeout.
  */
 export async function oauthEnd(t: ScenarioContext, seen: SupplierAuthSeen): Promise<OAuthEnd> {
   const back = new URL(new URL(seen.oauthUrl).searchParams.get('redirect_uri') ?? seen.oauthUrl);
@@ -17,8 +19,8 @@ export async function oauthEnd(t: ScenarioContext, seen: SupplierAuthSeen): Prom
     t.page
       .waitForURL(onNox, { timeout: SETTLE_MS })
       .then(() => t.webApp.result())
-      .then((nox) => ({ nox }))
-      .catch(() => null),
+      .then((nox): OAuthEnd => ({ nox }))
+      .catch((error: unknown) => (isVerdict(error) ? { neither: error.actual } : null)),
     t.supplier
       .outcome()
       .then((supplier) => ({ supplier }))
@@ -26,6 +28,10 @@ export async function oauthEnd(t: ScenarioContext, seen: SupplierAuthSeen): Prom
   ]);
   return shown ?? { neither: `the browser is on ${t.page.url()}` };
 }
+
+/** An ExpectationFailed, by its code: a scenario loaded by jiti may see another copy of the class. */
+const isVerdict = (error: unknown): error is { actual: string } =>
+  (error as { code?: unknown } | null)?.code === 'EXPECTATION_FAILED';
 
 /** The first of the waits to find something (not null), or null once every one found nothing. */
 function firstFound<T>(waits: Promise<T | null>[]): Promise<T | null> {

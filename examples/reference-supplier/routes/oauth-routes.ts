@@ -33,8 +33,10 @@ export function createOAuthRoutes(ctx: SupplierContext): Router {
     const redirectUri = queryValue(form.redirect_uri) ?? '';
     const decision = queryValue(form.decision);
     if (!state) return sendFailure(res, 400, { code: 'invalid_request', details: [noState] });
-    if (decision === 'refuse') return refuse(ctx, res, state, redirectUri);
-    if (decision !== 'accept')
+    // FLAW: confirm-after-refusal goes on as if the user had accepted: it confirms the login to NOX.
+    if (decision === 'refuse' && !ctx.hasFlaw('confirm-after-refusal'))
+      return refuse(ctx, res, state, redirectUri);
+    if (decision !== 'accept' && decision !== 'refuse')
       return sendFailure(res, 400, {
         code: 'invalid_request',
         details: ['decision must be accept or refuse'],
@@ -61,7 +63,7 @@ export function createOAuthRoutes(ctx: SupplierContext): Router {
     }
     await storeConnection(ctx, customerId, answer);
     // FLAW: open-redirect trusts the redirect_uri the page was opened with.
-    res.redirect(303, ctx.hasFlaw('open-redirect') ? redirectUri : answer.redirect_url);
+    res.redirect(303, ctx.hasFlaw('open-redirect') ? redirectUri : returnUrl(ctx, answer.redirect_url));
   });
   return router;
 }
@@ -85,5 +87,14 @@ function refuse(ctx: SupplierContext, res: Response, state: string, redirectUri:
   // FLAW: refusal-without-error sends the browser back as if nothing was refused.
   if (!ctx.hasFlaw('refusal-without-error')) url.searchParams.set('error', 'access_denied');
   url.searchParams.set('state', state);
-  res.redirect(303, url.toString());
+  res.redirect(303, returnUrl(ctx, url.toString()));
+}
+
+/** The way back to NOX, with its state. */
+function returnUrl(ctx: SupplierContext, url: string): string {
+  if (!ctx.hasFlaw('return-without-state')) return url;
+  // FLAW: return-without-state rebuilds the way back from its own parts and leaves out NOX's state.
+  const stripped = new URL(url);
+  stripped.searchParams.delete('state');
+  return stripped.toString();
 }

@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import type { SettingsPatch } from '../nox-client.ts';
 import { NoxRequestError } from '../nox-error.ts';
 import { settingsPage } from '../pages/settings-page.ts';
-import { settingsCopyOf } from '../settings-copy.ts';
+import { shownSettingsOf } from '../settings-copy.ts';
 import { formFromSettings, patchFromForm, readSettingsForm, type SettingsForm } from '../settings-form.ts';
 import type { SupplierContext } from '../supplier-context.ts';
 import { sendFailure } from './send-failure.ts';
@@ -28,7 +28,7 @@ export function createSettingsRoutes(ctx: SupplierContext): Router {
     { customerId, noxUserId }: { customerId: string; noxUserId: string },
     page: { form?: SettingsForm; errors?: string[]; saved?: boolean } = {},
   ) => {
-    const devices = await settingsCopyOf(ctx, customerId, noxUserId);
+    const devices = await shownSettingsOf(ctx, customerId, noxUserId);
     if (!devices)
       return sendFailure(res, 502, {
         code: 'nox_unavailable',

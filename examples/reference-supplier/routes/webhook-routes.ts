@@ -1,8 +1,9 @@
+import { createHmac } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { applyWebhookEvent, WebhookProcessingError } from '../apply-webhook-event.ts';
 import type { SupplierContext } from '../supplier-context.ts';
 import { verifyNoxWebhook } from '../verify-nox-webhook.ts';
-import { parseWebhookEvent } from '../webhook-event.ts';
+import { parseWebhookEvent, settingOf } from '../webhook-event.ts';
 
 const badSignature =
   'X-Webhook-Signature does not sign this body with our key, or X-Webhook-Timestamp is more than 300 s ' +
@@ -18,7 +19,11 @@ export function createWebhookRoutes(ctx: SupplierContext): Router {
   const { store } = ctx;
   router.post('/nox/webhooks', express.raw({ type: () => true, limit: '100kb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    const verified = verifyNoxWebhook(raw, req.headers, ctx.config.noxApiKey, ctx.nowSeconds());
+    // FLAW: webhook-signature-without-timestamp signs the body alone, so no genuine delivery verifies.
+    const verified = ctx.hasFlaw('webhook-signature-without-timestamp')
+      ? req.get('x-webhook-signature') ===
+        `sha256=${createHmac('sha256', ctx.config.noxApiKey).update(raw).digest('hex')}`
+      : verifyNoxWebhook(raw, req.headers, ctx.config.noxApiKey, ctx.nowSeconds());
     // FLAW: skip-webhook-signature acts on any request that reaches the URL.
     if (!verified && !ctx.hasFlaw('skip-webhook-signature')) return fail(res, 401, badSignature);
     const webhookId = req.get('x-webhook-id');
@@ -33,7 +38,9 @@ export function createWebhookRoutes(ctx: SupplierContext): Router {
 
     const customerId = event.metadata.external_user_id;
     const connection = customerId ? store.connections.get(customerId) : undefined;
-    if (customerId && connection) {
+    // FLAW: ignore-webhook-settings acknowledges settings events and does nothing with them.
+    const ignored = ctx.hasFlaw('ignore-webhook-settings') && settingOf(event.type) !== null;
+    if (customerId && connection && !ignored) {
       if (store.failNextWebhook.delete(customerId))
         return fail(res, 503, 'The receiver is unavailable (test-only: fail-next-webhook was set)');
       try {

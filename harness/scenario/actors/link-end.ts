@@ -14,25 +14,35 @@ export async function readLinkEnd(deps: Flow2Deps, party: 'manufacturer' | 'web-
   const { page, scenario, step } = deps;
   const callback = new URL(deps.manufacturerCallbackUrl);
   const nox = new URL(deps.mock.baseUrl);
+  const onReturnPage = (url: URL) => url.port === nox.port && url.pathname === '/ui/supplier-return';
+  // Without state NOX's return page is a dead end (its 400 page): a verdict now, not a wait for a redirect.
   const arrived = (url: URL) =>
-    party === 'manufacturer'
-      ? url.origin === callback.origin && url.pathname === callback.pathname
-      : url.port === nox.port && url.pathname === '/ui/supplier-return';
+    (onReturnPage(url) && (party === 'web-app' || !url.searchParams.get('state'))) ||
+    (party === 'manufacturer' && url.origin === callback.origin && url.pathname === callback.pathname);
   const where =
     party === 'manufacturer' ? deps.manufacturerCallbackUrl : "NOX's return page /ui/supplier-return";
+  const fail = async (expected: string, actual: string): Promise<never> => {
+    const text = (await pageText(page)).trim().slice(0, 200);
+    throw new ExpectationFailed(expected, `${actual}, showing "${text}"`, scenario.rule, scenario.docs);
+  };
   return step(
     `Back at ${party === 'manufacturer' ? "the manufacturer's app" : "NOX's web app"}`,
     async () => {
-      await page.waitForURL(arrived, { timeout: RETURN_MS }).catch(async () => {
-        const text = (await pageText(page)).trim().slice(0, 200);
-        throw new ExpectationFailed(
-          `the browser to get back to ${where} within ${RETURN_MS / 1000} s`,
-          `it is on ${page.url()}, showing "${text}"`,
-          scenario.rule,
-          scenario.docs,
+      await page
+        .waitForURL(arrived, { timeout: RETURN_MS })
+        .catch(() =>
+          fail(`the browser to get back to ${where} within ${RETURN_MS / 1000} s`, `it is on ${page.url()}`),
         );
-      });
-      return party === 'manufacturer' ? fromCallback(new URL(page.url())) : fromReturnPage(deps);
+      const url = new URL(page.url());
+      if (onReturnPage(url) && !url.searchParams.get('state'))
+        await fail(
+          "the supplier to send the browser back to NOX's redirect_uri with the state NOX gave its OAuth page",
+          `it sent the browser to ${url.href} without state: NOX cannot tell which link that ends`,
+        );
+      if (party === 'manufacturer') return fromCallback(url);
+      return fromReturnPage(deps, () =>
+        fail('NOX’s return page to show the link’s success or failure', `the browser is on ${page.url()}`),
+      );
     },
   );
 }
@@ -61,11 +71,11 @@ function fromCallback(url: URL): LinkEnd {
 }
 
 /** NOX's web app shows no ids: the connected session's come from the mock's state, by its state. */
-async function fromReturnPage(deps: Flow2Deps): Promise<LinkEnd> {
+async function fromReturnPage(deps: Flow2Deps, neither: () => Promise<never>): Promise<LinkEnd> {
   const { page } = deps;
   // The return page shows one of the two; waiting for either (not a short look for the failure alone)
   // keeps a slow render under load from being read as a success.
-  await page.locator('#error-code, #connected-text').first().waitFor({ timeout: RETURN_MS });
+  await page.locator('#error-code, #connected-text').first().waitFor({ timeout: RETURN_MS }).catch(neither);
   const code = (await page.locator('#error-code').count())
     ? await page.locator('#error-code').textContent()
     : null;
