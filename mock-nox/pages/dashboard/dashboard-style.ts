@@ -5,6 +5,7 @@ import { pageStyle } from '../kit/page-style.ts';
 export const dashboardStyle = `:root { --accent: ${NOX_GREEN}; }
 ${pageStyle}
 main.dash { max-width: 1240px; margin: 24px auto; }
+[hidden] { display: none !important; }
 .layout { display: grid; grid-template-columns: 220px 1fr; gap: 20px; align-items: start; }
 .orgs { display: grid; gap: 6px; }
 .orgs a { display: block; padding: 10px 12px; border-radius: 10px; background: #fff; border: 1px solid #dbe2e0; color: inherit; text-decoration: none; }
