@@ -108,7 +108,7 @@ function tick() {
   }
   for (const el of document.querySelectorAll('[data-due]')) {
     const left = el.dataset.due === '' ? null : Number(el.dataset.due) - nowOf(el.dataset.org);
-    el.textContent = left === null ? 'no attempt left' : left > 0 ? 'next in ' + duration(left) : 'next attempt due';
+    el.textContent = left === null ? el.dataset.none : left > 0 ? 'next in ' + duration(left) : 'next attempt due';
   }
 }
 

@@ -24,7 +24,7 @@ function completeLink(session) {
 
 function linkSessionRows(sessions) {
   return [...sessions].reverse().map((s) => [
-    h('code', { title: s.token }, short(s.token)), s.supplier_user_id, s.api_version + ' · ' + s.asset_type, s.brand || '—',
+    h('code', { class: 'id', title: s.token }, short(s.token)), s.supplier_user_id, s.api_version + ' · ' + s.asset_type, s.brand || '—',
     statePill(s.status, s.error), when(s.expires_at), timeLeft(s.expires_at, s.organisation_id, s.status !== 'pending'),
     s.status === 'pending' ? completeLink(s) : s.nox_user_id ? h('code', {}, s.nox_user_id) : '—',
   ]);
@@ -42,14 +42,14 @@ function completeSupplierAuth(session) {
 function supplierAuthRows(sessions) {
   const open = (s) => s.status === 'pending' || s.status === 'confirmed';
   return [...sessions].reverse().map((s) => [
-    h('code', { title: s.state }, short(s.state)), s.origin.replace(/_/g, ' '), s.brand, statePill(s.status, s.error), s.supplier_user_id || '—',
+    h('code', { class: 'id', title: s.state }, short(s.state)), s.origin.replace(/_/g, ' '), s.brand, statePill(s.status, s.error), s.supplier_user_id || '—',
     when(s.expires_at), timeLeft(s.expires_at, s.supplier_organisation_id, !open(s)), open(s) ? completeSupplierAuth(s) : '—',
   ]);
 }
 
 function makerSessionRows(sessions) {
   return [...sessions].reverse().map((s) => [
-    h('code', { title: s.token }, short(s.token)), s.manufacturer_user_id, statePill(s.status, s.error),
+    h('code', { class: 'id', title: s.token }, short(s.token)), s.manufacturer_user_id, statePill(s.status, s.error),
     s.supplier_auth_state ? h('code', {}, short(s.supplier_auth_state)) : '—', when(s.expires_at),
     timeLeft(s.expires_at, s.organisation_id, s.status !== 'open'), s.status === 'open' ? openPage(makerPagePath(s)) : '—',
   ]);
@@ -101,9 +101,9 @@ const clockView = {
     fill($('clock-now'), iso(nowOf(org.id)) + ' · offset ' + (org.clock_offset_seconds < 0 ? '−' : '+') + duration(org.clock_offset_seconds) + ' (this organisation) · global offset ' + duration(ui.clock.offset_seconds));
     const s = ui.state;
     const rows = [
-      ...s.link_sessions.map((x) => ['link session', h('code', {}, short(x.token)), statePill(x.status, x.error), when(x.expires_at), timeLeft(x.expires_at, x.organisation_id, x.status !== 'pending')]),
-      ...(s.supplier_auth_sessions || []).map((x) => ['supplier-auth session', h('code', {}, short(x.state)), statePill(x.status, x.error), when(x.expires_at), timeLeft(x.expires_at, x.supplier_organisation_id, x.status !== 'pending' && x.status !== 'confirmed')]),
-      ...(s.manufacturer_link_sessions || []).map((x) => ['manufacturer link session', h('code', {}, short(x.token)), statePill(x.status, x.error), when(x.expires_at), timeLeft(x.expires_at, x.organisation_id, x.status !== 'open')]),
+      ...s.link_sessions.map((x) => ['link session', h('code', { class: 'id' }, short(x.token)), statePill(x.status, x.error), when(x.expires_at), timeLeft(x.expires_at, x.organisation_id, x.status !== 'pending')]),
+      ...(s.supplier_auth_sessions || []).map((x) => ['supplier-auth session', h('code', { class: 'id' }, short(x.state)), statePill(x.status, x.error), when(x.expires_at), timeLeft(x.expires_at, x.supplier_organisation_id, x.status !== 'pending' && x.status !== 'confirmed')]),
+      ...(s.manufacturer_link_sessions || []).map((x) => ['manufacturer link session', h('code', { class: 'id' }, short(x.token)), statePill(x.status, x.error), when(x.expires_at), timeLeft(x.expires_at, x.organisation_id, x.status !== 'open')]),
     ];
     keyed($('clock-sessions'), JSON.stringify([s.link_sessions, s.supplier_auth_sessions, s.manufacturer_link_sessions]), () => table(['Session', 'Id', 'State', 'Expires', 'Time left'], rows, 'No session of this organisation.'));
   },

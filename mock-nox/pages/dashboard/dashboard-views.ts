@@ -140,7 +140,7 @@ const policiesView = {
 
 function attemptRows(delivery) {
   return delivery.attempts.map((a) => [String(a.number), when(a.at), a.response_status ? statusPill(a.response_status) : h('span', { class: 'pill bad' }, a.error || 'no answer'),
-    a.outcome.replace(/_/g, ' '), a.duration_ms + ' ms', a.redelivery ? 'redelivery' : 'scheduled', h('pre', {}, headerLines(a.headers))]);
+    a.outcome.replace(/_/g, ' '), a.duration_ms + ' ms', a.redelivery ? 'redelivery' : 'schedule', h('pre', {}, headerLines(a.headers))]);
 }
 
 function deliveryRow(org, d) {
@@ -152,7 +152,7 @@ function deliveryRow(org, d) {
   const row = h('details', { 'data-delivery': d.id, open: ui.open.has(id), ontoggle: () => (row.open ? ui.open.add(id) : ui.open.delete(id)) },
     h('summary', {}, h('span', { class: 'mono' }, clockTime(d.created_at)), h('span', { class: 'path' }, d.event.type), statePill(d.status),
       h('span', { class: 'attempts' }, d.attempts.length === 1 ? '1 attempt' : d.attempts.length + ' attempts'),
-      h('span', { class: 'due', 'data-due': d.next_attempt_at === null ? '' : d.next_attempt_at, 'data-org': d.organisation_id }), redeliver),
+      h('span', { class: 'due', 'data-due': d.next_attempt_at === null ? '' : d.next_attempt_at, 'data-none': d.status === 'failed' ? 'no retry left' : '', 'data-org': d.organisation_id }), redeliver),
     h('dl', { class: 'fields' }, [['Delivery', h('code', {}, d.id)], ['To', h('code', {}, d.url)], ['X-Webhook-Id', h('code', {}, d.webhook_id)], ['Queued', when(d.created_at)]].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     table(['#', 'At', 'Answer', 'Outcome', 'Took', 'Made by', 'Signed headers'], attemptRows(d), 'No attempt yet.'),
     h('pre', {}, pretty(d.event)));
