@@ -14,3 +14,10 @@ export function controlApiLine(url: string, host: string, adminToken: string | u
     ? `Control API         ${what}, loopback only`
     : `Control API         ${what}, send "Authorization: Bearer <your --admin-token>"`;
 }
+
+/** The banner's dashboard line: the control API's client in the browser, open exactly when that API is. */
+export function dashboardLine(url: string, host: string, adminToken: string | undefined): string {
+  if (isControlClosed(host, adminToken)) return 'Dashboard           shut with the control API';
+  const token = adminToken === undefined ? '' : ' (asks for the admin token once per tab)';
+  return `Dashboard           ${url}/__nox/ui  (journal, sessions, clock, policies, faults, webhooks)${token}`;
+}

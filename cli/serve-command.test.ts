@@ -30,6 +30,12 @@ describe('nox-testkit serve', () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mock.url).not.toBe('http://127.0.0.1:4400');
     expect(mock.output()).toContain('x-api-key: api_key_123');
+    expect(mock.output()).toContain(`Dashboard           ${mock.url}/__nox/ui  (journal,`);
+    const dashboard = await fetch(`${mock.url}/__nox/ui`);
+    expect([dashboard.status, dashboard.headers.get('content-type')]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+    ]);
     const { stdout } = await run('sh', ['-c', bannerCurl(mock.output())]);
     expect(JSON.parse(stdout)).toMatchObject({
       supplier: 'Acme Energy',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { envValue } from '../common/precedence.ts';
 import { DEMO_SUPPLIER_KEY, openStore, StoreFileError, startServer } from '../mock-nox/index.ts';
-import { controlApiLine, isControlClosed } from './control-exposure.ts';
+import { controlApiLine, dashboardLine, isControlClosed } from './control-exposure.ts';
 import {
   type RawOptions,
   readConfigFile,
@@ -70,7 +70,10 @@ async function run(options: ServeOptions): Promise<number> {
       options.host,
       options.port,
     );
-    const control = controlApiLine(server.url, options.host, options.adminToken);
+    const control = [
+      controlApiLine(server.url, options.host, options.adminToken),
+      dashboardLine(server.url, options.host, options.adminToken),
+    ].join('\n  ');
     process.stdout.write(banner(server.url, options.publicUrl ?? server.url, store.location, control));
     await stopRequested;
     process.stdout.write('Stopping the mock NOX platform (Ctrl-C again to stop at once)...\n');

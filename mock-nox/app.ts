@@ -16,6 +16,7 @@ import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
 import { journalMiddleware, keepRawJson } from './journal/journal-middleware.ts';
 import { createWebhookSender, type WebhookOptions } from './outbound/webhook-sender.ts';
+import { createDashboardRoutes } from './pages/dashboard/dashboard-routes.ts';
 import { renderErrorPage } from './pages/kit/render-error-page.ts';
 import { createPageRoutes } from './pages/page-routes.ts';
 import type { Store } from './store/open-store.ts';
@@ -69,6 +70,9 @@ export function createApp(deps: AppDeps): MockApp {
     publicUrl: app.locals.publicUrl,
     closed: deps.controlClosed,
   };
+  // The dashboard's page and script hold no data: they are served to anyone, and everything they show or
+  // change goes through the control API below, with its access rules.
+  app.use('/__nox/ui', createDashboardRoutes());
   app.use('/__nox', createControlRoutes(ctx, control));
   app.use(applyRouteFaults(ctx));
   // Before the surfaces, as FastAPI routes before anything runs: Express would answer HEAD and OPTIONS itself.

@@ -67,6 +67,8 @@ export interface ControlClient {
   listWebhookDeliveries(organisationId?: string, status?: WebhookDeliveryStatus): Promise<WebhookDelivery[]>;
   /** Makes the webhook attempts that are due on the receivers' virtual clocks. */
   deliverDueWebhooks(organisationId?: string): Promise<WebhookDeliveryRun>;
+  /** Makes one more attempt of a webhook delivery now, whatever its status (the dashboard's "redeliver now"). */
+  redeliverWebhook(deliveryId: string): Promise<WebhookDelivery>;
 }
 
 /** The client method of every control API operation: a new operationId in nox-control.yaml fails the typecheck. */
@@ -88,6 +90,7 @@ export const controlOperationMethods = {
   patchSettingsAsUser: 'patchSettingsAsUser',
   listWebhookDeliveries: 'listWebhookDeliveries',
   deliverDueWebhooks: 'deliverDueWebhooks',
+  redeliverWebhook: 'redeliverWebhook',
   getState: 'state',
   getJournal: 'journal',
   changeProviderState: 'changeProviderState',
@@ -190,5 +193,7 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
         )
       ).deliveries,
     deliverDueWebhooks: (organisation_id) => call('POST', '/__nox/webhooks/deliver-due', { organisation_id }),
+    redeliverWebhook: (deliveryId) =>
+      call('POST', `/__nox/webhooks/${encodeURIComponent(deliveryId)}/redeliver`),
   };
 }

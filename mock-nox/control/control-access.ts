@@ -25,10 +25,14 @@ export interface ControlAccessOptions {
 }
 
 export function controlAccess({ adminToken, publicUrl, closed }: ControlAccessOptions = {}) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     if (closed) return next(errors.controlClosed());
-    if (!isControlAllowed(req.socket.remoteAddress, req.get('authorization'), adminToken))
-      return next(adminToken === undefined ? errors.controlForbidden() : errors.controlTokenRequired());
+    if (!isControlAllowed(req.socket.remoteAddress, req.get('authorization'), adminToken)) {
+      if (adminToken === undefined) return next(errors.controlForbidden());
+      // The challenge tells a client (the dashboard) that a token would open it, not that it is shut.
+      res.set('WWW-Authenticate', 'Bearer realm="nox-testkit control API"');
+      return next(errors.controlTokenRequired());
+    }
     next(browserRefusal(req, publicUrl, adminToken !== undefined) ?? undefined);
   };
 }

@@ -88,6 +88,7 @@ describe('the admin token', () => {
     const without = await request(app).get('/__nox/state');
     expect(without.status).toBe(403);
     expect(without.body.error).toContain('Authorization: Bearer');
+    expect(without.headers['www-authenticate']).toBe('Bearer realm="nox-testkit control API"');
     expect((await call(app, 'get', '/__nox/state', { authorization: 'Bearer wrong' })).status).toBe(403);
     const ok = await call(app, 'get', '/__nox/state', { authorization: 'Bearer s3cret', host: 'mock:4400' });
     expect(ok.status).toBe(200);
@@ -103,5 +104,6 @@ describe('the admin token', () => {
     const res = await request(app).get('/__nox/health');
     expect(res.status).toBe(403);
     expect(res.body.error).toContain('--admin-token');
+    expect(res.headers['www-authenticate']).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 import { type Request, Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
+import { errors } from '../errors/error-templates.ts';
 import type { WebhookDelivery } from '../store/schema.ts';
 
 const orgParam = (req: Request): string | undefined =>
   (req.body?.organisation_id as string | undefined) ?? (req.query.organisation_id as string | undefined);
 
-/** GET /__nox/webhooks and POST /__nox/webhooks/deliver-due (the request is validated by the control router). */
+/** GET /__nox/webhooks, POST /__nox/webhooks/deliver-due and …/{id}/redeliver (validated by the control router). */
 export function createWebhookRoutes(ctx: MockContext): Router {
   const router = Router();
   router.get('/webhooks', (req, res) => {
@@ -21,6 +22,11 @@ export function createWebhookRoutes(ctx: MockContext): Router {
   });
   router.post('/webhooks/deliver-due', async (req, res) => {
     res.json(await ctx.webhooks.deliverDue(orgParam(req)));
+  });
+  router.post('/webhooks/:delivery_id/redeliver', async (req, res) => {
+    const delivery = await ctx.webhooks.redeliver(req.params.delivery_id);
+    if (!delivery) throw errors.webhookDeliveryNotFound(req.params.delivery_id);
+    res.json(delivery);
   });
   return router;
 }

@@ -197,6 +197,11 @@ export const errors = {
       400,
       'Send supplier_user_id (the supplier confirms the login) or refuse: true (the user refuses the terms), not both.',
     ),
+  webhookDeliveryNotFound: (id: string) =>
+    new NoxError(
+      404,
+      `No webhook delivery has the id "${id}"; GET /__nox/webhooks lists the deliveries with their ids.`,
+    ),
   webhookUrlInvalid: (url: string) =>
     new NoxError(
       400,

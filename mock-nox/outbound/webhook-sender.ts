@@ -56,7 +56,23 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
 
   const deliveryOf = (id: string) => ctx.store.peek.webhookDelivery(id);
 
-  async function attempt(delivery: WebhookDelivery): Promise<void> {
+  async function redeliver(deliveryId: string): Promise<WebhookDelivery | undefined> {
+    // An attempt already on its way is waited for, so the two are recorded one after the other.
+    while (running.has(deliveryId)) await running.get(deliveryId)?.catch(() => undefined);
+    const delivery = ctx.store.find.webhookDelivery(deliveryId);
+    if (!delivery) return undefined;
+    const work = attempt(delivery, true);
+    running.set(deliveryId, work);
+    try {
+      await work;
+    } finally {
+      running.delete(deliveryId);
+    }
+    await ctx.store.commit();
+    return ctx.store.peek.webhookDelivery(deliveryId);
+  }
+
+  async function attempt(delivery: WebhookDelivery, redelivery = false): Promise<void> {
     const receiver = ctx.store.peek.organisation(delivery.organisation_id);
     if (!receiver) return;
     const policies = policiesOf(ctx, receiver);
@@ -73,7 +89,7 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
     // A reset while the attempt was on its way dropped the delivery: its answer is not recorded. Found
     // again through `find`, so the attempt recorded below is in the next commit.
     if (ctx.store.find.webhookDelivery(delivery.id) !== delivery) return;
-    recordAttempt(delivery, at, headers, answer, duration);
+    recordAttempt(delivery, at, headers, answer, duration, redelivery);
     const url = new URL(delivery.url);
     ctx.journal.record({
       at,
@@ -115,6 +131,7 @@ export function createWebhookSender(ctx: SenderContext, options: WebhookOptions 
       pollWhilePending();
     },
     deliverDue,
+    redeliver,
   };
 }
 

@@ -290,6 +290,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__nox/webhooks/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make one more attempt of a webhook delivery now
+         * @description Sends the delivery again now, whatever its status (the dashboard's "redeliver now", as Stripe's "resend"): a new attempt with a fresh X-Webhook-Timestamp and signature on the receiver's virtual clock, marked `redelivery`. Its answer is judged as any attempt's is: a 2xx delivers, a 4xx fails, anything else schedules the next retry of the schedule (or gives up when none is left). An attempt of this delivery still on its way is waited for first.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__nox/state": {
         parameters: {
             query?: never;
@@ -548,6 +568,11 @@ export interface components {
             /** @description Why no answer came: a timeout or a connection error. */
             error: string | null;
             duration_ms: number;
+            /**
+             * @description Present on an attempt made by POST /__nox/webhooks/{delivery_id}/redeliver.
+             * @constant
+             */
+            redelivery?: true;
             /**
              * @description acknowledged: 2xx; rejected: 4xx (final); retry_scheduled: 5xx, 3xx, timeout or connection error with a retry left; gave_up: the same on the last retry.
              * @enum {string}
@@ -1489,6 +1514,38 @@ export interface operations {
             400: components["responses"]["Error"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["Error"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery after the attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description No webhook delivery has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     getState: {

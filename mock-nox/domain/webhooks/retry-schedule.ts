@@ -22,6 +22,7 @@ export function recordAttempt(
   headers: WebhookAttempt['headers'],
   result: AttemptResult,
   durationMs: number,
+  redelivery = false,
 ): WebhookAttempt {
   const number = delivery.attempts.length + 1;
   const { status } = result;
@@ -41,6 +42,7 @@ export function recordAttempt(
     response_status: status,
     error: result.error,
     duration_ms: durationMs,
+    ...(redelivery ? { redelivery: true as const } : {}),
     outcome,
   };
   delivery.attempts.push(attempt);

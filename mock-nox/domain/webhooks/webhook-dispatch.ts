@@ -14,6 +14,8 @@ export interface WebhookDispatch {
   queued(): void;
   /** Makes every attempt that is due now (on each receiver's virtual clock) and resolves after them. */
   deliverDue(organisationId?: string): Promise<DeliveryRun>;
+  /** Makes one more attempt of the delivery now, whatever its status; resolves with it afterwards (undefined: no such delivery). */
+  redeliver(deliveryId: string): Promise<WebhookDelivery | undefined>;
 }
 
 /**

@@ -16,7 +16,7 @@ export interface LayoutOptions {
 
 const noxLogo = html`<div class="logo">NOX<span>Energy</span></div>`;
 
-/** The frame every hosted page shares: NOX header, one card, the "simulated" footer. */
+/** The frame every hosted page shares: NOX header, one card, the "simulated" footer with the way to the dashboard. */
 export function renderLayout(options: LayoutOptions): string {
   const { language, title, body, header = noxLogo, accent = NOX_GREEN } = options;
   return html`<!doctype html>
@@ -31,7 +31,7 @@ export function renderLayout(options: LayoutOptions): string {
 <header>${header}</header>
 <main>
 <div class="card">${body}</div>
-<footer>${textsFor(language).footer}</footer>
+<footer>${textsFor(language).footer} <a href="/__nox/ui">${textsFor(language).dashboard}</a></footer>
 </main>
 </body>
 </html>`.value;

@@ -50,4 +50,5 @@ button, input { font-family: inherit; }
 .choices button::after { content: '›'; font-size: 22px; line-height: 1; color: #9aa8a4; }
 .small { font-size: 12px; margin-top: 18px; }
 footer { text-align: center; font-size: 12px; color: #7a8784; margin: 24px 0; }
+footer a { color: inherit; }
 `;

@@ -4,6 +4,7 @@ import type { Language } from '../../store/schema.ts';
 // Every string the hosted pages show, per UI language; `{name}` marks a value filled in by `fill`.
 const en = {
   footer: 'Simulated by nox-testkit. This is not the real NOX Energy.',
+  dashboard: 'Developer dashboard',
   chooseBrand: 'Choose your brand',
   wantsToConnect: '{supplier} wants to connect to your {asset}.',
   chooseBrandIntro: 'Choose the manufacturer of your {asset} and log in with your account there.',
@@ -41,6 +42,7 @@ export type Texts = typeof en;
 
 const nl: Texts = {
   footer: 'Gesimuleerd door nox-testkit. Dit is niet het echte NOX Energy.',
+  dashboard: 'Dashboard voor ontwikkelaars',
   chooseBrand: 'Kies je merk',
   wantsToConnect: '{supplier} wil verbinding maken met je {asset}.',
   chooseBrandIntro: 'Kies de fabrikant van je {asset} en log daar in met je account.',
@@ -87,6 +89,7 @@ const nl: Texts = {
 
 const fr: Texts = {
   footer: "Simulé par nox-testkit. Ceci n'est pas le vrai NOX Energy.",
+  dashboard: 'Tableau de bord des développeurs',
   chooseBrand: 'Choisissez votre marque',
   wantsToConnect: '{supplier} souhaite se connecter à votre {asset}.',
   chooseBrandIntro: 'Choisissez le fabricant de votre {asset} et connectez-vous avec votre compte chez lui.',
@@ -134,6 +137,7 @@ const fr: Texts = {
 
 const es: Texts = {
   footer: 'Simulado por nox-testkit. Esto no es el NOX Energy real.',
+  dashboard: 'Panel para desarrolladores',
   chooseBrand: 'Elige tu marca',
   wantsToConnect: '{supplier} quiere conectarse a tu {asset}.',
   chooseBrandIntro: 'Elige el fabricante de tu {asset} e inicia sesión con tu cuenta de ese fabricante.',
