@@ -154,10 +154,11 @@ export interface components {
         /** @enum {string} */
         Language: "nl" | "en" | "fr" | "es";
         /**
-         * @description hp = heat pump, pv = solar inverter. Modelled: a missing asset_type is taken as hp.
+         * @description hp = heat pump, pv = solar inverter.
          * @enum {string}
          */
         AssetType: "hp" | "pv";
+        /** @description asset_type is required (NOX's current page): a request without it is a 400. Modelled: the policy `missing_asset_type: hp` of the control API takes a missing one as hp instead, as older renders of NOX's page (which had no asset_type) suggest. */
         CreateSupplierLinkSessionRequest: {
             /** @description The supplier's id of the end user. */
             user_id: string;
@@ -166,10 +167,11 @@ export interface components {
              * @description Must be one of the supplier's allowed redirect URLs.
              */
             redirect_url: string;
-            asset_type?: components["schemas"]["AssetType"];
+            asset_type: components["schemas"]["AssetType"];
             /** @description Pre-selects the manufacturer (a hyphenated slug valid for asset_type). */
             brand?: string | null;
-            language?: components["schemas"]["Language"];
+            /** @default nl */
+            language: components["schemas"]["Language"];
         };
         CreateSupplierLinkSessionResponse: {
             /** Format: uri */
@@ -324,8 +326,11 @@ export interface components {
             redirect_uri: string;
             /** @description Language code for the UI (default en). */
             language?: string;
-            /** @description One of the v1 brand names (with spaces, e.g. 'alpha innotec'); skips brand selection. */
-            brand?: string;
+            /**
+             * @description One of the v1 brand names (with spaces); skips brand selection.
+             * @enum {string}
+             */
+            brand?: "daikin" | "dewarmte" | "viessmann" | "nibe" | "samsung" | "alpha innotec" | "lg" | "mitsubishi" | "vaillant" | "bulex" | "saunier duval" | "thermia" | "toshiba";
         };
         LinkSessionResponseV1: {
             /** @constant */

@@ -617,9 +617,19 @@ export interface components {
             failure_redirects?: boolean;
             /** @description Modelled: the page size of GET /v1/devices, /v1/devices/pv and /v1/manufacturer/devices when the call gives no `limit` (NOX: 1000). Lower it to test your pagination without an account of 1,000 devices. */
             default_device_page_size?: number;
+            /**
+             * @description A v2 supplier link session without asset_type: refused with 400 (reject, NOX's current page, where asset_type is required) or taken as hp (modelled leniency of the older render without asset_type).
+             * @enum {string}
+             */
+            missing_asset_type?: "reject" | "hp";
+            /**
+             * @description The supplier's NOX package. full-control: GET /v1/devices leaves out steerable_status and legionella_config (NOX's Full-control guide: they are supplier-control fields). supplier-control (default; NOX documents no default) shows them, as NOX's API examples do.
+             * @enum {string}
+             */
+            package?: "supplier-control" | "full-control";
         };
         /** @description Every policy, as in force globally or for one organisation. */
-        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms" | "default_device_page_size">;
+        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms" | "default_device_page_size" | "missing_asset_type" | "package">;
         JournalEntry: {
             id: number;
             /** @description Virtual unix seconds of the organisation's (or the global) clock. */
@@ -665,7 +675,7 @@ export interface components {
             language: "nl" | "en" | "fr" | "es";
             /** @enum {string} */
             asset_type: "hp" | "pv";
-            /** @description True when the supplier sent no asset_type and the mock assumed hp. */
+            /** @description True when the supplier sent no asset_type and the policy missing_asset_type: hp took it as hp. */
             asset_type_defaulted: boolean;
             brand: string | null;
             created_at: number;
