@@ -786,10 +786,10 @@ export interface components {
             /** @enum {string} */
             temperature_control_mode: "auto" | "heating" | "cooling" | "off";
         };
-        /** @description The DHW bounds in force (GET); both are always there. */
+        /** @description The DHW bounds in force (GET); both are always there, upper first as in NOX's examples. */
         DHWSettingsInForce: {
-            temperature_lower_bound: number;
             temperature_upper_bound: number;
+            temperature_lower_bound: number;
         };
         /** @description The optimisations in force (GET); all three are always there. */
         OptimizationSettingsInForce: {

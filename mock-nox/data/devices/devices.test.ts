@@ -217,6 +217,8 @@ describe('GET /v1/manufacturer/devices', () => {
       dhw: { temperature_lower_bound: 45, temperature_upper_bound: 55 },
       optimization_settings: { pv_self_consumption: false, dynamic_tariff: false, flex_trading: false },
     });
+    // NOX's example gives the DHW bounds upper first.
+    expect(Object.keys(res.body.data[0].dhw)).toEqual(['temperature_upper_bound', 'temperature_lower_bound']);
   });
 
   test('refuses a supplier key, and the supplier endpoints refuse a manufacturer key', async () => {
