@@ -384,6 +384,7 @@ export interface components {
             in_active_action: boolean;
             reason: string;
         };
+        /** @description steerable_status and legionella_config are supplier-control fields: NOX's Full-control guide says they are not shown to Full-control clients, so they are there only for an organisation of the supplier-control package (the control API's policy `package`). */
         Device: {
             model: string;
             /** @description Lowercase slug. */
@@ -398,7 +399,7 @@ export interface components {
             /** @enum {string} */
             model_type: "air-to-water" | "air-to-air" | "ground-to-water" | "hybrid";
             has_delayed_power_data_1d: boolean;
-            legionella_config: {
+            legionella_config?: {
                 frequency_per_weeks: number;
                 capacity: number;
                 duration_minutes: number;
@@ -406,7 +407,7 @@ export interface components {
             cycle_config: {
                 max_cycles_per_day: number;
             };
-            steerable_status: {
+            steerable_status?: {
                 steering_enabled: boolean;
                 steerable: boolean;
                 DHW: components["schemas"]["ActionStatus"];
