@@ -750,7 +750,7 @@ export interface components {
         OpenObject: {
             [key: string]: unknown;
         };
-        /** @description `device.steerable_status.being_steered.updated` is documented; the rest of the grammar is modelled. */
+        /** @description The types the mock sends: `device.steerable_status.being_steered.updated` (documented) and, modelled, `<device|user>.settings.<group>.<field>.updated` for each field of the settings PATCH. */
         WebhookEventType: string;
         RoomSettings: {
             /** @description °C below preferred_temperature. */
@@ -832,8 +832,8 @@ export interface components {
             energy_supplier: string | null;
         };
         DeviceSteerableStatusUpdatedEvent: {
-            /** @description `device.steerable_status.<field>.updated`; documented for being_steered. */
-            type: string;
+            /** @constant */
+            type: "device.steerable_status.being_steered.updated";
             timestamp: components["schemas"]["EventTimestamp"];
             id: components["schemas"]["EventId"];
             data: components["schemas"]["BooleanChange"];
@@ -875,19 +875,8 @@ export interface components {
             data: components["schemas"]["SettingChange"];
             metadata: components["schemas"]["UserEventMetadata"];
         };
-        DeviceNeedsReauthenticationUpdatedEvent: {
-            /**
-             * @description Modelled.
-             * @constant
-             */
-            type: "device.needs_reauthentication.updated";
-            timestamp: components["schemas"]["EventTimestamp"];
-            id: components["schemas"]["EventId"];
-            data: components["schemas"]["BooleanChange"];
-            metadata: components["schemas"]["DeviceEventMetadata"];
-        };
         /** @description Any event body; keys always in the order type, timestamp, id, data, metadata. (anyOf, not oneOf: the event types' patterns already exclude each other.) Used by the control API's deliveries. */
-        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"] | components["schemas"]["DeviceNeedsReauthenticationUpdatedEvent"];
+        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"];
     };
     responses: {
         /** @description Not on loopback and no (or a wrong) admin token. */
