@@ -443,7 +443,7 @@ export interface components {
         };
         UserSettingsChangeResult: {
             /** @description The settings in force for each of the user's heat pumps, as GET /v1/devices/settings shows them. */
-            settings: components["schemas"]["DeviceSettings"][];
+            settings: components["schemas"]["DevicesGetSettingsRequest"][];
             /** @description The deliveries this change queued (not yet attempted). */
             webhook_deliveries: components["schemas"]["WebhookDelivery"][];
         };
@@ -797,7 +797,8 @@ export interface components {
             dynamic_tariff: boolean;
             flex_trading: boolean;
         };
-        DeviceSettings: {
+        /** @description A heat pump's settings in force, one item of GET /v1/devices/settings (NOX's schema name). */
+        DevicesGetSettingsRequest: {
             device_id: string;
             room: components["schemas"]["RoomSettingsInForce"];
             dhw: components["schemas"]["DHWSettingsInForce"];

@@ -365,6 +365,26 @@ export interface components {
         };
         /** @description Pass it as next_token for the next page; null on the last page. */
         NextTokenValue: string | null;
+        /** @description The meta of POST /v1/devices/pv/flex (NOX's schema name). */
+        DevicesPVFlexMeta: {
+            energy_supplier: string;
+        };
+        /** @description One quarter-hour of GET /v1/devices/pv/production/forecast/realtime (NOX's schema name). */
+        PVPForecastRealtimeData: {
+            /** @description ISO 8601 with milliseconds and Z, e.g. "2025-05-01T07:45:00.000Z". */
+            forecast_time: string;
+            production: number;
+        };
+        /** @description The meta of GET /v1/devices/pv/production/forecast/realtime (NOX's schema name). */
+        PVPForecastRealtimeMeta: {
+            energy_supplier: string;
+            /** @constant */
+            production_unit: "kWh";
+            /** @constant */
+            granularity: "15min";
+            /** @constant */
+            output_timezone: "UTC";
+        };
         SupplierMeta: {
             energy_supplier: string;
         };
@@ -484,7 +504,8 @@ export interface components {
             country?: string;
             postal_code?: string;
         };
-        DeviceSettings: {
+        /** @description A heat pump's settings in force, one item of GET /v1/devices/settings (NOX's schema name). */
+        DevicesGetSettingsRequest: {
             device_id: string;
             room: components["schemas"]["RoomSettingsInForce"];
             dhw: components["schemas"]["DHWSettingsInForce"];
@@ -504,10 +525,12 @@ export interface components {
             device_id?: string | null;
             room?: components["schemas"]["RoomSettings"];
             dhw?: components["schemas"]["DHWSettings"];
-            steering_enabled?: {
-                heat_pump?: boolean;
-            };
+            steering_enabled?: components["schemas"]["SteeringEnabled"];
             location?: components["schemas"]["LocationSettings"];
+        };
+        /** @description heat_pump maps onto optimization_settings.flex_trading (NOX's schema name). */
+        SteeringEnabled: {
+            heat_pump?: boolean;
         };
         ThermalControlScheduleRequest: {
             device_id: string;
@@ -622,7 +645,8 @@ export interface components {
             /** @description The room temperature in °C, on the older docs page only; optional. */
             space_temperature?: number;
         };
-        FlexLog: {
+        /** @description One flex control of GET /v1/devices/pv/flex/logs (NOX's schema name). */
+        DevicesPVFlexLogsDataResponse: {
             timestamp: string;
             /** @constant */
             control_type: "production_curtailment";
@@ -656,6 +680,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description The path called with a method it does not take (HEAD and OPTIONS included); the `Allow` header lists the path's methods. As FastAPI answers it. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The path's methods, e.g. `GET, PATCH`. */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /** @description Modelled (NOX publishes no limit): a request body over 1 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
         /** @description Missing or invalid API key, or a key of the wrong kind. */
         Unauthorized: {
             headers: {
@@ -737,6 +781,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -761,12 +806,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["DeviceSettings"][];
+                        data: components["schemas"]["DevicesGetSettingsRequest"][];
                         meta: components["schemas"]["SupplierMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -794,6 +840,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -823,6 +871,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -852,6 +902,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -900,6 +952,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -925,6 +978,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ThermalCurrentState"];
+                        /** @description One unit per field of data. The flows' keys follow the unit: `tank_Q_loss_unit` … (kW) with unit=kWh, `tank_T_loss_unit` … (°C/15min) with unit=celsius. */
                         meta: {
                             energy_supplier: string;
                             /**
@@ -934,16 +988,51 @@ export interface operations {
                             temperature_unit: "°C";
                             /** @constant */
                             timestamp_time_zone: "UTC";
-                            /** @description The docs' (older) key for the tank power unit. */
-                            tank_P_unit: string;
-                            /** @description Modelled: the same unit under the newer field name. */
-                            tank_P_if_activated_unit: string;
+                            /** @enum {string} */
+                            tank_Y_unit: "kWh" | "°C";
+                            /** @constant */
+                            tank_Q_loss_unit?: "kW";
+                            /** @constant */
+                            tank_Q_gain_unit?: "kW";
+                            /** @constant */
+                            tank_T_loss_unit?: "°C/15min";
+                            /** @constant */
+                            tank_T_gain_unit?: "°C/15min";
+                            /**
+                             * @description The docs' (older) key for the tank power unit.
+                             * @constant
+                             */
+                            tank_P_unit: "kW";
+                            /**
+                             * @description Modelled: the same unit under the newer field name.
+                             * @constant
+                             */
+                            tank_P_if_activated_unit: "kW";
+                            /** @enum {string} */
+                            house_Y_unit: "kWh" | "°C";
+                            /** @constant */
+                            house_Q_natural_unit?: "kW";
+                            /** @constant */
+                            house_Q_heating_unit?: "kW";
+                            /** @constant */
+                            house_Q_cooling_unit?: "kW";
+                            /** @constant */
+                            house_T_natural_unit?: "°C/15min";
+                            /** @constant */
+                            house_T_heating_unit?: "°C/15min";
+                            /** @constant */
+                            house_T_cooling_unit?: "°C/15min";
+                            /** @constant */
+                            house_P_heating_unit: "kW";
+                            /** @constant */
+                            house_P_cooling_unit: "kW";
                         };
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -979,6 +1068,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1013,6 +1103,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1049,6 +1140,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1084,6 +1176,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1120,6 +1213,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1155,6 +1249,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1190,11 +1286,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        meta: components["schemas"]["SupplierMeta"];
+                        meta: components["schemas"]["DevicesPVFlexMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1219,12 +1317,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["FlexLog"][];
+                        data: components["schemas"]["DevicesPVFlexLogsDataResponse"][];
                         meta: components["schemas"]["SupplierMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1246,23 +1345,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            forecast_time: string;
-                            production: number;
-                        }[];
-                        meta: {
-                            energy_supplier: string;
-                            /** @constant */
-                            production_unit: "kWh";
-                            /** @constant */
-                            granularity: "15min";
-                            /** @constant */
-                            output_timezone: "UTC";
-                        };
+                        data: components["schemas"]["PVPForecastRealtimeData"][];
+                        meta: components["schemas"]["PVPForecastRealtimeMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getDeviceFlexDown: {
@@ -1298,6 +1387,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1333,6 +1423,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1369,6 +1460,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1404,6 +1496,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1430,6 +1523,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
 }
