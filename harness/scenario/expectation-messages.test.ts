@@ -73,7 +73,7 @@ describe("expectation messages name the supplier's mistake", () => {
       await t.nox.latestLinkSession();
     });
     expect(failure?.actual).toContain(
-      '(it sent redirect_uri, user_id; POST /v2/supplier/link-sessions expects redirect_url and knows no redirect_uri)',
+      '(it sent asset_type, redirect_uri, user_id; POST /v2/supplier/link-sessions expects redirect_url and knows no redirect_uri)',
     );
   });
 
