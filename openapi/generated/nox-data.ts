@@ -834,6 +834,8 @@ export interface operations {
             /** @description No Content – Settings updated successfully. */
             204: {
                 headers: {
+                    /** @description Modelled (not NOX's): set when a DHW lower bound below 40 degrees C was accepted (legionella risk); ASCII only. */
+                    "x-nox-testkit-warning"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -32,7 +32,7 @@ export interface webhooks {
         put?: never;
         /**
          * A device-level setting changed (modelled)
-         * @description Modelled: `device.settings.<group>.<field>.updated`, e.g. `device.settings.dhw.temperature_lower_bound.updated` or `device.settings.optimization_settings.flex_trading.updated`, for a settings change with a device_id (groups room, dhw, optimization_settings).
+         * @description Modelled: `device.settings.<group>.<field>.updated`, e.g. `device.settings.dhw.temperature_lower_bound.updated` or `device.settings.optimization_settings.flex_trading.updated`, for a settings change with a device_id (groups room, dhw, optimization_settings, location).
          */
         post: operations["deviceSettingsUpdated"];
         delete?: never;
