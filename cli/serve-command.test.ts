@@ -48,7 +48,7 @@ describe('nox-testkit serve', () => {
     const res = await fetch(`${mock.url}/v2/supplier/link-sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': 'api_key_123' },
-      body: JSON.stringify({ user_id: 'u', redirect_url: 'https://your-app.com/callback' }),
+      body: JSON.stringify({ user_id: 'u', redirect_url: 'https://your-app.com/callback', asset_type: 'hp' }),
     });
     expect((await res.json()).link_url).toMatch(/^https:\/\/auth\.nox\.test\/ui\?token=/);
   });

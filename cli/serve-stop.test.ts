@@ -20,7 +20,7 @@ const createSession = (url: string, user: string) =>
   fetch(`${url}/v2/supplier/link-sessions`, {
     method: 'POST',
     headers: { ...json, 'x-api-key': 'api_key_123' },
-    body: JSON.stringify({ user_id: user, redirect_url: 'https://your-app.com/callback' }),
+    body: JSON.stringify({ user_id: user, redirect_url: 'https://your-app.com/callback', asset_type: 'hp' }),
   });
 const sessions = async (url: string) =>
   (await (await fetch(`${url}/__nox/state`)).json()).link_sessions as { supplier_user_id: string }[];

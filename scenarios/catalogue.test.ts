@@ -19,7 +19,10 @@ const catches: Record<SupplierFlaw, Catch> = {
     scenario: 'cancel-at-manufacturer-shows-failure',
     says: 'the supplier shows "connected"',
   },
-  'omit-asset-type': { scenario: 'pv-devices-read-from-pv-endpoint', says: 'a PV brand needs pv' },
+  'omit-asset-type': {
+    scenario: 'pv-devices-read-from-pv-endpoint',
+    says: 'asset_type is required and must be one of: hp, pv',
+  },
   'skip-device-fetch': { scenario: 'devices-read-only-for-callback-user', says: 'no device read at all' },
   'fetch-all-devices': {
     scenario: 'devices-read-only-for-callback-user',

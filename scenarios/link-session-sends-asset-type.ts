@@ -2,7 +2,7 @@ import { defineScenario } from '../harness/index.ts';
 
 export default defineScenario({
   name: 'sends asset_type when it creates a link session',
-  rule: 'The current v2 reference marks asset_type (hp or pv) required: it decides which brands NOX offers. Older examples omit it and nox-testkit accepts a missing one as hp, but a supplier must send it rather than rely on a default NOX does not document.',
+  rule: 'The current v2 reference marks asset_type (hp or pv) required: it decides which brands NOX offers, and NOX answers 400 without it. Older examples omit it; a supplier must send it.',
   docs: 'https://docs.nox.energy/api-docs/supplier-integration/supplier/create-supplier-link-session',
   severity: 'required',
   tags: ['asset-type', 'v2', 'hp'],

@@ -9,7 +9,7 @@ export default defineScenario({
   tags: ['happy-path', 'v2', 'hp'],
   needs: ['readBack'],
   async run(t) {
-    // asset_type is not checked here: a missing one is taken as hp (link-session-sends-asset-type advises on it).
+    // asset_type is not checked here: NOX refuses a link session without it (link-session-sends-asset-type).
     await t.supplier.startConnection({ assetType: 'hp' });
     await t.nox.chooseBrand('daikin');
     await t.nox.logIn(t.username());

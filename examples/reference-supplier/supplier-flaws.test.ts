@@ -78,12 +78,15 @@ describe('the broken variants (SUPPLIER_FLAW)', () => {
     expect(markers.errorCode(page.text)).toBeNull();
   });
 
-  test('omit-asset-type creates the link session without asset_type', async () => {
+  test('omit-asset-type creates the link session without asset_type, which NOX refuses with 400', async () => {
     const app = await f.startSupplier({ flaw: 'omit-asset-type' });
     await (await app.customer('dina')).post('/nox/connect', { asset_type: 'pv' });
     const call = await linkCall(app.organisationId);
     expect(call?.request.body).not.toHaveProperty('asset_type');
-    expect(call?.response.status).toBe(201);
+    expect(call?.response).toMatchObject({
+      status: 400,
+      body: { error: 'asset_type is required and must be one of: hp, pv' },
+    });
   });
 
   test('skip-device-fetch never reads the devices after the callback', async () => {

@@ -68,12 +68,12 @@ describe("expectation messages name the supplier's mistake", () => {
     const failure = await failureOf(async (t) => {
       await call('/v2/supplier/link-sessions', {
         key: org.api_key,
-        body: { user_id: t.user, redirect_uri: redirect },
+        body: { user_id: t.user, redirect_uri: redirect, asset_type: 'hp' },
       });
       await t.nox.latestLinkSession();
     });
     expect(failure?.actual).toContain(
-      '(it sent redirect_uri, user_id; POST /v2/supplier/link-sessions expects redirect_url and knows no redirect_uri)',
+      '(it sent asset_type, redirect_uri, user_id; POST /v2/supplier/link-sessions expects redirect_url and knows no redirect_uri)',
     );
   });
 
@@ -81,7 +81,7 @@ describe("expectation messages name the supplier's mistake", () => {
     const failure = await failureOf(async (t) => {
       const created = await call('/v2/supplier/link-sessions', {
         key: org.api_key,
-        body: { user_id: t.user, redirect_url: redirect },
+        body: { user_id: t.user, redirect_url: redirect, asset_type: 'hp' },
       });
       const { link_token } = (await created.json()) as { link_token: string };
       await t.platform.complete(link_token, { brand: 'daikin', username: 'someone' });

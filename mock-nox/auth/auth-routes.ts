@@ -1,7 +1,7 @@
 import type { components } from '../../openapi/generated/nox-auth.ts';
 import { createLinkSession, linkUrl } from '../domain/link/link-sessions.ts';
 import type { MockContext } from '../domain/mock-context.ts';
-import { isRedirectAllowed } from '../domain/organisations.ts';
+import { isRedirectAllowed, policiesOf } from '../domain/organisations.ts';
 import { pageLanguage } from '../domain/page-language.ts';
 import { errors } from '../errors/error-templates.ts';
 import { authenticate } from '../http/api-key.ts';
@@ -21,19 +21,26 @@ export function createAuthRoutes(ctx: MockContext): ApiRouter {
 
   router.post('/v2/supplier/link-sessions', async (req, res) => {
     const org = authenticate(ctx, req, res, 'supplier');
-    validate(req);
-    const body: Schemas['CreateSupplierLinkSessionRequest'] = req.body;
+    // NOX's current page requires asset_type; the opt-in policy `missing_asset_type: hp` takes a missing
+    // one as hp (the older render had no such field). The journal keeps the body as it was sent.
+    const defaulted =
+      isObject(req.body) &&
+      req.body.asset_type === undefined &&
+      policiesOf(ctx, org).missing_asset_type === 'hp';
+    const sent = defaulted ? { ...req.body, asset_type: 'hp' } : req.body;
+    validate({ method: req.method, baseUrl: req.baseUrl, path: req.path, query: req.query, body: sent });
+    const body: Schemas['CreateSupplierLinkSessionRequest'] = sent;
     if (!isRedirectAllowed(org, body.redirect_url)) {
       throw errors.redirectNotAllowed('redirect_url', body.redirect_url, org.name, org.redirect_urls);
     }
-    const assetType = body.asset_type ?? 'hp';
+    const assetType = body.asset_type;
     const session = createLinkSession(ctx, org, {
       api_version: 'v2',
       supplier_user_id: body.user_id,
       redirect_url: body.redirect_url,
       language: body.language ?? 'nl',
       asset_type: assetType,
-      asset_type_defaulted: body.asset_type === undefined,
+      asset_type_defaulted: defaulted,
       brand: body.brand == null ? null : v2Brand(body.brand, assetType),
     });
     await ctx.store.commit();
@@ -89,3 +96,6 @@ export function createAuthRoutes(ctx: MockContext): ApiRouter {
 
   return router;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -24,7 +24,26 @@ async function curl(example: string) {
 }
 
 describe('the curl examples of the NOX docs work against the mock with only the host changed', () => {
-  test('energy supplier integration guide (v2)', async () => {
+  test("energy supplier integration guide (v2): without asset_type, NOX's current page answers 400", async () => {
+    const body = await curl(`curl --request POST \\
+  --url https://auth.nox.energy/v2/supplier/link-sessions \\
+  --header 'Content-Type: application/json' \\
+  --header 'x-api-key: api_key_123' \\
+  --data '{
+  "user_id": "supplier_user_id_123",
+  "redirect_url": "https://your-app.com/callback",
+  "language": "en"
+}'`);
+    expect(body).toEqual({ error: 'asset_type is required and must be one of: hp, pv' });
+  });
+
+  test('the policy missing_asset_type: hp lets the older examples without asset_type through', async () => {
+    const body = await curl(`curl -s -X PUT ${mock.url}/__nox/policies -H 'Content-Type: application/json' \\
+  -d '{"organisation_id": "supplier_123", "missing_asset_type": "hp"}'`);
+    expect(body.missing_asset_type).toBe('hp');
+  });
+
+  test('energy supplier integration guide (v2), under missing_asset_type: hp', async () => {
     const body = await curl(`curl --request POST \\
   --url https://auth.nox.energy/v2/supplier/link-sessions \\
   --header 'Content-Type: application/json' \\
@@ -43,7 +62,7 @@ describe('the curl examples of the NOX docs work against the mock with only the 
     expect(body.link_url).toContain('language=en');
   });
 
-  test('create supplier link session reference (v2)', async () => {
+  test('create supplier link session reference (v2), under missing_asset_type: hp', async () => {
     const body = await curl(`curl --request POST \\
   --url https://auth.nox.energy/v2/supplier/link-sessions \\
   --header 'Content-Type: application/json' \\
@@ -63,7 +82,7 @@ describe('the curl examples of the NOX docs work against the mock with only the 
     expect(body.expires_at - body.created_at).toBe(600);
   });
 
-  test('create supplier link session reference, older render with a spaced brand (v2)', async () => {
+  test('create supplier link session reference, older render with a spaced brand (v2), under missing_asset_type: hp', async () => {
     const body = await curl(`curl --request POST \\
   --url https://auth.nox.energy/v2/supplier/link-sessions \\
   --header 'Content-Type: application/json' \\

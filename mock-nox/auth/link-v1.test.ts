@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { loadSpec } from '../../openapi/validator/load-spec.ts';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { CALLBACK, createTestMock, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { v1Brands } from '../domain/brands.ts';
 
 const spec = loadOpenApi('nox-auth');
 let mock: Awaited<ReturnType<typeof createTestMock>>;
@@ -69,6 +71,11 @@ describe('POST /users/{userId}/link (v1, deprecated)', () => {
     const res = await link('u', { redirect_uri: 'https://elsewhere.example/cb' });
     expect(res.status).toBe(400);
     expect(res.body.error).toContain('redirect_uri https://elsewhere.example/cb is not one of the allowed');
+  });
+
+  test('the spec declares the v1 brand enum the mock enforces', () => {
+    const schema = loadSpec('nox-auth.yaml').components.schemas.LinkSessionRequest.properties.brand;
+    expect([...schema.enum].sort()).toEqual(v1Brands.map((b) => b.v1Name).sort());
   });
 
   test('accepts the spaced v1 brand names and refuses the v2 slugs', async () => {

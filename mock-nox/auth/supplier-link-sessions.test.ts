@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { loadSpec } from '../../openapi/validator/load-spec.ts';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { CALLBACK, createTestMock, createV2Session, DEMO_KEY } from '../../test/support/test-mock.ts';
 
@@ -53,7 +54,9 @@ describe('POST /v2/supplier/link-sessions', () => {
     expect(res.body.link_url.startsWith('https://auth.example.test/ui?token=')).toBe(true);
   });
 
-  test('defaults the language to nl', async () => {
+  test('defaults the language to nl, as the spec declares', async () => {
+    const request = loadSpec('nox-auth.yaml').components.schemas.CreateSupplierLinkSessionRequest;
+    expect(request.properties.language.default).toBe('nl');
     const res = await createV2Session(mock.app);
     expect(res.body.language).toBe('nl');
     expect(res.body.link_url).toContain('language=nl');
@@ -70,7 +73,7 @@ describe('POST /v2/supplier/link-sessions', () => {
     const res = await request(mock.app)
       .post('/v2/supplier/link-sessions')
       .set('x-api-key', DEMO_KEY)
-      .send({ redirect_url: CALLBACK });
+      .send({ redirect_url: CALLBACK, asset_type: 'hp' });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'user_id is required and must be a string' });
   });
@@ -165,11 +168,31 @@ describe('POST /v2/supplier/link-sessions', () => {
     expect((await createV2Session(mock.app, { redirect_url })).status).toBe(status);
   });
 
-  test('takes a missing asset_type as hp', async () => {
+  test("refuses a missing asset_type with 400 in NOX's {error} shape, as NOX's current page requires it", async () => {
+    const res = await createV2Session(mock.app, { asset_type: undefined, brand: 'daikin' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'asset_type is required and must be one of: hp, pv' });
+    expect(spec.validateResponse('POST', '/v2/supplier/link-sessions', 400, res.body)).toEqual([]);
+    expect((await request(mock.app).get('/__nox/state')).body.link_sessions).toEqual([]);
+  });
+
+  test('takes a missing asset_type as hp for an organisation with the policy missing_asset_type: hp', async () => {
+    const policy = await request(mock.app)
+      .put('/__nox/policies')
+      .send({ organisation_id: 'supplier_123', missing_asset_type: 'hp' });
+    expect(policy.body.missing_asset_type).toBe('hp');
+    expect((await request(mock.app).get('/__nox/policies')).body.missing_asset_type).toBe('reject');
     const res = await createV2Session(mock.app, { asset_type: undefined, brand: 'daikin' });
     expect(res.status).toBe(201);
     const state = await request(mock.app).get('/__nox/state');
     expect(state.body.link_sessions[0]).toMatchObject({ asset_type: 'hp', asset_type_defaulted: true });
+    const journal = await request(mock.app).get('/__nox/journal?area=auth');
+    expect(journal.body.entries.at(-1).request.body).not.toHaveProperty('asset_type');
+    // Another organisation keeps NOX's rule.
+    const volt = await request(mock.app)
+      .post('/__nox/organisations')
+      .send({ kind: 'supplier', name: 'Volt Energy', redirect_urls: [CALLBACK] });
+    expect((await createV2Session(mock.app, { asset_type: undefined }, volt.body.api_key)).status).toBe(400);
   });
 
   test('echoes a pre-selected brand that fits the asset type', async () => {

@@ -270,6 +270,73 @@ describe('webhooks of a settings change', () => {
     expect(bodies('/maker')).toHaveLength(3);
   });
 
+  test('every event type webhook_events accepts is sent by a real change; types nothing sends are refused', async () => {
+    const fields = {
+      room: [
+        'temperature_lower_bound',
+        'temperature_upper_bound',
+        'preferred_temperature',
+        'schedule_enabled',
+        'temperature_control_mode',
+      ],
+      dhw: ['temperature_upper_bound', 'temperature_lower_bound'],
+      optimization_settings: ['pv_self_consumption', 'dynamic_tariff', 'flex_trading'],
+      location: ['country', 'postal_code'],
+    };
+    const declared = [
+      'device.steerable_status.being_steered.updated',
+      ...(['user', 'device'] as const).flatMap((scope) =>
+        Object.entries(fields).flatMap(([group, names]) =>
+          names.map((f) => `${scope}.settings.${group}.${f}.updated`),
+        ),
+      ),
+    ];
+    // Two sets of values, so the device level (after the user level) changes every field again.
+    const values = (n: 0 | 1) => ({
+      room: {
+        temperature_lower_bound: 2 + n,
+        temperature_upper_bound: 2 + n,
+        preferred_temperature: 20 + n,
+        schedule_enabled: n === 0,
+        temperature_control_mode: n === 0 ? 'heating' : 'cooling',
+      },
+      dhw: { temperature_upper_bound: 58 + n, temperature_lower_bound: 46 + n },
+      optimization_settings: { pv_self_consumption: true, dynamic_tariff: true },
+      location: { country: n === 0 ? 'BE' : 'NL', postal_code: n === 0 ? '3500' : '1234AB' },
+    });
+    for (const [n, level] of [
+      [0, {}],
+      [1, { device_id: user.device_ids[0] }],
+    ] as const) {
+      expect((await patch(supplier.api_key, { ...level, ...values(n) })).status).toBe(204);
+      const steer = { ...level, optimization_settings: { flex_trading: true } };
+      expect((await patch(supplier.api_key, steer)).status).toBe(204);
+    }
+    await deliverDue();
+    const sent = new Set(bodies('/maker').map((e) => e.type));
+    expect([...sent].sort()).toEqual([...declared].sort());
+    // The spec's WebhookEventType accepts exactly these: each one, and none of the types nothing sends.
+    for (const type of declared)
+      expect(
+        (
+          await control()
+            .post('/__nox/organisations')
+            .send({ kind: 'supplier', name: type, webhook_url: `${receiver.url}/x`, webhook_events: [type] })
+        ).status,
+      ).toBe(201);
+    for (const type of [
+      'device.needs_reauthentication.updated',
+      'device.steerable_status.steering_enabled.updated',
+      'user.settings.room.unicorns.updated',
+    ]) {
+      const res = await control()
+        .post('/__nox/organisations')
+        .send({ kind: 'supplier', name: 'Never', webhook_url: `${receiver.url}/x`, webhook_events: [type] });
+      expect(res.status, type).toBe(400);
+      expect(res.body.error).toContain('webhook_events.0');
+    }
+  });
+
   test.each([
     ['id.timestamp.body', (id: string, ts: string, body: string) => `${id}.${ts}.${body}`],
     ['body', (_id: string, _ts: string, body: string) => body],

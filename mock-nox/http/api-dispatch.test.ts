@@ -15,7 +15,7 @@ beforeEach(async () => {
   mock = await createTestMock();
 });
 
-const body = JSON.stringify({ user_id: 'u1', redirect_url: CALLBACK });
+const body = JSON.stringify({ user_id: 'u1', redirect_url: CALLBACK, asset_type: 'hp' });
 const post = (headers: Record<string, string>, text: string | Buffer = body) => {
   let req = request(mock.app).post('/v2/supplier/link-sessions').set('x-api-key', DEMO_KEY);
   for (const [name, value] of Object.entries(headers)) req = req.set(name, value);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { loadSpec } from '../../openapi/validator/load-spec.ts';
+import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { createTestMock, DEMO_KEY } from '../../test/support/test-mock.ts';
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;
@@ -10,38 +9,46 @@ beforeEach(async () => {
   mock = await createTestMock();
 });
 
+const specs = { data: loadOpenApi('nox-data'), auth: loadOpenApi('nox-auth') };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 
-/** Every path of a spec with a concrete value for each path parameter, its methods, and one it lacks. */
+/** Every path of a spec (as served) with a concrete value for each path parameter, its methods, and one it lacks. */
 function pathsOf(spec: string) {
-  const paths: Record<string, object> = parse(
-    readFileSync(join(import.meta.dirname, '../../openapi', `${spec}.yaml`), 'utf8'),
-  ).paths;
+  // As the mock serves them: the v2 auth paths under their own server's /v2.
+  const paths: Record<string, object> = loadSpec(`${spec}.yaml`).paths;
   return Object.entries(paths).map(([path, item]) => {
     const methods = METHODS.filter((m) => m in item);
     const wrong = METHODS.find((m) => !methods.includes(m)) as Method;
-    return { path: path.replace(/\{[^}]+\}/g, 'some-id'), allow: methods.join(', ').toUpperCase(), wrong };
+    return {
+      path: path.replace(/\{[^}]+\}/g, 'some-id'),
+      allow: methods.join(', ').toUpperCase(),
+      methods,
+      wrong,
+    };
   });
 }
 
 describe('a known path called with a method it does not take', () => {
   test.each(pathsOf('nox-data'))(
     'data API $path answers $wrong with 405 {"detail": "Method Not Allowed"} and Allow: $allow, as FastAPI does',
-    async ({ path, allow, wrong }) => {
+    async ({ path, allow, methods, wrong }) => {
       const res = await request(mock.app)[wrong](path).set('x-api-key', DEMO_KEY);
       expect(res.status).toBe(405);
       expect(res.body).toEqual({ detail: 'Method Not Allowed' });
       expect(res.headers.allow).toBe(allow);
+      // Each operation of the path declares that answer.
+      for (const m of methods) expect(specs.data.validateResponse(m, path, 405, res.body)).toEqual([]);
     },
   );
 
   test.each(pathsOf('nox-auth'))(
     'auth API $path answers $wrong with 405 in its {error} shape and Allow: $allow',
-    async ({ path, allow, wrong }) => {
+    async ({ path, allow, methods, wrong }) => {
       const res = await request(mock.app)[wrong](path).set('x-api-key', DEMO_KEY);
       expect(res.status).toBe(405);
       expect(res.headers.allow).toBe(allow);
+      for (const m of methods) expect(specs.auth.validateResponse(m, path, 405, res.body)).toEqual([]);
       expect(res.body).toEqual({
         error: `${path} does not take ${wrong.toUpperCase()}; it takes ${allow} (see the Allow header and openapi/nox-auth.yaml).`,
       });

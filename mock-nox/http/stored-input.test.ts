@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import { createFileMock, nestedJson } from '../../test/support/file-mock.ts';
 import { DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
 
@@ -124,5 +125,12 @@ describe('stored input', () => {
     const auth = await raw('post', '/v2/supplier/link-sessions', big, DEMO_KEY);
     expect(auth.status).toBe(413);
     expect(auth.body.error).toContain('too large');
+    // Both operations declare the answer.
+    expect(loadOpenApi('nox-data').validateResponse('PATCH', '/v1/devices/settings', 413, data.body)).toEqual(
+      [],
+    );
+    expect(
+      loadOpenApi('nox-auth').validateResponse('POST', '/v2/supplier/link-sessions', 413, auth.body),
+    ).toEqual([]);
   });
 });

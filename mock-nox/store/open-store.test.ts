@@ -20,7 +20,7 @@ describe('the file store', () => {
     const created = await request(first)
       .post('/v2/supplier/link-sessions')
       .set('x-api-key', DEMO_KEY)
-      .send({ user_id: 'u', redirect_url: CALLBACK });
+      .send({ user_id: 'u', redirect_url: CALLBACK, asset_type: 'hp' });
     await firstStore.close();
     const second = createApp({ store: await openStore({ file }) });
     const done = await request(second)
@@ -87,7 +87,7 @@ describe('group commit', () => {
         request(app)
           .post('/v2/supplier/link-sessions')
           .set('x-api-key', DEMO_KEY)
-          .send({ user_id: `u${i}`, redirect_url: CALLBACK }),
+          .send({ user_id: `u${i}`, redirect_url: CALLBACK, asset_type: 'hp' }),
       ),
     );
     expect(responses.every((r) => r.status === 201)).toBe(true);

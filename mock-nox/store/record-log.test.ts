@@ -37,7 +37,7 @@ async function workload(store: Store, tag: string) {
     await request(app)
       .post('/v2/supplier/link-sessions')
       .set('x-api-key', DEMO_KEY)
-      .send({ user_id: `${tag}_pending_${i}`, redirect_url: CALLBACK });
+      .send({ user_id: `${tag}_pending_${i}`, redirect_url: CALLBACK, asset_type: 'hp' });
   }
   const users = [];
   for (let i = 0; i < 6; i++) users.push(await linkUser(app, `${tag}_user_${i}`, 'alice'));
@@ -264,7 +264,7 @@ describe('the file store log', () => {
         await request(app)
           .post('/v2/supplier/link-sessions')
           .set('x-api-key', DEMO_KEY)
-          .send({ user_id: user, redirect_url: CALLBACK });
+          .send({ user_id: user, redirect_url: CALLBACK, asset_type: 'hp' });
       }
       await request(app).post('/__nox/clock/advance').send({ seconds: 3600 });
       expect(lastLine(file).changed).toEqual({ link_sessions: 2 });
@@ -310,7 +310,7 @@ describe('the file store log', () => {
       await request(app)
         .post('/v2/supplier/link-sessions')
         .set('x-api-key', DEMO_KEY)
-        .send({ user_id: 'after_reads', redirect_url: CALLBACK });
+        .send({ user_id: 'after_reads', redirect_url: CALLBACK, asset_type: 'hp' });
       expect(lastLine(file).changed).toEqual({ link_sessions: 1 });
     });
 

@@ -1,7 +1,10 @@
 // The state a fresh (or fully reset) mock starts from: the demo organisations and the default policies.
 import type { Db, Organisation, Policies } from './schema.ts';
 
-/** The documented defaults (replace, separate-user) and lifetimes (v2 600 s, v1 900 s, OAuth 900 s). */
+/**
+ * The documented defaults (replace, separate-user, asset_type required) and lifetimes (v2 600 s, v1 900 s,
+ * OAuth 900 s); the package NOX's API examples show (steerable_status and legionella_config included).
+ */
 export const defaultPolicies: Policies = {
   same_supplier_user: 'replace',
   same_account_other_user: 'separate-user',
@@ -13,6 +16,8 @@ export const defaultPolicies: Policies = {
   webhook_signature_scheme: 'timestamp.body',
   webhook_timeout_ms: 15_000,
   default_device_page_size: 1000,
+  missing_asset_type: 'reject',
+  package: 'supplier-control',
 };
 
 export const DEMO_SUPPLIER_KEY = 'api_key_123';

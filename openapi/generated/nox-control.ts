@@ -463,7 +463,7 @@ export interface components {
         };
         UserSettingsChangeResult: {
             /** @description The settings in force for each of the user's heat pumps, as GET /v1/devices/settings shows them. */
-            settings: components["schemas"]["DeviceSettings"][];
+            settings: components["schemas"]["DevicesGetSettingsRequest"][];
             /** @description The deliveries this change queued (not yet attempted). */
             webhook_deliveries: components["schemas"]["WebhookDelivery"][];
         };
@@ -642,9 +642,19 @@ export interface components {
             failure_redirects?: boolean;
             /** @description Modelled: the page size of GET /v1/devices, /v1/devices/pv and /v1/manufacturer/devices when the call gives no `limit` (NOX: 1000). Lower it to test your pagination without an account of 1,000 devices. */
             default_device_page_size?: number;
+            /**
+             * @description A v2 supplier link session without asset_type: refused with 400 (reject, NOX's current page, where asset_type is required) or taken as hp (modelled leniency of the older render without asset_type).
+             * @enum {string}
+             */
+            missing_asset_type?: "reject" | "hp";
+            /**
+             * @description The supplier's NOX package. full-control: GET /v1/devices leaves out steerable_status and legionella_config (NOX's Full-control guide: they are supplier-control fields). supplier-control (default; NOX documents no default) shows them, as NOX's API examples do.
+             * @enum {string}
+             */
+            package?: "supplier-control" | "full-control";
         };
         /** @description Every policy, as in force globally or for one organisation. */
-        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms" | "default_device_page_size">;
+        Policies: WithRequired<components["schemas"]["PolicyChanges"], "same_supplier_user" | "same_account_other_user" | "lifetime_v2_seconds" | "lifetime_v1_seconds" | "lifetime_supplier_oauth_seconds" | "failure_redirects" | "webhook_echo_own_changes" | "webhook_signature_scheme" | "webhook_timeout_ms" | "default_device_page_size" | "missing_asset_type" | "package">;
         JournalEntry: {
             id: number;
             /** @description Virtual unix seconds of the organisation's (or the global) clock. */
@@ -690,7 +700,7 @@ export interface components {
             language: "nl" | "en" | "fr" | "es";
             /** @enum {string} */
             asset_type: "hp" | "pv";
-            /** @description True when the supplier sent no asset_type and the mock assumed hp. */
+            /** @description True when the supplier sent no asset_type and the policy missing_asset_type: hp took it as hp. */
             asset_type_defaulted: boolean;
             brand: string | null;
             created_at: number;
@@ -765,7 +775,7 @@ export interface components {
         OpenObject: {
             [key: string]: unknown;
         };
-        /** @description `device.steerable_status.being_steered.updated` is documented; the rest of the grammar is modelled. */
+        /** @description The types the mock sends: `device.steerable_status.being_steered.updated` (documented) and, modelled, `<device|user>.settings.<group>.<field>.updated` for each field of the settings PATCH. */
         WebhookEventType: string;
         RoomSettings: {
             /** @description °C below preferred_temperature. */
@@ -801,10 +811,10 @@ export interface components {
             /** @enum {string} */
             temperature_control_mode: "auto" | "heating" | "cooling" | "off";
         };
-        /** @description The DHW bounds in force (GET); both are always there. */
+        /** @description The DHW bounds in force (GET); both are always there, upper first as in NOX's examples. */
         DHWSettingsInForce: {
-            temperature_lower_bound: number;
             temperature_upper_bound: number;
+            temperature_lower_bound: number;
         };
         /** @description The optimisations in force (GET); all three are always there. */
         OptimizationSettingsInForce: {
@@ -812,7 +822,8 @@ export interface components {
             dynamic_tariff: boolean;
             flex_trading: boolean;
         };
-        DeviceSettings: {
+        /** @description A heat pump's settings in force, one item of GET /v1/devices/settings (NOX's schema name). */
+        DevicesGetSettingsRequest: {
             device_id: string;
             room: components["schemas"]["RoomSettingsInForce"];
             dhw: components["schemas"]["DHWSettingsInForce"];
@@ -847,8 +858,8 @@ export interface components {
             energy_supplier: string | null;
         };
         DeviceSteerableStatusUpdatedEvent: {
-            /** @description `device.steerable_status.<field>.updated`; documented for being_steered. */
-            type: string;
+            /** @constant */
+            type: "device.steerable_status.being_steered.updated";
             timestamp: components["schemas"]["EventTimestamp"];
             id: components["schemas"]["EventId"];
             data: components["schemas"]["BooleanChange"];
@@ -890,19 +901,8 @@ export interface components {
             data: components["schemas"]["SettingChange"];
             metadata: components["schemas"]["UserEventMetadata"];
         };
-        DeviceNeedsReauthenticationUpdatedEvent: {
-            /**
-             * @description Modelled.
-             * @constant
-             */
-            type: "device.needs_reauthentication.updated";
-            timestamp: components["schemas"]["EventTimestamp"];
-            id: components["schemas"]["EventId"];
-            data: components["schemas"]["BooleanChange"];
-            metadata: components["schemas"]["DeviceEventMetadata"];
-        };
         /** @description Any event body; keys always in the order type, timestamp, id, data, metadata. (anyOf, not oneOf: the event types' patterns already exclude each other.) Used by the control API's deliveries. */
-        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"] | components["schemas"]["DeviceNeedsReauthenticationUpdatedEvent"];
+        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"];
     };
     responses: {
         /** @description Not on loopback and no (or a wrong) admin token. */

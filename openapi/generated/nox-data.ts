@@ -365,6 +365,26 @@ export interface components {
         };
         /** @description Pass it as next_token for the next page; null on the last page. */
         NextTokenValue: string | null;
+        /** @description The meta of POST /v1/devices/pv/flex (NOX's schema name). */
+        DevicesPVFlexMeta: {
+            energy_supplier: string;
+        };
+        /** @description One quarter-hour of GET /v1/devices/pv/production/forecast/realtime (NOX's schema name). */
+        PVPForecastRealtimeData: {
+            /** @description ISO 8601 with milliseconds and Z, e.g. "2025-05-01T07:45:00.000Z". */
+            forecast_time: string;
+            production: number;
+        };
+        /** @description The meta of GET /v1/devices/pv/production/forecast/realtime (NOX's schema name). */
+        PVPForecastRealtimeMeta: {
+            energy_supplier: string;
+            /** @constant */
+            production_unit: "kWh";
+            /** @constant */
+            granularity: "15min";
+            /** @constant */
+            output_timezone: "UTC";
+        };
         SupplierMeta: {
             energy_supplier: string;
         };
@@ -384,6 +404,7 @@ export interface components {
             in_active_action: boolean;
             reason: string;
         };
+        /** @description steerable_status and legionella_config are supplier-control fields: NOX's Full-control guide says they are not shown to Full-control clients, so they are there only for an organisation of the supplier-control package (the control API's policy `package`). */
         Device: {
             model: string;
             /** @description Lowercase slug. */
@@ -398,7 +419,7 @@ export interface components {
             /** @enum {string} */
             model_type: "air-to-water" | "air-to-air" | "ground-to-water" | "hybrid";
             has_delayed_power_data_1d: boolean;
-            legionella_config: {
+            legionella_config?: {
                 frequency_per_weeks: number;
                 capacity: number;
                 duration_minutes: number;
@@ -406,7 +427,7 @@ export interface components {
             cycle_config: {
                 max_cycles_per_day: number;
             };
-            steerable_status: {
+            steerable_status?: {
                 steering_enabled: boolean;
                 steerable: boolean;
                 DHW: components["schemas"]["ActionStatus"];
@@ -468,10 +489,10 @@ export interface components {
             /** @enum {string} */
             temperature_control_mode: "auto" | "heating" | "cooling" | "off";
         };
-        /** @description The DHW bounds in force (GET); both are always there. */
+        /** @description The DHW bounds in force (GET); both are always there, upper first as in NOX's examples. */
         DHWSettingsInForce: {
-            temperature_lower_bound: number;
             temperature_upper_bound: number;
+            temperature_lower_bound: number;
         };
         /** @description The optimisations in force (GET); all three are always there. */
         OptimizationSettingsInForce: {
@@ -483,7 +504,8 @@ export interface components {
             country?: string;
             postal_code?: string;
         };
-        DeviceSettings: {
+        /** @description A heat pump's settings in force, one item of GET /v1/devices/settings (NOX's schema name). */
+        DevicesGetSettingsRequest: {
             device_id: string;
             room: components["schemas"]["RoomSettingsInForce"];
             dhw: components["schemas"]["DHWSettingsInForce"];
@@ -503,10 +525,12 @@ export interface components {
             device_id?: string | null;
             room?: components["schemas"]["RoomSettings"];
             dhw?: components["schemas"]["DHWSettings"];
-            steering_enabled?: {
-                heat_pump?: boolean;
-            };
+            steering_enabled?: components["schemas"]["SteeringEnabled"];
             location?: components["schemas"]["LocationSettings"];
+        };
+        /** @description heat_pump maps onto optimization_settings.flex_trading (NOX's schema name). */
+        SteeringEnabled: {
+            heat_pump?: boolean;
         };
         ThermalControlScheduleRequest: {
             device_id: string;
@@ -621,7 +645,8 @@ export interface components {
             /** @description The room temperature in °C, on the older docs page only; optional. */
             space_temperature?: number;
         };
-        FlexLog: {
+        /** @description One flex control of GET /v1/devices/pv/flex/logs (NOX's schema name). */
+        DevicesPVFlexLogsDataResponse: {
             timestamp: string;
             /** @constant */
             control_type: "production_curtailment";
@@ -655,6 +680,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description The path called with a method it does not take (HEAD and OPTIONS included); the `Allow` header lists the path's methods. As FastAPI answers it. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The path's methods, e.g. `GET, PATCH`. */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /** @description Modelled (NOX publishes no limit): a request body over 1 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
         /** @description Missing or invalid API key, or a key of the wrong kind. */
         Unauthorized: {
             headers: {
@@ -736,6 +781,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -760,12 +806,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["DeviceSettings"][];
+                        data: components["schemas"]["DevicesGetSettingsRequest"][];
                         meta: components["schemas"]["SupplierMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -787,12 +834,16 @@ export interface operations {
             /** @description No Content – Settings updated successfully. */
             204: {
                 headers: {
+                    /** @description Modelled (not NOX's): set when a DHW lower bound below 40 degrees C was accepted (legionella risk); ASCII only. */
+                    "x-nox-testkit-warning"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -822,6 +873,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -851,6 +904,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -899,6 +954,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -924,6 +980,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ThermalCurrentState"];
+                        /** @description One unit per field of data. The flows' keys follow the unit: `tank_Q_loss_unit` … (kW) with unit=kWh, `tank_T_loss_unit` … (°C/15min) with unit=celsius. */
                         meta: {
                             energy_supplier: string;
                             /**
@@ -933,16 +990,51 @@ export interface operations {
                             temperature_unit: "°C";
                             /** @constant */
                             timestamp_time_zone: "UTC";
-                            /** @description The docs' (older) key for the tank power unit. */
-                            tank_P_unit: string;
-                            /** @description Modelled: the same unit under the newer field name. */
-                            tank_P_if_activated_unit: string;
+                            /** @enum {string} */
+                            tank_Y_unit: "kWh" | "°C";
+                            /** @constant */
+                            tank_Q_loss_unit?: "kW";
+                            /** @constant */
+                            tank_Q_gain_unit?: "kW";
+                            /** @constant */
+                            tank_T_loss_unit?: "°C/15min";
+                            /** @constant */
+                            tank_T_gain_unit?: "°C/15min";
+                            /**
+                             * @description The docs' (older) key for the tank power unit.
+                             * @constant
+                             */
+                            tank_P_unit: "kW";
+                            /**
+                             * @description Modelled: the same unit under the newer field name.
+                             * @constant
+                             */
+                            tank_P_if_activated_unit: "kW";
+                            /** @enum {string} */
+                            house_Y_unit: "kWh" | "°C";
+                            /** @constant */
+                            house_Q_natural_unit?: "kW";
+                            /** @constant */
+                            house_Q_heating_unit?: "kW";
+                            /** @constant */
+                            house_Q_cooling_unit?: "kW";
+                            /** @constant */
+                            house_T_natural_unit?: "°C/15min";
+                            /** @constant */
+                            house_T_heating_unit?: "°C/15min";
+                            /** @constant */
+                            house_T_cooling_unit?: "°C/15min";
+                            /** @constant */
+                            house_P_heating_unit: "kW";
+                            /** @constant */
+                            house_P_cooling_unit: "kW";
                         };
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -978,6 +1070,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1012,6 +1105,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1048,6 +1142,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1083,6 +1178,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1119,6 +1215,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1154,6 +1251,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1189,11 +1288,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        meta: components["schemas"]["SupplierMeta"];
+                        meta: components["schemas"]["DevicesPVFlexMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1218,12 +1319,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["FlexLog"][];
+                        data: components["schemas"]["DevicesPVFlexLogsDataResponse"][];
                         meta: components["schemas"]["SupplierMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1245,23 +1347,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            forecast_time: string;
-                            production: number;
-                        }[];
-                        meta: {
-                            energy_supplier: string;
-                            /** @constant */
-                            production_unit: "kWh";
-                            /** @constant */
-                            granularity: "15min";
-                            /** @constant */
-                            output_timezone: "UTC";
-                        };
+                        data: components["schemas"]["PVPForecastRealtimeData"][];
+                        meta: components["schemas"]["PVPForecastRealtimeMeta"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getDeviceFlexDown: {
@@ -1297,6 +1389,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1332,6 +1425,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1368,6 +1462,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1403,6 +1498,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -1429,6 +1525,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
 }

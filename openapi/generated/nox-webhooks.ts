@@ -11,8 +11,8 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A device's steerable status changed
-         * @description `device.steerable_status.<field>.updated`. Documented for `being_steered`; the other fields of steerable_status (e.g. steering_enabled, steerable) are modelled with the same grammar.
+         * A device's steering went on or off
+         * @description `device.steerable_status.being_steered.updated`, NOX's one documented event type. Modelled: when it fires (a heat pump's flex_trading in force changed, whoever changed it).
          */
         post: operations["deviceSteerableStatusUpdated"];
         delete?: never;
@@ -32,7 +32,7 @@ export interface webhooks {
         put?: never;
         /**
          * A device-level setting changed (modelled)
-         * @description Modelled: `device.settings.<group>.<field>.updated`, e.g. `device.settings.dhw.temperature_lower_bound.updated` or `device.settings.optimization_settings.flex_trading.updated`, for a settings change with a device_id (groups room, dhw, optimization_settings).
+         * @description Modelled: `device.settings.<group>.<field>.updated`, e.g. `device.settings.dhw.temperature_lower_bound.updated` or `device.settings.optimization_settings.flex_trading.updated`, for a settings change with a device_id (groups room, dhw, optimization_settings, location).
          */
         post: operations["deviceSettingsUpdated"];
         delete?: never;
@@ -61,33 +61,13 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    deviceNeedsReauthenticationUpdated: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A device's needs_reauthentication changed (modelled)
-         * @description Modelled: `device.needs_reauthentication.updated`; value and previous_value are booleans.
-         */
-        post: operations["deviceNeedsReauthenticationUpdated"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export interface components {
     schemas: {
-        /** @description `device.steerable_status.being_steered.updated` is documented; the rest of the grammar is modelled. */
+        /** @description The types the mock sends: `device.steerable_status.being_steered.updated` (documented) and, modelled, `<device|user>.settings.<group>.<field>.updated` for each field of the settings PATCH. */
         WebhookEventType: string;
         /** @description Any event body; keys always in the order type, timestamp, id, data, metadata. (anyOf, not oneOf: the event types' patterns already exclude each other.) Used by the control API's deliveries. */
-        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"] | components["schemas"]["DeviceNeedsReauthenticationUpdatedEvent"];
+        WebhookEvent: components["schemas"]["DeviceSteerableStatusUpdatedEvent"] | components["schemas"]["DeviceSettingsUpdatedEvent"] | components["schemas"]["UserSettingsUpdatedEvent"];
         /**
          * Format: date-time
          * @description When the change happened, ISO 8601 UTC, e.g. 2026-03-17T16:30:41Z.
@@ -136,8 +116,8 @@ export interface components {
             energy_supplier: string | null;
         };
         DeviceSteerableStatusUpdatedEvent: {
-            /** @description `device.steerable_status.<field>.updated`; documented for being_steered. */
-            type: string;
+            /** @constant */
+            type: "device.steerable_status.being_steered.updated";
             timestamp: components["schemas"]["EventTimestamp"];
             id: components["schemas"]["EventId"];
             data: components["schemas"]["BooleanChange"];
@@ -158,17 +138,6 @@ export interface components {
             id: components["schemas"]["EventId"];
             data: components["schemas"]["SettingChange"];
             metadata: components["schemas"]["UserEventMetadata"];
-        };
-        DeviceNeedsReauthenticationUpdatedEvent: {
-            /**
-             * @description Modelled.
-             * @constant
-             */
-            type: "device.needs_reauthentication.updated";
-            timestamp: components["schemas"]["EventTimestamp"];
-            id: components["schemas"]["EventId"];
-            data: components["schemas"]["BooleanChange"];
-            metadata: components["schemas"]["DeviceEventMetadata"];
         };
     };
     responses: {
@@ -353,55 +322,6 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["UserSettingsUpdatedEvent"];
-            };
-        };
-        responses: {
-            "2XX": components["responses"]["Acknowledged"];
-            "4XX": components["responses"]["Rejected"];
-            "5XX": components["responses"]["Retried"];
-        };
-    };
-    deviceNeedsReauthenticationUpdated: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description Idempotency key `{id}:{type}` of the body: de-duplicate on it (retries repeat it).
-                 * @example evt_b56ebdfe5ece4e16930c63b5:device.steerable_status.being_steered.updated
-                 */
-                "X-Webhook-Id": components["parameters"]["WebhookId"];
-                /**
-                 * @description Unix seconds when this attempt was signed (each retry is signed afresh).
-                 * @example 1773765041
-                 */
-                "X-Webhook-Timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `sha256=` + lowercase hex HMAC-SHA256, keyed with the receiver's NOX API key. Modelled: over `<X-Webhook-Timestamp>.<raw body>` (policy webhook_signature_scheme `timestamp.body`, the default), `<X-Webhook-Id>.<X-Webhook-Timestamp>.<raw body>` (`id.timestamp.body`) or `<raw body>` (`body`). */
-                "X-Webhook-Signature": components["parameters"]["WebhookSignature"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "type": "device.needs_reauthentication.updated",
-                 *       "timestamp": "2026-03-17T16:30:41Z",
-                 *       "id": "evt_3d9b6e1f0a2c4b7d8e5f1a6c",
-                 *       "data": {
-                 *         "value": true,
-                 *         "previous_value": false
-                 *       },
-                 *       "metadata": {
-                 *         "device_id": "device_id_123",
-                 *         "user_id": "550e8400-e29b-41d4-a716-446655440000",
-                 *         "external_user_id": "supplier_user_id_123",
-                 *         "brand": "Acme Manufacturing",
-                 *         "energy_supplier": "Acme Energy"
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["DeviceNeedsReauthenticationUpdatedEvent"];
             };
         };
         responses: {

@@ -17,7 +17,7 @@ describe('schemas compiled lazily, per operation', () => {
 
   test('the first request of an operation is checked in full: a bad body is rejected at once', () => {
     const auth = createOpenApiValidator('nox-auth');
-    const issues = auth.validateRequest(linkSession({ user_id: 42 }));
+    const issues = auth.validateRequest(linkSession({ user_id: 42, asset_type: 'hp' }));
     expect(issues?.map((i) => i.loc)).toEqual([
       ['body', 'redirect_url'],
       ['body', 'user_id'],
@@ -27,7 +27,7 @@ describe('schemas compiled lazily, per operation', () => {
 
   test("an operation's validator is compiled once, and only that operation's", () => {
     const auth = createOpenApiValidator('nox-auth');
-    const good = { user_id: 'u1', redirect_url: 'http://localhost:3000/cb' };
+    const good = { user_id: 'u1', redirect_url: 'http://localhost:3000/cb', asset_type: 'hp' };
     expect(auth.validateRequest(linkSession(good))).toEqual([]);
     expect(auth.validateRequest(linkSession({}))?.length).toBeGreaterThan(0);
     expect(auth.validateRequest(linkSession(good))).toEqual([]);

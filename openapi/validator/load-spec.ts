@@ -14,7 +14,7 @@ const specs = new Map<string, Json>();
  * than loading and running the YAML parser; the sources (no JSON there) parse the YAML.
  */
 export function loadSpec(file: string): Json {
-  const cached = specs.get(file) ?? readSpec(file);
+  const cached = specs.get(file) ?? withServedPaths(readSpec(file));
   specs.set(file, cached);
   return cached;
 }
@@ -23,6 +23,21 @@ function readSpec(file: string): Json {
   const json = join(openapiDir, file.replace(/\.yaml$/, '.json'));
   if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8'));
   return parseYaml(readFileSync(join(openapiDir, file), 'utf8'));
+}
+
+/**
+ * The spec with each path as the mock serves it: a path item with servers of its own (NOX publishes auth v2
+ * under `https://auth.nox.energy/v2`, its paths relative to that) has their path put before its key, so
+ * `/supplier/link-sessions` under `…/v2` is `/v2/supplier/link-sessions` to every reader of the spec.
+ */
+function withServedPaths(spec: Json): Json {
+  if (!spec?.paths) return spec;
+  const entries = Object.entries<Json>(spec.paths).map(([path, item]) => {
+    const url = item?.servers?.[0]?.url;
+    const prefix = typeof url === 'string' ? new URL(url).pathname.replace(/\/$/, '') : '';
+    return [`${prefix}${path}`, item];
+  });
+  return { ...spec, paths: Object.fromEntries(entries) };
 }
 
 // `yaml` is loaded only where a spec has no JSON twin (the sources); createRequire keeps this synchronous.

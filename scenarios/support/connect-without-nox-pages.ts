@@ -22,7 +22,8 @@ export async function connectWithoutNoxPages(
 ): Promise<{ noxUser: NoxUser; callbackUrl: string }> {
   await t.supplier.startConnection({ assetType });
   const session = await t.nox.latestLinkSession();
-  // NOX offers only the brands of the session's asset type (a missing one is taken as hp), so completing
+  // NOX offers only the brands of the session's asset type (a missing one is a 400, or hp under the
+  // policy missing_asset_type: hp), so completing
   // with a brand of another type would fail on the control API; name the supplier's mistake instead.
   const sent = session.request.asset_type;
   t.expect.that(
@@ -30,7 +31,7 @@ export async function connectWithoutNoxPages(
     `the link session for ${brand} (a ${kind[assetType]} brand) to carry asset_type "${assetType}"`,
     `the supplier created the link session ${
       sent === undefined
-        ? 'without asset_type (NOX takes it as hp)'
+        ? 'without asset_type (taken as hp under missing_asset_type: hp)'
         : `with asset_type ${JSON.stringify(sent)}`
     }; a ${kind[assetType]} brand needs ${assetType}`,
   );

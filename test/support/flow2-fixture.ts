@@ -7,7 +7,7 @@ import { startSupplierOAuthServer } from './supplier-oauth-server.ts';
 
 type SupplierOAuth = Awaited<ReturnType<typeof startSupplierOAuthServer>>;
 
-type DeviceSettings = components['schemas']['DeviceSettings'];
+type DeviceSettings = components['schemas']['DevicesGetSettingsRequest'];
 
 export const MANUFACTURER_KEY = 'mfr_api_key_123';
 

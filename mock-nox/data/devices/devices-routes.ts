@@ -51,8 +51,9 @@ export function createDevicesRoutes(ctx: MockContext): ApiRouter {
   router.get('/v1/devices', (req, res) => {
     const { org, query } = read<'getDevices'>(req, res);
     const { page, next_token } = pageOf(req, org, 'hp', query);
+    const supplierControl = policiesOf(ctx, org).package === 'supplier-control';
     res.json({
-      data: page.map(heatPumpView),
+      data: page.map((d) => heatPumpView(d, supplierControl)),
       meta: { ...tenantMeta(org), capacity_unit: 'kWh', next_token },
     });
   });
@@ -74,7 +75,8 @@ export function createDevicesRoutes(ctx: MockContext): ApiRouter {
     res.json({ data: page.map(manufacturerView), meta: { manufacturer: org.name, next_token } });
   });
 
-  function heatPumpView(device: Device) {
+  /** A heat pump as GET /v1/devices shows it; the supplier-control fields only to that package (NOX's guide). */
+  function heatPumpView(device: Device, supplierControl: boolean) {
     const profile = profileOf(device);
     const settings = effectiveSettings(ctx, device);
     const steering = settings.optimization_settings.flex_trading;
@@ -87,14 +89,18 @@ export function createDevicesRoutes(ctx: MockContext): ApiRouter {
       device_type: 'heat_pump',
       model_type: profile.model_type,
       has_delayed_power_data_1d: profile.has_delayed_power_data_1d,
-      legionella_config: profile.legionella_config,
+      ...(supplierControl ? { legionella_config: profile.legionella_config } : {}),
       cycle_config: profile.cycle_config,
-      steerable_status: {
-        steering_enabled: steering,
-        steerable: true,
-        DHW: steering ? ready : steeringOff,
-        room: steering ? ready : steeringOff,
-      },
+      ...(supplierControl
+        ? {
+            steerable_status: {
+              steering_enabled: steering,
+              steerable: true,
+              DHW: steering ? ready : steeringOff,
+              room: steering ? ready : steeringOff,
+            },
+          }
+        : {}),
       needs_reauthentication: false,
     };
   }

@@ -48,6 +48,27 @@ describe('GET /v1/devices', () => {
     expect(res.body.meta).toEqual({ energy_supplier: 'Acme Energy', capacity_unit: 'kWh', next_token: null });
   });
 
+  test("hides steerable_status and legionella_config from a full-control organisation, NOX's package rule", async () => {
+    const linked = await linkUser(mock.app, 'user_123', 'alice');
+    const row = async () => (await get('/v1/devices', { user_id: linked.nox_user_id })).body.data[0];
+    // The default, supplier-control, shows them (as NOX's API example does).
+    expect((await request(mock.app).get('/__nox/policies')).body.package).toBe('supplier-control');
+    expect(await row()).toHaveProperty('steerable_status.steering_enabled', false);
+    expect(await row()).toHaveProperty('legionella_config.frequency_per_weeks');
+    const set = await request(mock.app)
+      .put('/__nox/policies')
+      .send({ organisation_id: 'supplier_123', package: 'full-control' });
+    expect(set.body.package).toBe('full-control');
+    const res = await get('/v1/devices', { user_id: linked.nox_user_id });
+    expect(spec.validateResponse('GET', '/v1/devices', 200, res.body)).toEqual([]);
+    expect(res.body.data[0]).not.toHaveProperty('steerable_status');
+    expect(res.body.data[0]).not.toHaveProperty('legionella_config');
+    expect(res.body.data[0]).toMatchObject({
+      device_id: linked.device_ids[0],
+      cycle_config: expect.any(Object),
+    });
+  });
+
   test('pages through many devices in a stable order with no gaps or duplicates', async () => {
     for (let i = 0; i < 4; i++) await linkUser(mock.app, `user_${i}`, `owner${i}+devices5`);
     const whole = (await get('/v1/devices')).body.data.map(
@@ -217,6 +238,8 @@ describe('GET /v1/manufacturer/devices', () => {
       dhw: { temperature_lower_bound: 45, temperature_upper_bound: 55 },
       optimization_settings: { pv_self_consumption: false, dynamic_tariff: false, flex_trading: false },
     });
+    // NOX's example gives the DHW bounds upper first.
+    expect(Object.keys(res.body.data[0].dhw)).toEqual(['temperature_upper_bound', 'temperature_lower_bound']);
   });
 
   test('refuses a supplier key, and the supplier endpoints refuse a manufacturer key', async () => {

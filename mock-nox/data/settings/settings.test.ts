@@ -43,6 +43,19 @@ describe('GET /v1/devices/settings', () => {
     }
   });
 
+  test("gives the DHW bounds upper first, NOX's key order, also after a PATCH that sent lower first", async () => {
+    expect(Object.keys(of(await settings(), first()).dhw)).toEqual([
+      'temperature_upper_bound',
+      'temperature_lower_bound',
+    ]);
+    await patch({ device_id: first(), dhw: { temperature_lower_bound: 42, temperature_upper_bound: 58 } });
+    await patch({ dhw: { temperature_lower_bound: 44, temperature_upper_bound: 57 } });
+    const body = await settings();
+    for (const id of [first(), second()])
+      expect(Object.keys(of(body, id).dhw)).toEqual(['temperature_upper_bound', 'temperature_lower_bound']);
+    expect(of(body, first()).dhw).toEqual({ temperature_upper_bound: 58, temperature_lower_bound: 42 });
+  });
+
   test('lists the settings of each heat pump in the documented shape', async () => {
     const body = await settings();
     expect(spec.validateResponse('GET', '/v1/devices/settings', 200, body)).toEqual([]);
@@ -130,7 +143,12 @@ describe('PATCH /v1/devices/settings', () => {
   test('accepts a DHW lower bound below 40 °C with a legionella warning header', async () => {
     const res = await patch({ dhw: { temperature_lower_bound: 35 } });
     expect(res.status).toBe(204);
-    expect(res.headers['x-nox-testkit-warning']).toMatch(/legionella/);
+    expect(res.headers['x-nox-testkit-warning']).toBe(
+      'dhw.temperature_lower_bound 35 is below 40 degrees C: legionella risk, NOX recommends it only during vacations',
+    );
+    // Every header is printable ASCII (a raw ° is not safe in HTTP headers).
+    for (const [name, value] of Object.entries(res.headers))
+      expect(String(value), name).toMatch(/^[\x20-\x7e]*$/);
     expect(
       (await patch({ dhw: { temperature_lower_bound: 45 } })).headers['x-nox-testkit-warning'],
     ).toBeUndefined();

@@ -228,6 +228,15 @@ describe('GET /v1/device/thermal-control/forecast', () => {
 });
 
 describe('GET /v1/device/thermal-control/current-state', () => {
+  test('declares every unit key of the meta, in both units: a key the spec lacks is caught', async () => {
+    for (const unit of ['kWh', 'celsius']) {
+      const res = await getData(mock.app, CURRENT, { device_id: pump.device_id, unit });
+      expectInSpec(res, 'GET', CURRENT);
+      const extra = { ...res.body, meta: { ...res.body.meta, tank_unicorn_unit: 'kW' } };
+      expect(spec.validateResponse('GET', CURRENT, 200, extra)).not.toEqual([]);
+    }
+  });
+
   test('describes the current quarter-hour as the first row of the forecast does, in the spec', async () => {
     mock.time.advance(secondsUntil('2026-01-01T10:07:00Z'));
     const res = await getData(mock.app, CURRENT, { device_id: pump.device_id });

@@ -36,7 +36,8 @@ const defaults = {
     schedule_enabled: false,
     temperature_control_mode: 'auto',
   },
-  dhw: { temperature_lower_bound: 45, temperature_upper_bound: 55 },
+  // Upper first: the key order of NOX's examples (settings and manufacturer devices), which every read keeps.
+  dhw: { temperature_upper_bound: 55, temperature_lower_bound: 45 },
   optimization_settings: { pv_self_consumption: false, dynamic_tariff: false, flex_trading: false },
 } as const;
 
@@ -121,9 +122,10 @@ export function applySettingsPatch(
   if (opt) target.optimization_settings = exclusive({ ...current, ...opt }, opt);
   target.updated_at = now;
   const low = patch.dhw?.temperature_lower_bound;
+  // ASCII only ("degrees C", no °): the warning goes out as an HTTP header, where other bytes are not safe.
   return low !== undefined && low < DHW_LEGIONELLA_BOUND
     ? [
-        `dhw.temperature_lower_bound ${low} is below ${DHW_LEGIONELLA_BOUND} °C: legionella risk, NOX recommends it only during vacations`,
+        `dhw.temperature_lower_bound ${low} is below ${DHW_LEGIONELLA_BOUND} degrees C: legionella risk, NOX recommends it only during vacations`,
       ]
     : [];
 }

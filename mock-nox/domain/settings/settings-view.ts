@@ -1,7 +1,7 @@
 import type { components } from '../../../openapi/generated/nox-data.ts';
 import type { EffectiveSettings } from './settings-rules.ts';
 
-export type DeviceSettingsView = components['schemas']['DeviceSettings'];
+export type DeviceSettingsView = components['schemas']['DevicesGetSettingsRequest'];
 
 /** A heat pump's settings in force as GET /v1/devices/settings shows them (updated_at with microseconds). */
 export function settingsView(settings: EffectiveSettings): DeviceSettingsView {
