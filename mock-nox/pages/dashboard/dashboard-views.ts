@@ -140,7 +140,7 @@ const policiesView = {
 
 function attemptRows(delivery) {
   return delivery.attempts.map((a) => [String(a.number), when(a.at), a.response_status ? statusPill(a.response_status) : h('span', { class: 'pill bad' }, a.error || 'no answer'),
-    a.outcome.replace(/_/g, ' '), a.duration_ms + ' ms', a.redelivery ? 'redelivery' : 'schedule', h('pre', {}, headerLines(a.headers))]);
+    a.outcome.replace(/_/g, ' '), h('span', { class: 'nowrap' }, a.duration_ms + ' ms'), a.redelivery ? 'redelivery' : 'schedule', h('pre', {}, headerLines(a.headers))]);
 }
 
 function deliveryRow(org, d) {
