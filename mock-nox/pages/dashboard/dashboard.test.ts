@@ -219,6 +219,14 @@ describe('the dashboard at /__nox/ui', () => {
     await page.fill('#fault-times', '1');
     await page.click('#view button:text("Add fault")');
     await shows(page, '#route-faults tr', /POST\s*\/v2\/supplier\/link-sessions\s*503\s*5 ms\s*next 1/);
+    // A second fault keeps the first (the form was built before either was read).
+    await page.fill('#fault-route', 'GET /v1/devices');
+    await page.fill('#fault-status', '500');
+    await page.fill('#fault-latency', '');
+    await page.fill('#fault-times', '');
+    await page.click('#view button:text("Add fault")');
+    await shows(page, '#route-faults tr', /GET\s*\/v1\/devices\s*500\s*—\s*until cleared/);
+    expect(await page.locator('#route-faults tbody tr').count()).toBe(2);
     const faulted = await call(
       mock,
       'POST',
