@@ -68,7 +68,7 @@ function whoIsWho(org, s) {
       String(s.devices.filter((d) => d.nox_user_id === u.id).length), when(u.created_at)]), 'No NOX user yet: link one.');
 }
 
-const compact = (v) => Object.entries(v || {}).map(([k, x]) => h('div', {}, h('code', {}, k + ': ' + JSON.stringify(x))));
+const compact = (v) => Object.entries(v || {}).map(([k, x]) => h('div', {}, h('code', { class: 'setting' }, k + ': ' + JSON.stringify(x))));
 
 const usersView = {
   mount(root) {
