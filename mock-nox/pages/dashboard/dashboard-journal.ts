@@ -24,6 +24,7 @@ function wordsOf(entry) {
       for (const d of body.detail) problems.push((Array.isArray(d.loc) ? d.loc.join(' → ') + ': ' : '') + d.msg);
     else if (body && typeof body.detail === 'string') problems.push(body.detail);
     else if (body && typeof body.error === 'string') problems.push(body.error + (body.error_description ? ' (' + body.error_description + ')' : ''));
+    else if (entry.area === 'webhook') problems.push('The receiver answered ' + status + (status >= 400 && status < 500 ? ': NOX gives up on a 4xx.' : ': NOX retries it on its schedule.'));
     else problems.push(status ? 'Answered ' + status + '.' : 'No answer came.');
   }
   const warning = headers['x-nox-testkit-warning'];

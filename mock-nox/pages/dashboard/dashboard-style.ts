@@ -22,6 +22,7 @@ main.dash { max-width: 1240px; margin: 24px auto; }
 .nowrap, summary .muted { white-space: nowrap; }
 table.grid code { overflow-wrap: anywhere; }
 table.grid code.id { white-space: nowrap; overflow-wrap: normal; }
+table.grid code.setting { overflow-wrap: normal; }
 .view input[type=number] { width: 90px; }
 .copy-buffer { position: fixed; left: -9999px; }
 .view h2:first-child { margin-top: 0; }

@@ -52,7 +52,7 @@ const organisationView = {
   },
   update(org) {
     keyed($('org-fields'), JSON.stringify(org), () => organisationFields(org));
-    keyed($('org-policies'), JSON.stringify(ui.policies), () => table(['Policy', 'Value'], Object.entries(ui.policies).map(([k, v]) => [h('code', {}, k), String(v)])));
+    keyed($('org-policies'), JSON.stringify(ui.policies), () => table(['Policy', 'Value'], Object.entries(ui.policies).map(([k, v]) => [h('code', { class: 'id' }, k), String(v)])));
     keyed($('org-faults'), JSON.stringify([org.brand_outages, org.route_faults]), () => [
       h('p', {}, 'Brands in an outage: ' + (org.brand_outages.join(', ') || 'none')),
       table(['Method', 'Path', 'Status', 'Latency', 'Calls'], faultRows(org), 'No route fault.'),
@@ -68,7 +68,7 @@ function whoIsWho(org, s) {
       String(s.devices.filter((d) => d.nox_user_id === u.id).length), when(u.created_at)]), 'No NOX user yet: link one.');
 }
 
-const compact = (v) => Object.entries(v || {}).map(([k, x]) => h('div', {}, h('code', {}, k + ': ' + JSON.stringify(x))));
+const compact = (v) => Object.entries(v || {}).map(([k, x]) => h('div', {}, h('code', { class: 'setting' }, k + ': ' + JSON.stringify(x))));
 
 const usersView = {
   mount(root) {
@@ -97,8 +97,13 @@ function policyControl(org, name, schema, value) {
   return h('input', { ...attrs, value: value === undefined ? '' : value, onchange: (e) => put(e.target.value) });
 }
 
+/** The organisation as last read: a form built earlier holds an older copy. */
+const latestOf = (org) => ui.orgs.find((o) => o.id === org.id) || org;
+
+/** Replaces the faults, keeping those not changed as last read. */
 function putFaults(org, changes, said) {
-  const body = { organisation_id: org.id, brand_outages: org.brand_outages, routes: org.route_faults, ...changes };
+  const latest = latestOf(org);
+  const body = { organisation_id: org.id, brand_outages: latest.brand_outages, routes: latest.route_faults, ...changes };
   return act(() => api('PUT', '/__nox/faults', body), said);
 }
 
@@ -113,7 +118,7 @@ function addFaultForm(org) {
     if (status.value) fault.status = Number(status.value);
     if (latency.value) fault.latency_ms = Number(latency.value);
     if (times.value) fault.times = Number(times.value);
-    putFaults(org, { routes: [...org.route_faults, fault] }, () => 'Fault on ' + fault.method + ' ' + fault.path + ' in force');
+    putFaults(org, { routes: [...latestOf(org).route_faults, fault] }, () => 'Fault on ' + fault.method + ' ' + fault.path + ' in force');
   };
   return h('div', { class: 'toolbar' },
     h('datalist', { id: 'fault-routes' }, pageData.routes.map((r) => h('option', { value: r }))),
@@ -130,7 +135,7 @@ const policiesView = {
   },
   update(org) {
     keyed($('policy-form'), JSON.stringify(ui.policies), () => table(['Policy', 'Value', ''],
-      Object.entries(pageData.policies).map(([name, schema]) => [h('code', {}, name), policyControl(org, name, schema, ui.policies[name]), h('span', { class: 'muted small' }, schema.description || '')])));
+      Object.entries(pageData.policies).map(([name, schema]) => [h('code', { class: 'id' }, name), policyControl(org, name, schema, ui.policies[name]), h('span', { class: 'muted small' }, schema.description || '')])));
     keyed($('outages'), JSON.stringify(org.brand_outages), () => pageData.brands.map((b) => h('label', {}, h('input', { type: 'checkbox', 'data-brand': b, checked: org.brand_outages.includes(b),
       onchange: (e) => putFaults(org, { brand_outages: e.target.checked ? [...org.brand_outages, b] : org.brand_outages.filter((x) => x !== b) }, () => b + (e.target.checked ? ' is in an outage' : ' is back')) }), b)));
     keyed($('route-faults'), JSON.stringify(org.route_faults), () => table(['Method', 'Path', 'Status', 'Latency', 'Calls', ''],
@@ -140,7 +145,7 @@ const policiesView = {
 
 function attemptRows(delivery) {
   return delivery.attempts.map((a) => [String(a.number), when(a.at), a.response_status ? statusPill(a.response_status) : h('span', { class: 'pill bad' }, a.error || 'no answer'),
-    a.outcome.replace(/_/g, ' '), a.duration_ms + ' ms', a.redelivery ? 'redelivery' : 'schedule', h('pre', {}, headerLines(a.headers))]);
+    a.outcome.replace(/_/g, ' '), h('span', { class: 'nowrap' }, a.duration_ms + ' ms'), a.redelivery ? 'redelivery' : 'schedule', h('pre', {}, headerLines(a.headers))]);
 }
 
 function deliveryRow(org, d) {

@@ -200,6 +200,58 @@ describe('the dashboard at /__nox/ui', () => {
     await shows(page, '#journal-list li.said-warning', 'legionella');
   });
 
+  test('switches a policy and sets, shows and clears faults, all through the control API', async () => {
+    const mock = await startMock();
+    const page = await newPage();
+    await page.goto(`${mock.url}/__nox/ui#org=supplier_123&tab=policies`);
+    await page.selectOption('select[data-policy=same_supplier_user]', 'merge');
+    await shows(page, '#notice', 'same_supplier_user is now merge for Acme Energy');
+    expect(
+      (await call(mock, 'GET', '/__nox/policies?organisation_id=supplier_123')).body.same_supplier_user,
+    ).toBe('merge');
+    expect((await call(mock, 'GET', '/__nox/policies')).body.same_supplier_user).toBe('replace');
+
+    await page.check('input[data-brand=vaillant]');
+    await shows(page, '#notice', 'vaillant is in an outage');
+    await page.fill('#fault-route', 'POST /v2/supplier/link-sessions');
+    await page.fill('#fault-status', '503');
+    await page.fill('#fault-latency', '5');
+    await page.fill('#fault-times', '1');
+    await page.click('#view button:text("Add fault")');
+    await shows(page, '#route-faults tr', /POST\s*\/v2\/supplier\/link-sessions\s*503\s*5 ms\s*next 1/);
+    // A second fault keeps the first (the form was built before either was read).
+    await page.fill('#fault-route', 'GET /v1/devices');
+    await page.fill('#fault-status', '500');
+    await page.fill('#fault-latency', '');
+    await page.fill('#fault-times', '');
+    await page.click('#view button:text("Add fault")');
+    await shows(page, '#route-faults tr', /GET\s*\/v1\/devices\s*500\s*—\s*until cleared/);
+    expect(await page.locator('#route-faults tbody tr').count()).toBe(2);
+    const faulted = await call(
+      mock,
+      'POST',
+      '/v2/supplier/link-sessions',
+      { user_id: 'u', redirect_url: 'https://your-app.com/callback' },
+      'api_key_123',
+    );
+    expect(faulted.status).toBe(503);
+    await page.click('#tabs a[data-tab="journal"]');
+    await page
+      .locator('#journal-list details')
+      .filter({ hasText: 'fault' })
+      .filter({ hasText: '503' })
+      .waitFor();
+
+    await page.click('#tabs a[data-tab="policies"]');
+    await page.click('#view button:text("Clear all faults")');
+    await shows(page, '#notice', 'No fault in force for Acme Energy');
+    const org = (await call(mock, 'GET', '/__nox/organisations')).body.organisations.find(
+      (o: Json) => o.id === 'supplier_123',
+    );
+    expect([org.brand_outages, org.route_faults]).toEqual([[], []]);
+    expect(await page.isChecked('input[data-brand=vaillant]')).toBe(false);
+  });
+
   test('a page on another origin can neither drive it through the control API nor frame it', async () => {
     const mock = await startMock();
     await call(mock, 'POST', '/__nox/organisations', { kind: 'supplier', name: 'Kept' });
