@@ -1,5 +1,5 @@
+import type { AssetType } from './nox-client.ts';
 import { queryValue } from './routes/query-value.ts';
-import type { AssetType } from './supplier-store.ts';
 
 /** What the customer asked for when pressing Connect (or opening a /nox/connect link). */
 export interface ConnectInput {

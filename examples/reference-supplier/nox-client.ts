@@ -1,6 +1,8 @@
 import { NoxRequestError, noxMessages } from './nox-error.ts';
 import type { SupplierConfig } from './supplier-config.ts';
-import type { AssetType } from './supplier-store.ts';
+
+/** An asset type NOX links: a heat pump or solar panels. */
+export type AssetType = 'hp' | 'pv';
 
 /** The body of POST /v2/supplier/link-sessions as this app sends it. */
 export interface LinkSessionRequest {

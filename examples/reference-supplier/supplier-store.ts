@@ -1,7 +1,4 @@
-import type { DeviceSettings } from './nox-client.ts';
-
-/** An asset type NOX links: a heat pump or solar panels. */
-export type AssetType = 'hp' | 'pv';
+import type { AssetType, DeviceSettings } from './nox-client.ts';
 
 /** A link session this app started and not yet seen come back. */
 export interface PendingLink {
