@@ -7,7 +7,7 @@ import { dashboardViews } from './dashboard-views.ts';
  * The dashboard's state, its address (`#org=…&tab=…`), the polling and the tabs: it reads the control API
  * once a second (the journal from the last entry it has) and redraws only what changed.
  */
-const dashboardMain = String.raw`
+const dashboardMain = `
 const ui = {
   orgs: [], org: undefined, tab: 'organisation', clock: null, state: null, policies: null, needToken: false, mounted: '',
   journal: { org: null, entries: [], lastId: 0, version: 0 }, filters: { area: '', status: '', text: '' }, open: new Set(),

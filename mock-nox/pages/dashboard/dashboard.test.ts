@@ -252,6 +252,45 @@ describe('the dashboard at /__nox/ui', () => {
     expect(await page.isChecked('input[data-brand=vaillant]')).toBe(false);
   });
 
+  test("finishes a supplier-auth session as the supplier, and sets an organisation's clock to a chosen time", async () => {
+    const mock = await startMock();
+    const supplier = (
+      await call(mock, 'POST', '/__nox/organisations', {
+        kind: 'supplier',
+        name: 'Volt Energy',
+        oauth_login_url: 'https://volt.example/oauth',
+      })
+    ).body;
+    const started = await call(mock, 'POST', '/__nox/web-app/connections', {
+      brand: 'daikin',
+      username: 'bob',
+      supplier_organisation_id: supplier.id,
+    });
+    expect(started.body.outcome).toBe('supplier_auth_started');
+    const page = await newPage();
+    await page.goto(`${mock.url}/__nox/ui#org=${supplier.id}&tab=sessions`);
+    const row = page.locator('#auth-sessions tr').filter({ hasText: 'pending' });
+    await row.filter({ hasText: '15 min left' }).waitFor();
+    await row.locator('input[aria-label="Supplier user id"]').fill('volt_42');
+    await row.locator('button:text("Confirm and return")').click();
+    await shows(page, '#notice', /Supplier-auth session .*: connected/);
+    const state = (await call(mock, 'GET', `/__nox/state?organisation_id=${supplier.id}`)).body;
+    expect(state.supplier_auth_sessions).toMatchObject([
+      { status: 'connected', supplier_user_id: 'volt_42' },
+    ]);
+    await page.click('#tabs a[data-tab="users"]');
+    await shows(page, '#who', 'volt_42');
+
+    await page.click('#tabs a[data-tab="clock"]');
+    await page.fill('#set-time', '2026-03-01T12:30:00');
+    await page.click('#view button:text-is("Set")');
+    await shows(page, '#notice', 'is set to 2026-03-01T12:30:00Z');
+    expect((await call(mock, 'GET', `/__nox/clock?organisation_id=${supplier.id}`)).body.iso).toBe(
+      '2026-03-01T12:30:00Z',
+    );
+    expect((await call(mock, 'GET', '/__nox/clock')).body.iso).toBe('2026-01-01T00:00:00Z');
+  });
+
   test('a page on another origin can neither drive it through the control API nor frame it', async () => {
     const mock = await startMock();
     await call(mock, 'POST', '/__nox/organisations', { kind: 'supplier', name: 'Kept' });
