@@ -28,14 +28,14 @@ function keyField(key) {
 }
 const lines = (list) => (list.length ? list.map((x) => h('div', {}, h('code', {}, x))) : '—');
 
-function organisationFields(org) {
+function organisationFields(org, policies) {
   const rows = [
     ['Name', org.name], ['Kind', org.kind], ['Id', h('code', {}, org.id)], ['API key (x-api-key)', keyField(org.api_key)],
     ['Redirect URLs', lines(org.redirect_urls)],
     ['oauth_login_url', org.oauth_login_url ? h('code', {}, org.oauth_login_url) : "none: not listed in NOX's energy-supplier selector"],
     ['webhook_url', org.webhook_url ? h('code', {}, org.webhook_url) : 'none: it receives no webhooks'],
     ['Webhook events', org.webhook_events ? lines(org.webhook_events) : 'all'],
-    org.kind === 'supplier' ? ['Package', org.package || 'not set'] : ['Brands', org.brands.join(', ') || '—'],
+    org.kind === 'supplier' ? ['Package', policies.package || 'supplier-control'] : ['Brands', org.brands.join(', ') || '—'],
     ['Created', when(org.created_at)],
   ];
   return h('dl', { class: 'fields' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
@@ -51,7 +51,7 @@ const organisationView = {
       h('h2', {}, 'Faults in force'), h('div', { id: 'org-faults' }));
   },
   update(org) {
-    keyed($('org-fields'), JSON.stringify(org), () => organisationFields(org));
+    keyed($('org-fields'), JSON.stringify([org, ui.policies.package]), () => organisationFields(org, ui.policies));
     keyed($('org-policies'), JSON.stringify(ui.policies), () => table(['Policy', 'Value'], Object.entries(ui.policies).map(([k, v]) => [h('code', { class: 'id' }, k), String(v)])));
     keyed($('org-faults'), JSON.stringify([org.brand_outages, org.route_faults]), () => [
       h('p', {}, 'Brands in an outage: ' + (org.brand_outages.join(', ') || 'none')),

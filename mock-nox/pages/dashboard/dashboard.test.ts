@@ -210,6 +210,12 @@ describe('the dashboard at /__nox/ui', () => {
       (await call(mock, 'GET', '/__nox/policies?organisation_id=supplier_123')).body.same_supplier_user,
     ).toBe('merge');
     expect((await call(mock, 'GET', '/__nox/policies')).body.same_supplier_user).toBe('replace');
+    // The package is a policy: the organisation view shows the one in force.
+    await page.selectOption('select[data-policy=package]', 'full-control');
+    await shows(page, '#notice', 'package is now full-control for Acme Energy');
+    await page.goto(`${mock.url}/__nox/ui#org=supplier_123&tab=organisation`);
+    await shows(page, '#org-fields', 'full-control');
+    await page.goto(`${mock.url}/__nox/ui#org=supplier_123&tab=policies`);
 
     await page.check('input[data-brand=vaillant]');
     await shows(page, '#notice', 'vaillant is in an outage');
