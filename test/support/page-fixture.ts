@@ -73,7 +73,12 @@ export function usePageFixture(): PageFixture {
         return context.newPage();
       },
       async createV2Session(input: V2SessionInput = {}) {
-        const body = { user_id: `user_${++userCount}`, redirect_url: callbackUrl, asset_type: 'hp', ...input };
+        const body = {
+          user_id: `user_${++userCount}`,
+          redirect_url: callbackUrl,
+          asset_type: 'hp',
+          ...input,
+        };
         return post('/v2/supplier/link-sessions', body);
       },
       async createV1Session(userId: string, input = {}) {
