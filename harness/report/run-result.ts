@@ -32,6 +32,10 @@ export interface ScenarioResult {
   status: 'passed' | 'failed' | 'skipped';
   /** Why it was skipped. */
   reason?: string;
+  /** What the adapter lacks that skipped it (hooks, paths, read-back fields such as readBack.status). */
+  missing?: string[];
+  /** Checks the scenario left out because the adapter lacks what they read; it ran (and passed) without them. */
+  not_checked?: NotChecked[];
   failure?: ScenarioFailure;
   duration_ms: number;
   attempts: number;
@@ -42,6 +46,13 @@ export interface ScenarioResult {
   steps: StepRecord[];
   /** The supplier's calls to NOX during the scenario (its own customer's), as the mock's journal has them. */
   journal: JournalEntry[];
+}
+
+/** A check a scenario left out, and what the adapter lacks for it (e.g. readBack). */
+export interface NotChecked {
+  /** e.g. "that the supplier stored NOX user nox_u_1 and its devices for customer cust-1". */
+  check: string;
+  missing: string;
 }
 
 /** One earlier attempt of a retried scenario, with the evidence it left. */
