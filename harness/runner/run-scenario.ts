@@ -28,6 +28,8 @@ export interface ScenarioEnv {
   /** The run's manufacturers (one per brand) and their app's redirect_url. */
   manufacturers: ManufacturerOrgs;
   manufacturerCallbackUrl: string;
+  /** NOX's origin as the supplier's app was given it (NOX_AUTH_URL); default the mock's URL. */
+  noxUrl?: string;
   reportDir: string;
   timeoutMs: number;
   retries: number;
@@ -130,6 +132,7 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
       organisation: env.organisation,
       manufacturers: env.manufacturers,
       manufacturerCallbackUrl: env.manufacturerCallbackUrl,
+      ...(env.noxUrl ? { noxUrl: env.noxUrl } : {}),
       journalStart,
       reportDir,
       steps,

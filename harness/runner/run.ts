@@ -160,7 +160,7 @@ interface AppInput {
   teardown: (() => Promise<unknown>)[];
 }
 
-type StartedApp = Pick<ScenarioEnv, 'supplierUrl' | 'organisationId' | 'organisation'>;
+type StartedApp = Pick<ScenarioEnv, 'supplierUrl' | 'organisationId' | 'organisation' | 'noxUrl'>;
 
 /** A fresh organisation (or the running app's) and the supplier app started with its key on `port`. */
 async function startApp(options: AppInput): Promise<StartedApp> {
@@ -205,7 +205,7 @@ async function startApp(options: AppInput): Promise<StartedApp> {
     options.onPhase,
   );
   options.teardown.push(supplier.stop);
-  return { supplierUrl: supplier.url, organisationId: org.id, organisation: org };
+  return { supplierUrl: supplier.url, organisationId: org.id, organisation: org, noxUrl };
 }
 
 /** `n` different free ports. */

@@ -37,6 +37,8 @@ export interface ContextDeps {
   manufacturers: ManufacturerOrgs;
   /** The manufacturer app's redirect_url. */
   manufacturerCallbackUrl: string;
+  /** NOX's origin as the supplier's app was given it (default the mock's URL). */
+  noxUrl?: string;
   /** Journal entries with a higher id happened during this scenario. */
   journalStart: number;
   reportDir: string;
@@ -73,6 +75,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     manufacturers: deps.manufacturers,
     manufacturerCallbackUrl: deps.manufacturerCallbackUrl,
     authStates: new Set(),
+    noxUrl: deps.noxUrl ?? mock.baseUrl,
   };
   const journal = createJournalView({
     mock,
