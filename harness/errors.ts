@@ -24,4 +24,11 @@ export class ExpectationFailed extends Error {
 /** Thrown inside a scenario to skip it with a reason (e.g. the adapter lacks a hook it needs). */
 export class ScenarioSkipped extends Error {
   readonly code = 'SKIPPED';
+  constructor(
+    message: string,
+    /** The hooks, paths or read-back fields whose absence skipped it (the summary counts what adding each runs). */
+    readonly missing: string[] = [],
+  ) {
+    super(message);
+  }
 }

@@ -55,6 +55,7 @@ export { type MockSource, type RunInput, run } from './runner/run.ts';
 export type { Flow, Scenario, ScenarioDefinition, Severity } from './scenario/define-scenario.ts';
 export { defineScenario } from './scenario/define-scenario.ts';
 export { describeSentKeys } from './scenario/describe-sent-keys.ts';
+export { describeUnsentOption } from './scenario/describe-unsent-option.ts';
 export type { Expectations } from './scenario/expectations.ts';
 export type {
   JournalFilter,

@@ -9,7 +9,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['security', 'v2', 'hp'],
-  needs: ['readBack'],
   async run(t) {
     const victim = t.user;
     const { noxUser: victimNox } = await connectWithoutNoxPages(t);

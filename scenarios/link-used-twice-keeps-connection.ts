@@ -8,7 +8,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['failure', 'v2', 'hp'],
-  needs: ['readBack'],
   async run(t) {
     const { noxUser } = await connectWithoutNoxPages(t);
     const linkUrl = linkUrlOf(await t.nox.latestLinkSession());

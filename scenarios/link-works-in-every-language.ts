@@ -1,4 +1,4 @@
-import { defineScenario, type Language } from '../harness/index.ts';
+import { defineScenario, describeUnsentOption, type Language } from '../harness/index.ts';
 
 // nl, NOX's default, comes last: a supplier that always sends nl (or whatever its own default is) fails
 // on the first language, with what it sent in the message, instead of passing a round by accident.
@@ -18,7 +18,7 @@ export default defineScenario({
       t.expect.that(
         session.request.language === language,
         `the link session of a customer who chose "${language}" to carry language "${language}"`,
-        `it sent ${JSON.stringify(session.request.language) ?? 'no language (NOX then uses nl)'}`,
+        describeUnsentOption('language', language, session.request.language, 'NOX then uses nl'),
       );
       const shown = await t.page.getAttribute('html', 'lang');
       t.expect.that(

@@ -9,7 +9,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/api-docs/full-control/asset-info/get-devices',
   severity: 'required',
   tags: ['data', 'pagination', 'v2', 'hp'],
-  needs: ['readBack'],
   // Sets the organisation's default page size, which parallel scenarios would see.
   exclusive: true,
   async run(t) {

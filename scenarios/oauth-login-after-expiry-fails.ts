@@ -11,7 +11,7 @@ export default defineScenario({
   severity: 'required',
   tags: ['expiry', 'failure', 'flow-2', 'oauth', 'hp'],
   flow: 'manufacturer-app',
-  needs: ['oauthLoginPath', 'logInOnOAuthPage', 'readBack'],
+  needs: ['oauthLoginPath', 'logInOnOAuthPage'],
   exclusive: true,
   async run(t) {
     await t.platform.setPolicies({ lifetime_supplier_oauth_seconds: LIFETIME });

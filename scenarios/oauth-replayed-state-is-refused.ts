@@ -10,7 +10,7 @@ export default defineScenario({
   severity: 'required',
   tags: ['security', 'flow-2', 'oauth', 'hp'],
   flow: 'manufacturer-app',
-  needs: ['oauthLoginPath', 'logInOnOAuthPage', 'readBack'],
+  needs: ['oauthLoginPath', 'logInOnOAuthPage'],
   async run(t) {
     const seen = await t.webApp.startConnection();
     await t.supplier.logInOnOAuthPage();

@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['relink', 'v2', 'hp'],
-  needs: ['readBack'],
   async run(t) {
     const account = t.username();
     const first = t.user;

@@ -1,4 +1,4 @@
-import { defineScenario } from '../harness/index.ts';
+import { defineScenario, describeUnsentOption } from '../harness/index.ts';
 import { linkedNoxUser } from './support/linked-nox-user.ts';
 
 export default defineScenario({
@@ -13,7 +13,7 @@ export default defineScenario({
     t.expect.that(
       session.request.brand === 'nibe',
       'the link session to pre-select brand "nibe", the brand the customer chose',
-      `it sent ${JSON.stringify(session.request.brand) ?? 'no brand'}`,
+      describeUnsentOption('brand', 'nibe', session.request.brand, 'NOX then shows its brand choice'),
     );
     const onLogin = (await t.page.locator('#username').count()) > 0;
     const onBrandChoice = (await t.page.locator('a[data-brand]').count()) > 0;

@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'README.md#modelled-not-documented-by-nox',
   severity: 'advisory',
   tags: ['relink', 'policy', 'failure', 'v2', 'hp'],
-  needs: ['readBack'],
   exclusive: true,
   async run(t) {
     await t.platform.setPolicies({ same_supplier_user: 'reject' });

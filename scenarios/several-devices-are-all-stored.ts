@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['happy-path', 'v2', 'hp', 'data'],
-  needs: ['readBack'],
   async run(t) {
     const { noxUser } = await connectWithoutNoxPages(t, { username: t.username('devices3') });
     t.expect.that(

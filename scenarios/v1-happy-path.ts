@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/api-docs/supplier-integration-deprecated/supplier-integration/connect-user-to-nox',
   severity: 'required',
   tags: ['happy-path', 'v1', 'hp'],
-  needs: ['readBack'],
   async run(t) {
     await t.supplier.startConnection({ assetType: 'hp' });
     const v1Calls = await t.journal({ method: 'POST', path: /^\/users\/[^/]+\/link$/ });

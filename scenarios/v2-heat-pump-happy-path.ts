@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['happy-path', 'v2', 'hp'],
-  needs: ['readBack'],
   async run(t) {
     // asset_type is not checked here: NOX refuses a link session without it (link-session-sends-asset-type).
     await t.supplier.startConnection({ assetType: 'hp' });

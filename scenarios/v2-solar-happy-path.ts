@@ -7,7 +7,6 @@ export default defineScenario({
   docs: 'https://docs.nox.energy/api-docs/supplier-integration/supplier/create-supplier-link-session',
   severity: 'required',
   tags: ['happy-path', 'v2', 'pv'],
-  needs: ['readBack'],
   async run(t) {
     await t.supplier.startConnection({ assetType: 'pv' });
     const session = await t.nox.latestLinkSession();

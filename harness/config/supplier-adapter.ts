@@ -89,5 +89,11 @@ export type HookName = keyof SupplierHooks;
 /** What a scenario may need of the adapter beyond the two required hooks: a hook, or a path of the app. */
 export type AdapterNeed = HookName | 'oauthLoginPath' | 'webhookPath';
 
+/**
+ * What an adapter can lack that leaves a check or a scenario out: a need, or an optional field of readBack's
+ * answer (`readBack.status`, `readBack.webhook_ids`), which only a run can tell is missing.
+ */
+export type AdapterGap = AdapterNeed | `readBack.${'status' | 'webhook_ids'}`;
+
 /** How to start the supplier app (or where a running one is), and how it is told where NOX is (config-schema.ts). */
 export type SupplierAdapter = NoxTestkitConfig['supplier'];

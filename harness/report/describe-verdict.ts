@@ -5,11 +5,12 @@ export function describeVerdict(result: Pick<RunResult, 'counts' | 'strict' | 'e
   passed: boolean;
   text: string;
 } {
-  const { requiredFailed, advisoryFailed, skipped, passed, failed } = result.counts;
+  const { requiredFailed, advisoryFailed, skipped, passed, failed, notRun = 0 } = result.counts;
   if (result.interrupted) {
+    const left = notRun > 0 ? `, ${notRun} not run` : '';
     return {
       passed: false,
-      text: `STOPPED before every scenario ran (${passed} passed, ${failed} failed so far)`,
+      text: `STOPPED before every scenario ran (${passed} passed, ${failed} failed so far${left})`,
     };
   }
   if (result.exit_code !== 0) {

@@ -36,7 +36,7 @@ export function createDotReporter(options: ConsoleReporterOptions = {}): Reporte
     statusShown = false;
   };
   const mark = (r: ScenarioResult) => {
-    if (r.status === 'skipped') return colors.yellow('°');
+    if (r.status === 'skipped' || r.status === 'not_run') return colors.yellow('°');
     if (r.status === 'failed') return r.severity === 'required' ? colors.red('F') : colors.yellow('w');
     return r.flaky ? colors.yellow('±') : colors.green('·');
   };

@@ -8,7 +8,7 @@ const marks = { passed: '✓', failed: '✗' } as const;
 
 /** Every attempt of a scenario that ran, oldest first; the last one is the scenario's own top-level evidence. */
 export function attemptsOf(s: ScenarioResult): AttemptRecord[] {
-  if (s.status === 'skipped') return [];
+  if (s.status === 'skipped' || s.status === 'not_run') return [];
   const { status, failure, duration_ms, steps, journal } = s;
   const last = { attempt: s.attempts, status, duration_ms, steps, journal, ...(failure && { failure }) };
   return [...(s.previous_attempts ?? []), last];

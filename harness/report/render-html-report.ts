@@ -6,7 +6,7 @@ import { htmlReportStyle } from './html-report-style.ts';
 import { outcomeOf, renderScenarioSection } from './render-scenario-section.ts';
 import type { RunResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
-import { describeUntested } from './untested-flows.ts';
+import { untestedLines } from './untested-flows.ts';
 
 /** The whole report as one HTML page; `screenshots` holds the screenshot paths whose files are in the report folder. */
 export function renderHtmlReport(result: RunResult, screenshots: Set<string>): string {
@@ -28,7 +28,7 @@ export function renderHtmlReport(result: RunResult, screenshots: Set<string>): s
 <div><p class="eyebrow">nox-testkit report</p><h1>${result.supplier}</h1>
 <p class="muted"><time datetime="${result.started_at}">${formatStartedAt(result.started_at)}</time> · ${formatDuration(result.duration_ms)} · ${result.scenarios.length} scenarios · ${result.strict ? 'strict: advisory failures fail the run' : 'advisory failures warn'}</p></div>
 <div class="verdict ${state}" role="status">${verdict.text}</div>
-${(result.untested_flows ?? []).map((flow) => html`<p class="untested">${describeUntested(flow, result.shard)}</p>`)}
+${untestedHeader(result)}
 </header>
 ${counts(result)}
 ${filterBar(result)}
@@ -44,12 +44,20 @@ ${result.scenarios.map((s) => renderScenarioSection(s, screenshots))}
   );
 }
 
+// The untested flows, then what to add to the adapter to test more, as the console summary says them.
+function untestedHeader(result: RunResult): SafeHtml {
+  const { flows, additions } = untestedLines(result);
+  return html`${flows.map((flow) => html`<p class="untested">${flow}</p>`)}
+${additions.length > 0 && html`<div class="untested additions"><p>To test more:</p><ul>${additions.map((a) => html`<li>${a}</li>`)}</ul></div>`}`;
+}
+
 function counts({ counts: c, scenarios }: RunResult): SafeHtml {
   const flaky = scenarios.filter((s) => s.flaky).length;
   return html`<section class="counts">
 <div class="count passed"><b>${c.passed}</b>passed${flaky > 0 && html` <span class="muted">${flaky} flaky</span>`}</div>
 <div class="count failed"><b>${c.failed}</b>failed <span class="muted">${c.requiredFailed} required, ${c.advisoryFailed} advisory</span></div>
 <div class="count skipped"><b>${c.skipped}</b>skipped</div>
+${(c.notRun ?? 0) > 0 && html`<div class="count skipped not-run"><b>${c.notRun}</b>not run <span class="muted">the run was stopped</span></div>`}
 </section>`;
 }
 
@@ -61,7 +69,7 @@ function filterBar({ scenarios }: RunResult): SafeHtml {
   const severities = (severity: string) => scenarios.filter((s) => s.severity === severity).length;
   return html`<nav class="filters" aria-label="Search and filter scenarios">
 <input type="search" id="search" placeholder="Search id, name, rule, failure  ( / )" aria-label="Search scenarios by id, name, rule or failure" autocomplete="off">
-<div class="group" role="group" aria-label="Status">${button('status', 'all', 'All', scenarios.length)}${button('status', 'failed', 'Failed', outcomes('failed'))}${button('status', 'flaky', 'Flaky', outcomes('flaky'))}${button('status', 'skipped', 'Skipped', outcomes('skipped'))}${button('status', 'passed', 'Passed', outcomes('passed'))}</div>
+<div class="group" role="group" aria-label="Status">${button('status', 'all', 'All', scenarios.length)}${button('status', 'failed', 'Failed', outcomes('failed'))}${button('status', 'flaky', 'Flaky', outcomes('flaky'))}${button('status', 'skipped', 'Skipped', outcomes('skipped'))}${outcomes('not_run') > 0 && button('status', 'not_run', 'Not run', outcomes('not_run'))}${button('status', 'passed', 'Passed', outcomes('passed'))}</div>
 <div class="group" role="group" aria-label="Severity">${button('severity', 'all', 'Any')}${button('severity', 'required', 'Required', severities('required'))}${button('severity', 'advisory', 'Advisory', severities('advisory'))}</div>
 <div class="group"><button type="button" data-expand="all">Expand all</button><button type="button" data-expand="none">Collapse all</button></div>
 <p id="shown" class="muted" aria-live="polite">${scenarios.length} of ${scenarios.length} shown</p>

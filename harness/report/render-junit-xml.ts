@@ -14,7 +14,8 @@ export function renderJunitXml(result: RunResult): string {
     tests: result.scenarios.length,
     failures: counts.failed,
     errors: 0,
-    skipped: counts.skipped,
+    // JUnit has no "not run": those are skipped there, their message saying why.
+    skipped: counts.skipped + (counts.notRun ?? 0),
   };
   const shard = result.shard && `${result.shard.index}/${result.shard.count}`;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
@@ -53,9 +54,11 @@ function testcase(suite: XMLBuilder, s: ScenarioResult): void {
     ['attempts', String(s.attempts)],
     ['flaky', s.flaky ? 'true' : undefined],
   ]);
-  const reason = s.reason ?? 'skipped';
+  const reason =
+    s.status === 'not_run' ? `not run: ${s.reason ?? 'the run was stopped'}` : (s.reason ?? 'skipped');
   // GitLab reads a skip's reason from the element's text, Jenkins and most others from `message`.
-  if (s.status === 'skipped') test.ele('skipped', { message: attr(reason) }).txt(text(reason));
+  if (s.status === 'skipped' || s.status === 'not_run')
+    test.ele('skipped', { message: attr(reason) }).txt(text(reason));
   const failed = s.status === 'failed';
   const f = s.failure ?? unknownFailure;
   // Surefire's order: the last failure, then the earlier attempts, then the output.

@@ -3,11 +3,11 @@ import { formatDuration } from './format-duration.ts';
 import { attemptsOf, docsLink, renderAttempt } from './render-attempt.ts';
 import type { AttemptRecord, ScenarioResult } from './run-result.ts';
 
-const marks = { passed: '✓', failed: '✗', skipped: '–' } as const;
-const statusNames = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped' } as const;
+const marks = { passed: '✓', failed: '✗', skipped: '–', not_run: '·' } as const;
+const statusNames = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', not_run: 'Not run' } as const;
 
 /** What the status filter calls a scenario: a pass on retry is `flaky`, not `passed`. */
-export function outcomeOf(s: ScenarioResult): 'passed' | 'failed' | 'flaky' | 'skipped' {
+export function outcomeOf(s: ScenarioResult): ScenarioResult['status'] | 'flaky' {
   return s.status === 'passed' && s.flaky ? 'flaky' : s.status;
 }
 
@@ -15,15 +15,18 @@ export function outcomeOf(s: ScenarioResult): 'passed' | 'failed' | 'flaky' | 's
 export function renderScenarioSection(s: ScenarioResult, screenshots: Set<string>): SafeHtml {
   const attempts = attemptsOf(s);
   const timing = `${formatDuration(s.duration_ms)}${s.attempts > 1 ? ` · ${s.attempts} attempts` : ''}`;
-  return html`<details class="scenario ${s.status}" id="scenario-${s.id}" data-id="${s.id}" data-outcome="${outcomeOf(s)}" data-severity="${s.severity}" data-search="${searchText(s, attempts)}"${s.status === 'failed' && html` open`}>
-<summary><span class="mark" aria-hidden="true">${marks[s.status]}</span><h2 class="scenario-name">${s.name}</h2><span class="chip ${s.status}">${statusNames[s.status]}</span>${s.flaky && html`<span class="chip flaky" title="failed before it passed on a retry">Flaky</span>`}<span class="chip sev-${s.severity}">${s.severity}</span><span class="muted">${s.status === 'skipped' ? '' : timing}</span></summary>
+  const ran = s.status === 'passed' || s.status === 'failed';
+  // Not run is drawn as skipped (the class), named apart (the chip and the filter).
+  return html`<details class="scenario ${ran ? s.status : 'skipped'}" id="scenario-${s.id}" data-id="${s.id}" data-outcome="${outcomeOf(s)}" data-severity="${s.severity}" data-search="${searchText(s, attempts)}"${s.status === 'failed' && html` open`}>
+<summary><span class="mark" aria-hidden="true">${marks[s.status]}</span><h2 class="scenario-name">${s.name}</h2><span class="chip ${ran ? s.status : 'skipped'}">${statusNames[s.status]}</span>${s.flaky && html`<span class="chip flaky" title="failed before it passed on a retry">Flaky</span>`}<span class="chip sev-${s.severity}">${s.severity}</span><span class="muted">${ran ? timing : ''}</span></summary>
 <div class="scenario-body">
-${s.status === 'skipped' && html`<div class="callout skipped"><strong>Skipped:</strong> ${s.reason ?? 'no reason given'}</div>`}
+${!ran && html`<div class="callout skipped"><strong>${statusNames[s.status]}:</strong> ${s.reason ?? 'no reason given'}</div>`}
+${(s.not_checked ?? []).length > 0 && html`<div class="callout skipped"><strong>Not checked</strong> (the adapter lacks what they read): <ul>${(s.not_checked ?? []).map((n) => html`<li>${n.check} <span class="muted">(add ${n.missing})</span></li>`)}</ul></div>`}
 <dl class="facts">
 <dt>Rule</dt><dd>${s.rule}${docsLink(s.docs)}</dd>
 <dt>Severity</dt><dd>${s.severity === 'required' ? 'Required — a failure fails the run' : 'Advisory — a failure warns (fails with --strict)'}</dd>
 <dt>Tags</dt><dd>${s.tags.length > 0 ? s.tags.map((t) => html`<span class="tag">${t}</span>`) : html`<span class="muted">none</span>`}</dd>
-${s.status !== 'skipped' && html`<dt>Duration</dt><dd>${formatDuration(s.duration_ms)}${s.attempts > 1 ? ' (last attempt)' : ''} · ${s.attempts} ${s.attempts === 1 ? 'attempt' : 'attempts'}${s.flaky ? ', flaky: it failed before it passed' : ''}</dd>`}
+${ran && html`<dt>Duration</dt><dd>${formatDuration(s.duration_ms)}${s.attempts > 1 ? ' (last attempt)' : ''} · ${s.attempts} ${s.attempts === 1 ? 'attempt' : 'attempts'}${s.flaky ? ', flaky: it failed before it passed' : ''}</dd>`}
 <dt>Id</dt><dd><code>${s.id}</code> <a class="deep-link" href="#${encodeURIComponent(s.id)}">link</a> <button type="button" class="copy-link" data-copy="${s.id}">Copy link</button></dd>
 </dl>
 ${attempts.length > 1 ? attemptTabs(s, attempts, screenshots) : attempts.map((a) => renderAttempt(a, s, screenshots))}

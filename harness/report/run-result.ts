@@ -29,9 +29,14 @@ export interface ScenarioResult {
   tags: string[];
   /** The flow the scenario exercises. */
   flow: Flow;
-  status: 'passed' | 'failed' | 'skipped';
-  /** Why it was skipped. */
+  /** not_run: the run was stopped (Ctrl-C) before it started; it says nothing of the supplier. */
+  status: 'passed' | 'failed' | 'skipped' | 'not_run';
+  /** Why it was skipped (or not run). */
   reason?: string;
+  /** What the adapter lacks that skipped it (hooks, paths, read-back fields such as readBack.status). */
+  missing?: string[];
+  /** Checks the scenario left out because the adapter lacks what they read; it ran (and passed) without them. */
+  not_checked?: NotChecked[];
   failure?: ScenarioFailure;
   duration_ms: number;
   attempts: number;
@@ -42,6 +47,13 @@ export interface ScenarioResult {
   steps: StepRecord[];
   /** The supplier's calls to NOX during the scenario (its own customer's), as the mock's journal has them. */
   journal: JournalEntry[];
+}
+
+/** A check a scenario left out, and what the adapter lacks for it (e.g. readBack). */
+export interface NotChecked {
+  /** e.g. "that the supplier stored NOX user nox_u_1 and its devices for customer cust-1". */
+  check: string;
+  missing: string;
 }
 
 /** One earlier attempt of a retried scenario, with the evidence it left. */
@@ -59,6 +71,8 @@ export interface RunCounts {
   passed: number;
   failed: number;
   skipped: number;
+  /** Not started because the run was stopped (Ctrl-C); summarise always sets it. */
+  notRun?: number;
   /** Passed on a retry after failing (counted in passed too); summarise always sets it. */
   flaky?: number;
   requiredFailed: number;
@@ -80,14 +94,29 @@ export interface RunResult {
   interrupted?: boolean;
   /** The flows (and NOX's webhooks) of which no selected scenario ran (every one skipped), with the skip reasons: never silent. */
   untested_flows?: UntestedFlow[];
+  /** What to add to the adapter to test more: per missing hook, path or read-back field, what it would run. */
+  untested?: AdapterAddition[];
   /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
   report_failures?: ReportFailure[];
 }
 
-/** A flow (or NOX's webhooks) none of whose scenarios ran, and why (the distinct skip reasons). */
+/**
+ * A flow (or NOX's webhooks) none of whose scenarios ran, and why: the distinct reasons of the skips that are
+ * not for what the adapter lacks (those are in `untested`), so often none.
+ */
 export interface UntestedFlow {
   flow: Flow | 'webhooks';
   reasons: string[];
+}
+
+/** Hooks, paths or read-back fields to add together, and what adding them would test. */
+export interface AdapterAddition {
+  /** e.g. ["readBack"], ["oauthLoginPath", "logInOnOAuthPage"], ["readBack.status"]. */
+  add: string[];
+  /** The ids of the skipped scenarios that would then run. */
+  scenarios: string[];
+  /** The ids of scenarios that ran but left checks out for want of it (see their not_checked). */
+  checks_in: string[];
 }
 
 /** The i-th (1-based) of n shares of the catalogue, as --shard i/n names it. */
@@ -106,6 +135,7 @@ export function summarise(
     passed: scenarios.filter((s) => s.status === 'passed').length,
     failed: failed.length,
     skipped: scenarios.filter((s) => s.status === 'skipped').length,
+    notRun: scenarios.filter((s) => s.status === 'not_run').length,
     flaky: scenarios.filter((s) => s.status === 'passed' && s.flaky).length,
     requiredFailed: failed.filter((s) => s.severity === 'required').length,
     advisoryFailed: failed.filter((s) => s.severity === 'advisory').length,

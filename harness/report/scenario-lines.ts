@@ -12,7 +12,8 @@ export function scenarioLine(result: ScenarioResult, colors: Colors, counter?: s
   if (result.status === 'passed') {
     return `${head}${colors.green('✓')} ${name} ${time}${result.flaky ? ` ${colors.yellow('flaky')}` : ''}\n`;
   }
-  if (result.status === 'skipped') return `${head}${colors.yellow('–')} ${name} ${colors.dim('(skipped)')}\n`;
+  if (result.status === 'skipped' || result.status === 'not_run')
+    return `${head}${colors.yellow('–')} ${name} ${colors.dim(result.status === 'skipped' ? '(skipped)' : '(not run)')}\n`;
   const tag = result.severity === 'required' ? colors.red('[required]') : colors.yellow('[advisory]');
   return `${head}${colors.red('✗')} ${tag} ${name} ${time}\n`;
 }
@@ -22,7 +23,8 @@ export function scenarioDetails(result: ScenarioResult, colors: Colors): string 
   const earlier = (result.previous_attempts ?? [])
     .map((a) => detail(`attempt ${a.attempt}`, oneLine(a.failure), colors))
     .join('');
-  if (result.status === 'skipped') return detail('reason', result.reason ?? 'no reason given', colors);
+  if (result.status === 'skipped' || result.status === 'not_run')
+    return detail('reason', result.reason ?? 'no reason given', colors);
   if (result.status === 'passed') return earlier;
   const failure = result.failure ?? unknownFailure;
   const explained =

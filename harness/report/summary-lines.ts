@@ -4,7 +4,7 @@ import { describeVerdict } from './describe-verdict.ts';
 import { formatDuration } from './format-duration.ts';
 import type { Reporter, RunResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
-import { describeUntested } from './untested-flows.ts';
+import { untestedLines } from './untested-flows.ts';
 
 type RunStart = Parameters<NonNullable<Reporter['onRunStart']>>[0];
 
@@ -21,18 +21,21 @@ export function summaryLines(
   files: string[] | undefined,
   colors: Colors,
 ): string {
-  const { passed, failed, skipped, flaky = 0, requiredFailed, advisoryFailed } = result.counts;
+  const { passed, failed, skipped, notRun = 0, flaky = 0, requiredFailed, advisoryFailed } = result.counts;
   const split = failed > 0 ? ` (${requiredFailed} required, ${advisoryFailed} advisory)` : '';
   const counts = [
     colors.green(`${passed} passed`) + (flaky > 0 ? colors.yellow(` (${flaky} flaky)`) : ''),
     (failed > 0 ? colors.red : String)(`${failed} failed${split}`),
     (skipped > 0 ? colors.yellow : String)(`${skipped} skipped`),
+    ...(notRun > 0 ? [colors.yellow(`${notRun} not run`)] : []),
   ].join(', ');
   const lines = [
     `\n  ${counts} · ${count(result.scenarios.length, 'scenario')} in ${formatDuration(result.duration_ms)}`,
   ];
-  for (const flow of result.untested_flows ?? [])
-    lines.push(colors.yellow(`  ${describeUntested(flow, result.shard)}`));
+  const untested = untestedLines(result);
+  for (const flow of untested.flows) lines.push(colors.yellow(`  ${flow}`));
+  if (untested.additions.length > 0) lines.push('  To test more:');
+  for (const addition of untested.additions) lines.push(`    ${addition}`);
   const dir = displayPath(reportDir);
   if (files === undefined) lines.push(`  Reports in ${dir}`);
   else if (files.length > 0) lines.push(`  Reports in ${dir}: ${files.join(', ')}`);

@@ -4,9 +4,15 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { JournalEntry, Organisation } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
-import type { AttemptRecord, ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
+import type {
+  AttemptRecord,
+  NotChecked,
+  ScenarioFailure,
+  ScenarioResult,
+  StepRecord,
+} from '../report/run-result.ts';
 import type { ManufacturerOrgs } from '../scenario/actors/manufacturer-orgs.ts';
-import { missingNeeds } from '../scenario/adapter-needs.ts';
+import { lackedNeeds, missingNeeds } from '../scenario/adapter-needs.ts';
 import { createScenarioContext } from '../scenario/create-context.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import type { MockClient } from './mock-client.ts';
@@ -22,6 +28,8 @@ export interface ScenarioEnv {
   /** The run's manufacturers (one per brand) and their app's redirect_url. */
   manufacturers: ManufacturerOrgs;
   manufacturerCallbackUrl: string;
+  /** NOX's origin as the supplier's app was given it (NOX_AUTH_URL); default the mock's URL. */
+  noxUrl?: string;
   reportDir: string;
   timeoutMs: number;
   retries: number;
@@ -41,8 +49,19 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
     flow: scenario.flow ?? 'supplier-app',
   };
   const reason = missingNeeds(scenario.needs ?? [], env.adapter, env.organisation);
-  if (reason)
-    return { ...base, status: 'skipped', reason, duration_ms: 0, attempts: 0, steps: [], journal: [] };
+  if (reason) {
+    const missing = lackedNeeds(scenario.needs ?? [], env.adapter);
+    return {
+      ...base,
+      status: 'skipped',
+      reason,
+      ...(missing.length > 0 ? { missing } : {}),
+      duration_ms: 0,
+      attempts: 0,
+      steps: [],
+      journal: [],
+    };
+  }
   const earlier: AttemptRecord[] = [];
   for (let attempt = 1; ; attempt++) {
     const outcome = await attempt_(scenario, env);
@@ -91,7 +110,8 @@ function keepScreenshots(steps: StepRecord[], attempt: number, reportDir: string
 async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOutcome> {
   const started = performance.now();
   const steps: StepRecord[] = [];
-  let outcome: Pick<ScenarioResult, 'status' | 'reason' | 'failure'> = { status: 'passed' };
+  const notChecked: NotChecked[] = [];
+  let outcome: Pick<ScenarioResult, 'status' | 'reason' | 'missing' | 'failure'> = { status: 'passed' };
   let journal: JournalEntry[] = [];
   let context: BrowserContext | undefined;
   let url = 'no page yet';
@@ -112,9 +132,11 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
       organisation: env.organisation,
       manufacturers: env.manufacturers,
       manufacturerCallbackUrl: env.manufacturerCallbackUrl,
+      ...(env.noxUrl ? { noxUrl: env.noxUrl } : {}),
       journalStart,
       reportDir,
       steps,
+      notChecked,
     });
     try {
       await withTimeout(scenario.run(t), env.timeoutMs);
@@ -125,12 +147,24 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
   } catch (error) {
     outcome =
       error instanceof ScenarioSkipped
-        ? { status: 'skipped', reason: error.message }
+        ? {
+            status: 'skipped',
+            reason: error.message,
+            ...(error.missing.length > 0 ? { missing: error.missing } : {}),
+          }
         : { status: 'failed', failure: toFailure(error, url) };
   } finally {
     await context?.close().catch(() => undefined);
   }
-  return { ...outcome, steps, journal, duration_ms: Math.round(performance.now() - started) };
+  // What a passed attempt left out; a skipped or failed one's report says why it stopped instead.
+  const unchecked = outcome.status === 'passed' && notChecked.length > 0 ? { not_checked: notChecked } : {};
+  return {
+    ...outcome,
+    ...unchecked,
+    steps,
+    journal,
+    duration_ms: Math.round(performance.now() - started),
+  };
 }
 
 /** Reports (and pacts) are shared: API keys in the recorded headers are shortened to a recognisable ASCII prefix. */

@@ -447,15 +447,15 @@ describe('the runner, further', () => {
       ['three', 'manufacturer-app', 'skipped'],
       ['two', 'manufacturer-app', 'skipped'],
     ]);
-    expect(result.untested_flows).toEqual([
-      {
-        flow: 'manufacturer-app',
-        reasons: ['the adapter has no refuseOnOAuthPage hook', 'the adapter has no logInOnOAuthPage hook'],
-      },
+    // What the adapter lacks is said once, per thing to add, not as the flow's reasons.
+    expect(result.untested_flows).toEqual([{ flow: 'manufacturer-app', reasons: [] }]);
+    expect(result.untested?.map((u) => [u.add, u.scenarios])).toEqual([
+      [['refuseOnOAuthPage'], ['three']],
+      [['logInOnOAuthPage'], ['two']],
     ]);
   });
 
-  test('a run stopped part-way names the scenarios it did not run as skipped, with the reason', async () => {
+  test('a run stopped part-way names the scenarios it did not run as not run (not skipped), with the reason', async () => {
     const stop = new AbortController();
     const { dir, scenarios } = await scenariosIn({
       a: scenario(`severity: 'required',`, ''),
@@ -472,9 +472,10 @@ describe('the runner, further', () => {
     expect(result.interrupted).toBe(true);
     expect(result.scenarios.map((s) => [s.id, s.status])).toEqual([
       ['a', 'passed'],
-      ['b', 'skipped'],
+      ['b', 'not_run'],
     ]);
-    expect(result.scenarios[1]?.reason).toBe('not run: the run was stopped before this scenario started');
+    expect(result.scenarios[1]?.reason).toBe('the run was stopped before this scenario started');
+    expect(result.counts).toMatchObject({ passed: 1, skipped: 0, notRun: 1 });
   });
 
   test('leaves other files in the report folder alone', async () => {

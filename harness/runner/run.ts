@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../browser/launch-browser.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
+import { adapterAdditions } from '../report/adapter-additions.ts';
 import { createReporterMultiplexer, withReportFailures } from '../report/reporter-multiplexer.ts';
 import {
   type Reporter,
@@ -132,6 +133,7 @@ export async function run(input: RunInput): Promise<RunResult> {
   const ran = new Map(results.map((r) => [r.id, r]));
   const all = scenarios.map((s) => ran.get(s.id) ?? notRun(s));
   const untested = untestedFlows(all);
+  const additions = adapterAdditions(all);
   const result: RunResult = {
     supplier: config.supplier.name,
     started_at: started.toISOString(),
@@ -141,6 +143,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     scenarios: all,
     ...summarise(all, settings.strict),
     ...(untested.length > 0 ? { untested_flows: untested } : {}),
+    ...(additions.length > 0 ? { untested: additions } : {}),
     ...(input.signal?.aborted ? { interrupted: true } : {}),
   };
   await reporters.onRunEnd(result, reportDir);
@@ -157,7 +160,7 @@ interface AppInput {
   teardown: (() => Promise<unknown>)[];
 }
 
-type StartedApp = Pick<ScenarioEnv, 'supplierUrl' | 'organisationId' | 'organisation'>;
+type StartedApp = Pick<ScenarioEnv, 'supplierUrl' | 'organisationId' | 'organisation' | 'noxUrl'>;
 
 /** A fresh organisation (or the running app's) and the supplier app started with its key on `port`. */
 async function startApp(options: AppInput): Promise<StartedApp> {
@@ -202,7 +205,7 @@ async function startApp(options: AppInput): Promise<StartedApp> {
     options.onPhase,
   );
   options.teardown.push(supplier.stop);
-  return { supplierUrl: supplier.url, organisationId: org.id, organisation: org };
+  return { supplierUrl: supplier.url, organisationId: org.id, organisation: org, noxUrl };
 }
 
 /** `n` different free ports. */
@@ -212,10 +215,10 @@ async function freePorts(n: number): Promise<number[]> {
   return [...ports];
 }
 
-/** A scenario the run was stopped before (Ctrl-C or SIGTERM): skipped with the reason, so every report names it. */
+/** A scenario the run was stopped before (Ctrl-C or SIGTERM): not run, with the reason, so every report names it. */
 function notRun(s: Scenario): ScenarioResult {
   const { id, name, rule, docs, severity, tags } = s;
-  const reason = 'not run: the run was stopped before this scenario started';
+  const reason = 'the run was stopped before this scenario started';
   return {
     id,
     name,
@@ -224,7 +227,7 @@ function notRun(s: Scenario): ScenarioResult {
     severity,
     tags,
     flow: s.flow ?? 'supplier-app',
-    status: 'skipped',
+    status: 'not_run',
     reason,
     duration_ms: 0,
     attempts: 0,

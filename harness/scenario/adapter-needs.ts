@@ -10,6 +10,11 @@ export function adapterHas(adapter: SupplierAdapter, need: AdapterNeed): boolean
   return isPath(need) ? typeof adapter[need] === 'string' : typeof adapter.hooks[need] === 'function';
 }
 
+/** The needs this adapter lacks, in the scenario's order. */
+export function lackedNeeds(needs: AdapterNeed[], adapter: SupplierAdapter): AdapterNeed[] {
+  return needs.filter((need) => !adapterHas(adapter, need));
+}
+
 /**
  * Why a scenario with these needs cannot run on this adapter ("the adapter has no readBack hook", "the
  * adapter has no oauthLoginPath"), or undefined when it has them all.
@@ -19,7 +24,7 @@ export function missingNeeds(
   adapter: SupplierAdapter,
   organisation?: Pick<Organisation, 'name' | 'oauth_login_url' | 'webhook_url'>,
 ): string | undefined {
-  const missing = needs.filter((need) => !adapterHas(adapter, need));
+  const missing = lackedNeeds(needs, adapter);
   if (missing.length === 0) {
     // A running app's organisation (supplier.url) was made elsewhere: it may lack the URL the path would give.
     const field =

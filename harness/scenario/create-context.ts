@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Organisation } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ScenarioSkipped } from '../errors.ts';
-import type { StepRecord } from '../report/run-result.ts';
+import type { NotChecked, StepRecord } from '../report/run-result.ts';
 import type { MockClient } from '../runner/mock-client.ts';
 import type { ActorDeps } from './actors/actor-deps.ts';
 import type { Flow2Deps } from './actors/flow2-deps.ts';
@@ -13,6 +13,8 @@ import { createPlatformActor } from './actors/platform-actor.ts';
 import { createSupplierActor } from './actors/supplier-actor.ts';
 import { createWebAppActor } from './actors/web-app-actor.ts';
 import { createWebhooksActor } from './actors/webhooks-actor.ts';
+import { adapterHas } from './adapter-needs.ts';
+import { createCustomerVisits } from './customer-visits.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
 import { scopeOf } from './journal-scope.ts';
@@ -35,10 +37,21 @@ export interface ContextDeps {
   manufacturers: ManufacturerOrgs;
   /** The manufacturer app's redirect_url. */
   manufacturerCallbackUrl: string;
+  /** NOX's origin as the supplier's app was given it (default the mock's URL). */
+  noxUrl?: string;
   /** Journal entries with a higher id happened during this scenario. */
   journalStart: number;
   reportDir: string;
   steps: StepRecord[];
+  /** Filled in as the scenario leaves checks out for what the adapter lacks. */
+  notChecked: NotChecked[];
+}
+
+/** "the adapter has no readBack hook", "the adapter's readBack reports no status". */
+export function describeGap(missing: string): string {
+  const field = /^readBack\.(.+)$/.exec(missing)?.[1];
+  if (field) return `the adapter’s readBack reports no ${field}`;
+  return /Path$/.test(missing) ? `the adapter has no ${missing}` : `the adapter has no ${missing} hook`;
 }
 
 /**
@@ -62,6 +75,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     manufacturers: deps.manufacturers,
     manufacturerCallbackUrl: deps.manufacturerCallbackUrl,
     authStates: new Set(),
+    noxUrl: deps.noxUrl ?? mock.baseUrl,
   };
   const journal = createJournalView({
     mock,
@@ -71,6 +85,12 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     authStates: flow2.authStates,
   });
   const manufacturer = createManufacturerActor(flow2);
+  const visits = createCustomerVisits(
+    mock,
+    organisationId,
+    deps.journalStart,
+    !adapterHas(deps.adapter, 'readBack'),
+  );
   const latestLinkSession = () =>
     findLatestLinkSession({ scenario, mock, organisationId, journal }, customers.current());
 
@@ -79,13 +99,22 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
       return customers.current();
     },
     actAs: customers.actAs,
-    skip: (reason) => {
-      throw new ScenarioSkipped(reason);
+    skip: (reason, missing = []) => {
+      throw new ScenarioSkipped(reason, missing);
+    },
+    notChecked: async (check, missing) => {
+      deps.notChecked.push({ check, missing });
+      await step(`Not checked: ${check} (${describeGap(missing)})`, async () => undefined, false);
     },
     username: (...tags) => [`m${freshTag()}`, ...tags].join('+'),
     page,
     step,
-    supplier: createSupplierActor({ ...actors, adapter: deps.adapter, supplierUrl: deps.supplierUrl }),
+    supplier: createSupplierActor({
+      ...actors,
+      adapter: deps.adapter,
+      supplierUrl: deps.supplierUrl,
+      visits,
+    }),
     nox: createNoxUserActor(actors, latestLinkSession),
     platform: createPlatformActor(actors, manufacturer),
     webApp: createWebAppActor(flow2),
@@ -99,13 +128,11 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     get user() {
       return customers.current();
     },
-    expect: createExpectations(
-      t,
-      scenario.rule,
-      scenario.docs,
-      createKeylessDataCalls(mock, deps.journalStart, () =>
+    expect: createExpectations(t, scenario, {
+      keylessDataCalls: createKeylessDataCalls(mock, deps.journalStart, () =>
         scopeOf(mock, organisationId, customers.all, flow2.authStates),
       ),
-    ),
+      visits,
+    }),
   };
 }

@@ -1,54 +1,23 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type StartedMock, startMock } from '../../mock-nox/index.ts';
+import type { StartedMock } from '../../mock-nox/index.ts';
 import type { Organisation } from '../../openapi/wire-types.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
 import type { ScenarioFailure } from '../report/run-result.ts';
-import { createMockClient } from '../runner/mock-client.ts';
 import { runScenario, type ScenarioEnv } from '../runner/run-scenario.ts';
-import { createManufacturerOrgs } from './actors/manufacturer-orgs.ts';
 import type { ScenarioContext } from './scenario-context.ts';
+import { type InlineScenarioEnv, startInlineScenarioEnv } from './testing/scenario-env.ts';
 
+let inline: InlineScenarioEnv;
 let mock: StartedMock;
-let browser: Browser;
 let org: Organisation;
 let env: ScenarioEnv;
 const redirect = 'http://127.0.0.1:3999/callback';
 
 beforeAll(async () => {
-  [mock, browser] = await Promise.all([startMock(), launchBrowser()]);
-  org = await mock.control.createOrganisation({
-    kind: 'supplier',
-    name: 'Msg Energy',
-    redirect_urls: [redirect],
-  });
-  const client = createMockClient(mock.url);
-  env = {
-    browser,
-    adapter: {
-      name: 'Msg Energy',
-      url: redirect,
-      hooks: { startConnection: async () => {}, readOutcome: async () => null },
-    },
-    supplierUrl: redirect,
-    mock: client,
-    organisationId: org.id,
-    organisation: org,
-    manufacturers: createManufacturerOrgs(client, redirect),
-    manufacturerCallbackUrl: redirect,
-    reportDir: mkdtempSync(join(tmpdir(), 'nox-msg-')),
-    timeoutMs: 20_000,
-    retries: 0,
-  };
+  inline = await startInlineScenarioEnv('Msg Energy', redirect);
+  ({ mock, org, env } = inline);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await mock?.stop();
-});
+afterAll(() => inline?.stop());
 
 /** The calls a supplier makes, made here with (or without) a key, as its backend would. */
 const call = (path: string, init: { key?: string; body?: unknown } = {}) =>

@@ -1,6 +1,9 @@
 import type { SupplierOutcome } from '../config/supplier-adapter.ts';
 import { ExpectationFailed } from '../errors.ts';
-import { describeKeylessCall, type KeylessDataCalls } from './keyless-data-calls.ts';
+import type { CustomerVisits } from './customer-visits.ts';
+import type { Scenario } from './define-scenario.ts';
+import { describeDeviceReads, deviceReadsOf, expectReadBackInJournal } from './journal-read-back.ts';
+import type { KeylessDataCalls } from './keyless-data-calls.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 
 /** The checks a scenario makes; each failure says what was expected, what happened and which rule it is. */
@@ -9,7 +12,11 @@ export interface Expectations {
   connected(): Promise<void>;
   /** The supplier shows a failure; when its page names a NOX error code, it must be one of `codes`. */
   failed(...codes: string[]): Promise<void>;
-  /** The supplier stored this NOX user (and these devices) for the current customer (needs readBack). */
+  /**
+   * The supplier stored this NOX user (and these devices) for the current customer, as its readBack says.
+   * Without readBack, in flow 1, its device reads are the evidence (it read this user's devices, or none
+   * after the customer's last visit for `nox_user_id: null`), and the report says what was not checked.
+   */
   readBack(expected: { nox_user_id: string | null; device_ids?: string[] }): Promise<void>;
   /** After the callback the supplier read the data API for this NOX user, and only for it. */
   fetchedDevicesFor(noxUserId: string): Promise<void>;
@@ -23,12 +30,18 @@ const describe = (o: SupplierOutcome) =>
     : `the supplier shows a failure${o.code ? ` (${o.code})` : ''}`;
 const sorted = (ids: string[]) => [...ids].sort().join(', ');
 
+/** What the expectations read besides `t`: the calls no organisation owns, and the customers' visits. */
+export interface ExpectationSources {
+  keylessDataCalls: KeylessDataCalls;
+  visits: CustomerVisits;
+}
+
 export function createExpectations(
   t: Omit<ScenarioContext, 'expect'>,
-  rule: string,
-  docs?: string,
-  keylessDataCalls: KeylessDataCalls = async () => [],
+  scenario: Pick<Scenario, 'rule' | 'docs' | 'flow'>,
+  { keylessDataCalls, visits }: ExpectationSources,
 ): Expectations {
+  const { rule, docs } = scenario;
   const fail = (expected: string, actual: string): never => {
     throw new ExpectationFailed(expected, actual, rule, docs);
   };
@@ -45,7 +58,18 @@ export function createExpectations(
       ),
     async readBack(expected) {
       if (!t.supplier.has('readBack')) {
-        await t.step('Read-back not checked: the adapter has no readBack hook', async () => undefined);
+        const stored = expected.nox_user_id
+          ? `NOX user ${expected.nox_user_id}${expected.device_ids ? ` and its devices ${sorted(expected.device_ids)}` : ''}`
+          : 'no NOX user';
+        // Flow 2 has no callback for the supplier to read devices after: nothing else shows what it stored.
+        if ((scenario.flow ?? 'supplier-app') === 'supplier-app')
+          await t.step(
+            expected.nox_user_id
+              ? `Expect the supplier to read NOX user ${expected.nox_user_id}'s devices (no readBack hook)`
+              : `Expect no device read after customer ${t.user}'s last visit (no readBack hook)`,
+            () => expectReadBackInJournal({ t, fail, keylessDataCalls, visits }, expected),
+          );
+        await t.notChecked(`that the supplier stored ${stored} for customer ${t.user}`, 'readBack');
         return;
       }
       await t.step(
@@ -90,17 +114,12 @@ export function createExpectations(
   }
 
   async function fetchedDevicesFor(noxUserId: string) {
-    const reads = await t.journal({ method: 'GET', path: /^\/v1\/devices(\/pv)?$/ });
+    const reads = await deviceReadsOf(t);
     const forUser = reads.filter((e) => e.request.query.user_id === noxUserId && e.response.status === 200);
     if (forUser.length === 0) {
-      const keyless = (await keylessDataCalls()).map(describeKeylessCall);
-      const seen = [
-        ...reads.map((e) => `GET ${e.request.path}?user_id=${e.request.query.user_id ?? '(none)'}`),
-        ...keyless,
-      ];
       fail(
         `a GET /v1/devices?user_id=${noxUserId} with the supplier's key after the callback`,
-        `the supplier made ${seen.join('; ') || 'no device read at all'}`,
+        `the supplier made ${await describeDeviceReads(reads, keylessDataCalls)}`,
       );
     }
   }

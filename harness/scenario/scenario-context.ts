@@ -11,6 +11,7 @@ import type {
   WebhookDelivery,
 } from '../../openapi/wire-types.ts';
 import type {
+  AdapterGap,
   AdapterNeed,
   ConnectOptions,
   Language,
@@ -97,8 +98,16 @@ export interface ScenarioContext {
   username(...tags: string[]): string;
   /** The scenario's own browser page. */
   readonly page: Page;
-  /** Ends the scenario as skipped, with the reason in the report. */
-  skip(reason: string): never;
+  /**
+   * Ends the scenario as skipped, with the reason in the report; `missing` names what the adapter lacks for
+   * it (e.g. `readBack.status`), so the summary counts it under what to add.
+   */
+  skip(reason: string, missing?: AdapterGap[]): never;
+  /**
+   * Records a check left out because the adapter lacks what it reads (e.g. readBack): the scenario goes on
+   * with its other evidence, and the report lists the check as not checked.
+   */
+  notChecked(check: string, missing: AdapterGap): Promise<void>;
   /** Records a named step with a screenshot after it. */
   step<T>(name: string, action: () => Promise<T>): Promise<T>;
 

@@ -50,7 +50,9 @@ export async function settingsWebhook(t: ScenarioContext, preferred = 23.5): Pro
 export async function timesProcessed(t: ScenarioContext, delivery: Delivery): Promise<number> {
   const ids = (await t.supplier.readBack())?.webhook_ids;
   if (ids === undefined)
-    t.skip('the adapter’s readBack reports no webhook_ids, so what the supplier processed is unknown');
+    t.skip('the adapter’s readBack reports no webhook_ids, so what the supplier processed is unknown', [
+      'readBack.webhook_ids',
+    ]);
   return ids.filter((id) => id === delivery.webhook_id).length;
 }
 

@@ -1,5 +1,6 @@
 // A stand-in supplier app for the runner's own tests: answers /health, writes its pid where
-// TINY_SUPPLIER_PID_FILE says (so a test can check it was stopped), and shows a connected marker.
+// TINY_SUPPLIER_PID_FILE says (so a test can check it was stopped), shows a connected marker, and tells its
+// NOX_AUTH_URL at /nox-auth-url.
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
@@ -10,6 +11,8 @@ if (process.env.TINY_SUPPLIER_FAIL_START) {
   process.exit(3);
 }
 createServer((req, res) => {
+  // What the app was told NOX's auth URL is, for a test comparing it with the URLs NOX hands out.
+  if (req.url === '/nox-auth-url') return void res.end(process.env.NOX_AUTH_URL ?? '');
   res.setHeader('content-type', 'text/html');
   res.end(
     req.url === '/health'

@@ -12,6 +12,12 @@ export interface Flow2Deps extends ActorDeps {
   manufacturerCallbackUrl: string;
   /** The states of the supplier-auth sessions this scenario started: they scope its journal. */
   authStates: Set<string>;
+  /**
+   * NOX's origin as the supplier's app was given it (its NOX_AUTH_URL): the manufacturer calls NOX and the
+   * browser opens NOX's pages there, so the redirect_uri NOX puts on the OAuth URL and the redirect_url it
+   * answers have the host the app knows NOX by, as in production.
+   */
+  noxUrl: string;
 }
 
 /** A URL of the run's organisation; a run without it (a running app's organisation) skips the scenario. */

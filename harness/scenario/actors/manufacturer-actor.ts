@@ -13,7 +13,7 @@ export function createManufacturerActor(deps: Flow2Deps): ScenarioContext['manuf
   const { mock, page, step, customers, organisationId: org } = deps;
   const asManufacturer = async (brand: string, method: string, path: string, body?: unknown) => {
     const maker = await deps.manufacturers(brand);
-    const res = await fetch(new URL(path, mock.baseUrl), {
+    const res = await fetch(new URL(path, deps.noxUrl), {
       method,
       headers: { 'content-type': 'application/json', 'x-api-key': maker.api_key },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -49,6 +49,7 @@ test("a wait for the supplier's outcome that another wait beat ends when its sce
     step: (_name, action) => action(),
     adapter,
     supplierUrl: 'http://127.0.0.1:9',
+    visits: { mark: async () => undefined, since: () => 0 },
   });
   const ended = supplier.outcome().then(
     () => 'it resolved',

@@ -7,6 +7,7 @@ import type {
 } from '../../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../../errors.ts';
 import { adapterHas } from '../adapter-needs.ts';
+import type { CustomerVisits } from '../customer-visits.ts';
 import { pageText } from '../page-text.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import type { ActorDeps } from './actor-deps.ts';
@@ -16,6 +17,8 @@ const OUTCOME_WAIT_MS = 10_000;
 export interface SupplierActorDeps extends ActorDeps {
   adapter: SupplierAdapter;
   supplierUrl: string;
+  /** Each startConnection and open begins a visit of the current customer. */
+  visits: CustomerVisits;
 }
 
 /**
@@ -33,7 +36,7 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
   // A missing optional hook skips the scenario with the reason: it must never pass untested.
   const optionalHook = <K extends Exclude<HookName, 'startConnection' | 'readOutcome'>>(name: K) => {
     const hook = adapter.hooks[name];
-    if (!hook) throw new ScenarioSkipped(`the adapter has no ${name} hook`);
+    if (!hook) throw new ScenarioSkipped(`the adapter has no ${name} hook`, [name]);
     return hook as NonNullable<SupplierAdapter['hooks'][K]>;
   };
 
@@ -60,12 +63,17 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
 
   return {
     startConnection: (options = {}) =>
-      step(`Start connecting as customer ${customers.current()}`, () =>
-        adapter.hooks.startConnection(hookCtx(), { assetType: 'hp', ...options }),
-      ),
+      step(`Start connecting as customer ${customers.current()}`, async () => {
+        await deps.visits.mark(customers.current());
+        await adapter.hooks.startConnection(hookCtx(), { assetType: 'hp', ...options });
+      }),
     outcome,
     readBack: async () => optionalHook('readBack')(hookCtx()),
-    open: (url) => step(`Open ${url}`, async () => void (await page.goto(url))),
+    open: (url) =>
+      step(`Open ${url}`, async () => {
+        await deps.visits.mark(customers.current());
+        await page.goto(url);
+      }),
     has: (need) => adapterHas(adapter, need),
     changeSettings: (change) => {
       const hook = optionalHook('changeSettings');

@@ -23,7 +23,7 @@ export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
   return {
     startConnection: async ({ brand = 'daikin', username = `web${freshTag()}`, language = 'en' } = {}) => {
       await step(`Open NOX's web app and choose ${brand}`, async () => {
-        await page.goto(new URL(`/ui/app?language=${language}`, mock.baseUrl).toString());
+        await page.goto(new URL(`/ui/app?language=${language}`, deps.noxUrl).toString());
         await clickOffered(`a[data-brand="${brand}"]`, `NOX's web app to offer the brand ${brand}`);
       });
       await step(`Sign in at ${brand} as ${username}`, async () => {
