@@ -53,6 +53,17 @@ function printed(scenarios: ScenarioResult[]): string {
 describe('the doctor reporter', () => {
   const saw = { name: 'Saw: the browser reached NOX', status: 'passed' as const, duration_ms: 1 };
 
+  test("cuts a callback's long query values short in what a check saw", () => {
+    const data = 'eyJub3hfdXNlcl9pZCI6ImZmY2FjOTc2LTgzMWUtNDU5OS1hMWNlLTZlNjE3NTVhZmU5NyIsInN1cHBsaWVy';
+    const long = {
+      ...saw,
+      name: `Saw: {"status":"connected"} on http://127.0.0.1:3000/cb?data=${data}, then`,
+    };
+    expect(printed([check('readOutcome', { steps: [long] })])).toContain(
+      '  ✓ readOutcome        {"status":"connected"} on http://127.0.0.1:3000/cb?data=eyJub3hfdXNlcl9pZCI6ImZm…, then\n',
+    );
+  });
+
   test('per hook: what a passing check saw, a failed one explained with its fix, and the hooks no check calls', () => {
     const out = printed([
       check('startConnection', { steps: [saw] }),

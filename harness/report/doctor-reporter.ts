@@ -5,6 +5,11 @@ import { createPhaseDescriber } from './describe-phase.ts';
 import type { Reporter, RunResult, ScenarioResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
 
+/** A text with each URL query value over 24 characters cut to its start and "…" (callback data is long). */
+function shortUrls(text: string): string {
+  return showControlChars(text).replace(/([?&][^=&\s]+=)([^&\s",]{24})[^&\s",]+/g, '$1$2…');
+}
+
 /** The hooks and paths in the order the adapter reference lists them; a doctor check's first tag is one. */
 const ORDER: AdapterNeed[] = [
   'startConnection',
@@ -44,21 +49,23 @@ export function createDoctorReporter(options: DoctorReporterOptions): Reporter {
   const checkLines = (need: string, r: ScenarioResult): string[] => {
     if (r.status === 'passed') {
       const seen = [...r.steps].reverse().find((s) => s.name.startsWith('Saw: '));
-      return [`  ${colors.green('✓')} ${label(need)}${showControlChars(seen?.name.slice(5) ?? r.name)}`];
+      return [`  ${colors.green('✓')} ${label(need)}${shortUrls(seen?.name.slice(5) ?? r.name)}`];
     }
     if (r.status === 'skipped') {
       const missing = r.reason?.startsWith('the adapter has no')
         ? options.neededBy[need as AdapterNeed]
         : undefined;
       const unlocks = missing ? `; ${needs(missing)} it` : '';
-      return [`  ${colors.dim('–')} ${label(need)}${colors.dim(`${r.reason ?? 'skipped'}${unlocks}`)}`];
+      return [
+        `  ${colors.dim('–')} ${label(need)}${colors.dim(shortUrls(`${r.reason ?? 'skipped'}${unlocks}`))}`,
+      ];
     }
     const f = r.failure;
     const mark = r.severity === 'required' ? colors.red('✗') : colors.yellow('✗');
     return [
       `  ${mark} ${label(need)}${r.name}`,
-      ...(f?.expected ? [`${indent}expected  ${showControlChars(f.expected)}`] : []),
-      `${indent}saw       ${showControlChars(f?.actual ?? f?.message ?? 'the check failed')}`,
+      ...(f?.expected ? [`${indent}expected  ${shortUrls(f.expected)}`] : []),
+      `${indent}saw       ${shortUrls(f?.actual ?? f?.message ?? 'the check failed')}`,
       `${indent}fix       ${r.rule}`,
     ];
   };

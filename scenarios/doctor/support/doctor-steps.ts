@@ -1,4 +1,9 @@
-import { type ScenarioContext, ScenarioSkipped, type SupplierOutcome } from '../../../harness/index.ts';
+import {
+  ExpectationFailed,
+  type ScenarioContext,
+  ScenarioSkipped,
+  type SupplierOutcome,
+} from '../../../harness/index.ts';
 import { connectWithoutNoxPages } from '../../support/connect-without-nox-pages.ts';
 
 /**
@@ -18,8 +23,11 @@ export async function given<T>(t: ScenarioContext, hooks: string, work: () => Pr
     return await work();
   } catch (error) {
     if (error instanceof ScenarioSkipped) throw error;
-    const first = ((error as Error).message ?? String(error)).split('\n')[0];
-    return t.skip(`not checked: ${hooks} did not work first (${first})`);
+    // What went wrong, without the rule an expectation appends: the hooks' own checks explain the rest.
+    const what = error instanceof ExpectationFailed ? error.actual : (error as Error).message;
+    const first = (what ?? String(error)).split('\n')[0] ?? '';
+    const short = first.length > 100 ? `${first.slice(0, 100)}…` : first;
+    return t.skip(`not checked: it needs ${hooks}, which did not work here (${short})`);
   }
 }
 
@@ -36,12 +44,7 @@ export function connected(t: ScenarioContext) {
   return given(t, 'startConnection and readOutcome', () => connectWithoutNoxPages(t));
 }
 
-/** An outcome as the hook returned it, with the page it was read on (long query values cut short). */
+/** An outcome as the hook returned it, with the page it was read on. */
 export function describeOutcome(outcome: SupplierOutcome, url: string): string {
-  return `${JSON.stringify(outcome)} on ${shortUrl(url)}`;
-}
-
-/** A URL with each query value over 24 characters cut to its start and "…" (callback data is long). */
-export function shortUrl(url: string): string {
-  return url.replace(/([?&][^=&]+=)([^&]{24})[^&]+/g, '$1$2…');
+  return `${JSON.stringify(outcome)} on ${url}`;
 }
