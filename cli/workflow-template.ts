@@ -15,7 +15,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
-        with: { node-version: 22 }
+        with: { node-version: 20 }
       - run: sudo apt-get update && (sudo apt-get install -y chromium-headless-shell || sudo apt-get install -y chromium-browser || sudo apt-get install -y chromium)
       - run: npm ci
       - run: npx nox-testkit run
