@@ -8,6 +8,8 @@ import { Command, CommanderError } from 'commander';
  * harness (they cost most of a cold start), so a command named first loads only its own module.
  */
 const commandModules = {
+  init: async () => (await import('./init-command.ts')).defineInitCommand,
+  doctor: async () => (await import('./doctor-command.ts')).defineDoctorCommand,
   run: async () => (await import('./run-command.ts')).defineRunCommand,
   scenarios: async () => (await import('./scenarios-command.ts')).defineScenariosCommand,
   serve: async () => (await import('./serve-command.ts')).defineServeCommand,
@@ -29,7 +31,10 @@ async function createProgram(version: string, only?: CommandName): Promise<Comma
     .exitOverride()
     .configureOutput({ outputError: () => {} })
     .showSuggestionAfterError(true)
-    .addHelpText('after', '\nRun "nox-testkit <command> --help" for its options and examples.');
+    .addHelpText(
+      'after',
+      '\nIn your project: "npx nox-testkit init", then "npx nox-testkit doctor", then "npx nox-testkit run".\nRun "npx nox-testkit <command> --help" for its options and examples.',
+    );
   const names = only ? [only] : (Object.keys(commandModules) as CommandName[]);
   for (const define of await Promise.all(names.map((name) => commandModules[name]()))) define(program);
   return program;

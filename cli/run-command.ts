@@ -8,13 +8,14 @@ const description = [
 ].join('\n\n');
 
 const examples = `
-Examples:
-  npm run demo                                   # the whole catalogue against the reference supplier
-  nox-testkit run --tag expiry --workers 2
-  nox-testkit run --shard 1/3 --report-dir reports/shard-1
-  nox-testkit run --grep forged --list           # which scenarios would run, starting nothing
-  nox-testkit run --reporter list,junit          # the console summary and JUnit XML only
-  NOX_TESTKIT_RETRIES=2 nox-testkit run --strict`;
+Examples (in your project, where nox-testkit is installed):
+  npx nox-testkit run                                # the whole catalogue against your app
+  npx nox-testkit run --tag expiry --workers 2
+  npx nox-testkit run --shard 1/3 --report-dir reports/shard-1
+  npx nox-testkit run --grep forged --list           # which scenarios would run, starting nothing
+  npx nox-testkit run --reporter list,junit          # the console summary and JUnit XML only
+  NOX_TESTKIT_RETRIES=2 npx nox-testkit run --strict
+No config yet? "npx nox-testkit init" writes one; "npx nox-testkit doctor" checks its hooks.`;
 
 /** `nox-testkit run`. */
 export function defineRunCommand(program: Command): void {

@@ -19,7 +19,7 @@ export function defineScenariosCommand(program: Command): void {
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
-      '\nExamples:\n  nox-testkit scenarios\n  nox-testkit scenarios --json --config ci/nox-testkit.config.ts',
+      '\nExamples (in your project, where nox-testkit is installed):\n  npx nox-testkit scenarios\n  npx nox-testkit scenarios --json --config ci/nox-testkit.config.ts',
     )
     .action(async (flags: { config?: string; json?: boolean }) => {
       process.exitCode = await scenariosCommand(flags);

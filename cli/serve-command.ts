@@ -17,10 +17,10 @@ const description = [
 ].join('\n\n');
 
 const examples = `
-Examples:
-  npm start                                   # http://127.0.0.1:4400, demo supplier key ${DEMO_SUPPLIER_KEY}
-  npm start -- --port 0 --in-memory           # a free port, nothing kept
-  nox-testkit serve --host 0.0.0.0 --public-url http://nox.local:4400 --admin-token s3cret`;
+Examples (in your project, where nox-testkit is installed):
+  npx nox-testkit serve                           # http://127.0.0.1:4400, demo supplier key ${DEMO_SUPPLIER_KEY}
+  npx nox-testkit serve --port 0 --in-memory      # a free port, nothing kept
+  npx nox-testkit serve --host 0.0.0.0 --public-url http://nox.local:4400 --admin-token s3cret`;
 
 /** `nox-testkit serve`. */
 export function defineServeCommand(program: Command): void {

@@ -104,7 +104,8 @@ describe('new flags', () => {
   });
 
   test("--help and each command's --help load neither Playwright nor Pact (they are loaded to run)", async () => {
-    for (const args of [['--help'], ['run', '--help'], ['verify', '--help'], ['scenarios', '--help']]) {
+    const commands = ['run', 'verify', 'scenarios', 'init', 'doctor'];
+    for (const args of [['--help'], ...commands.map((command) => [command, '--help'])]) {
       // NODE_DEBUG=module names every CommonJS file node loads (both packages are CommonJS).
       const result = await runCli(args, { env: { NODE_DEBUG: 'module' } });
       expect(result.code, args.join(' ')).toBe(0);

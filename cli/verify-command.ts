@@ -17,7 +17,7 @@ export function defineVerifyCommand(program: Command): void {
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
-      '\nExamples:\n  nox-testkit verify\n  nox-testkit verify --pact pacts/shard-1 --base-url http://127.0.0.1:4400\n\nEnvironment:\n  NOX_TESTKIT_ADMIN_TOKEN   the --admin-token of the mock at --base-url, sent as "Authorization: Bearer"',
+      '\nExamples (in your project, where nox-testkit is installed):\n  npx nox-testkit verify\n  npx nox-testkit verify --pact pacts/shard-1 --base-url http://127.0.0.1:4400\n\nEnvironment:\n  NOX_TESTKIT_ADMIN_TOKEN   the --admin-token of the mock at --base-url, sent as "Authorization: Bearer"',
     )
     .action(async (flags: { pact?: string; baseUrl?: string }) => {
       process.exitCode = await verifyCommand({ pact: flags.pact, 'base-url': flags.baseUrl });

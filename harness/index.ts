@@ -34,6 +34,7 @@ export type {
 } from './config/supplier-adapter.ts';
 export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
 export type { ConsoleReporterOptions } from './report/console-output.ts';
+export { createDoctorReporter, type DoctorReporterOptions } from './report/doctor-reporter.ts';
 export { REPORT_FAILED_EXIT_CODE } from './report/reporter-multiplexer.ts';
 export {
   createReporters,

@@ -6,8 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # npm ci only when node_modules is missing or older than the lockfile, so `npm run demo` stays quick.
+# It says what it does and how long it takes: `npm run demo` runs this with --silent, which silences npm too
+# (npm_config_loglevel), and a first install takes about a minute. --loglevel=notice brings back npm's own
+# summary line ("added 612 packages in 52s"), and its progress bar on a terminal.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  echo "setup: installing the npm dependencies from package-lock.json (npm ci, about a minute the first time)..."
+  started=$SECONDS
+  npm ci --no-audit --no-fund --loglevel=notice --progress=true
+  echo "setup: npm dependencies installed ($((SECONDS - started)) s)."
+else
+  echo "setup: npm dependencies up to date."
 fi
 
 missing=()

@@ -153,6 +153,8 @@ function spawnIn(
   });
   return { child, output: () => output };
 }
+/** The installed CLI of a project, run without npx (a project of its own inside it has no node_modules). */
+const bin = (kind: (typeof kinds)[number]) => join(project(kind), 'node_modules/.bin/nox-testkit');
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((done) =>
     child.on('exit', (code, signal) => done(code ?? (signal ? 128 : null))),
@@ -163,11 +165,17 @@ describe.concurrent('the packed package, installed in a fresh project', () => {
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz')) ?? '';
     const { stdout } = await run('tar', ['-tzf', tarball], work);
     const files = stdout.trim().split('\n');
-    expect(files.filter((f) => !/^package\/(dist\/|bin\/|README\.md$|package\.json$)/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => !/^package\/(dist\/|bin\/|docs\/[\w-]+\.md$|README\.md$|package\.json$)/.test(f)),
+    ).toEqual([]);
     expect(files.filter((f) => /\.test\.|fixtures|golden|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files).toContain('package/dist/openapi/nox-control.yaml');
     expect(files).toContain('package/dist/scenarios/v2-heat-pump-happy-path.js');
     expect(files).toContain('package/dist/harness/index.d.ts');
+    // The docs the CLI's messages name by their installed path.
+    expect(files).toContain('package/docs/adapter.md');
+    expect(files).toContain('package/docs/ci.md');
+    expect(files).toContain('package/dist/scenarios/doctor/read-outcome-shows-connected.js');
   });
 
   test('nox-testkit --help and --version work from a folder that is not the project', async () => {
@@ -300,4 +308,74 @@ describe.concurrent('the packed package, installed in a fresh project', () => {
       }
     }, 60_000);
   }
+
+  // Last, so they queue behind the quick checks above rather than beside them (vitest runs five at a time).
+  for (const kind of kinds) {
+    test(`${kind}: without a config run names init and its doc; init writes one in the project's module system that run --list accepts`, async () => {
+      // A project of its own inside the installed one: its package.json says the module system, and
+      // node finds the installed package one folder up.
+      const dir = join(project(kind), 'init-check');
+      mkdirSync(dir);
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ name: 'volt-app', ...(kind === 'esm' ? { type: 'module' } : {}) }),
+      );
+      const before = await run(bin(kind), ['run', '--list'], dir).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(before.code).toBe(2);
+      expect(before.stderr).toContain('"npx nox-testkit init"');
+      // The doc the message names is there in the installed package.
+      const doc = join(project(kind), 'node_modules/nox-testkit/docs/adapter.md');
+      expect(before.stderr).toContain(doc);
+      expect(existsSync(doc)).toBe(true);
+      const init = await run(bin(kind), ['init', '--github-actions'], dir);
+      expect(init.stdout).toContain(kind === 'esm' ? 'as an ES module' : 'as CommonJS');
+      expect(init.stdout).toContain(doc);
+      const written = readFileSync(join(dir, 'nox-testkit.config.ts'), 'utf8');
+      expect(written).toContain(
+        kind === 'esm' ? 'export default defineConfig' : 'module.exports = defineConfig',
+      );
+      expect(existsSync(join(dir, '.github/workflows/nox-testkit.yml'))).toBe(true);
+      const list = await run(bin(kind), ['run', '--list', '--tag', 'happy-path'], dir);
+      expect(list.stdout).toMatch(/^v2-heat-pump-happy-path\s+required/m);
+    }, 120_000);
+  }
+
+  test("doctor exits 0 on the reference supplier's adapter (this repository's nox-testkit.config.ts)", async () => {
+    // The same file, importing the installed package and starting the reference supplier by its path.
+    const command = "command: 'node --import tsx examples/reference-supplier/main.ts'";
+    const own = readFileSync(join(root, 'nox-testkit.config.ts'), 'utf8');
+    expect(own).toContain(command);
+    expect(own).toContain("from './harness/index.ts'");
+    const file = join(project('esm'), 'reference.config.ts');
+    writeFileSync(
+      file,
+      own
+        .replace("from './harness/index.ts'", "from 'nox-testkit'")
+        .replace(command, `command: ${JSON.stringify(supplierCommand)}`),
+    );
+    const { child, output } = spawnIn(project('esm'), ['nox-testkit', 'doctor', '--config', file]);
+    expect(await exited(child), output()).toBe(0);
+    for (const hook of ['startConnection', 'readOutcome', 'readBack', 'logInOnOAuthPage', 'webhookPath'])
+      expect(output()).toMatch(new RegExp(`✓ ${hook} `));
+    expect(output()).toContain('The required hooks (startConnection, readOutcome) work');
+    expect(output()).not.toContain('✗');
+  }, 180_000);
+
+  test('doctor exits 1 and names readOutcome when it never recognises a page', async () => {
+    const file = join(project('cjs'), 'blind.config.ts');
+    const blind = 'async readOutcome() {\n        return null;\n      },\n      async readBack(';
+    const text = config.replace(/async readOutcome\(\{ page \}\) \{[\s\S]*?\n {6}async readBack\(/, blind);
+    expect(text).toContain(blind);
+    writeFileSync(file, text);
+    const { child, output } = spawnIn(project('cjs'), ['nox-testkit', 'doctor', '--config', file]);
+    expect(await exited(child), output()).toBe(1);
+    expect(output()).toMatch(/✓ startConnection /);
+    expect(output()).toMatch(/✗ readOutcome\s+readOutcome recognises your page after a connected return/);
+    expect(output()).toContain('saw       it showed neither within 10 s');
+    expect(output()).toContain('fix       readOutcome must return { status: "connected" }');
+    expect(output()).toContain('BROKEN: readOutcome (required)');
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { describeIssue } from '../../common/describe-issue.ts';
 import { ConfigFileError, loadConfigFile } from '../../common/load-config-file.ts';
+import { docsPath } from '../../common/package-docs.ts';
 import { HarnessError } from '../errors.ts';
 import { configSchema } from './config-schema.ts';
 
@@ -51,7 +52,7 @@ export async function loadConfig(
     throw new HarnessError(
       'CONFIG_INVALID',
       error.reason === 'missing'
-        ? `No config file at ${error.file}: write ${defaultConfigFile} as the README's "Test your integration" and docs/adapter.md show, or pass --config FILE`
+        ? `No config file at ${error.file}: write one with "npx nox-testkit init" (the README's "Test your integration" and ${docsPath('adapter.md')} explain it), or pass --config FILE`
         : `Cannot load ${configName(error.file)}: ${error.message.split('\n')[0]}`,
     );
   }
