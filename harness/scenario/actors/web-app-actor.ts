@@ -1,25 +1,16 @@
-import { ExpectationFailed } from '../../errors.ts';
-import { pageText } from '../page-text.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import { freshTag } from '../scenario-customers.ts';
 import { chooseSupplier } from './choose-supplier.ts';
 import type { Flow2Deps } from './flow2-deps.ts';
 import { readLinkEnd } from './link-end.ts';
+import { offeredOnPage } from './offered-on-page.ts';
 
 /** The end user on NOX's own web app (mock-nox/pages/web-app): sign in, turn on optimisations, settings. */
 export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
   const { page, step, mock, scenario, customers, organisationId: org } = deps;
   /** Clicks what the page must offer now, or fails saying what the page shows instead. */
   const clickOffered = (selector: string, what: string) =>
-    page.click(selector, { timeout: 5000 }).catch(async () => {
-      const text = (await pageText(page)).trim().slice(0, 200);
-      throw new ExpectationFailed(
-        what,
-        `the browser is on ${page.url()}, showing "${text}"`,
-        scenario.rule,
-        scenario.docs,
-      );
-    });
+    offeredOnPage(page, scenario, what, () => page.click(selector, { timeout: 5000 }));
   return {
     startConnection: async ({ brand = 'daikin', username = `web${freshTag()}`, language = 'en' } = {}) => {
       await step(`Open NOX's web app and choose ${brand}`, async () => {
