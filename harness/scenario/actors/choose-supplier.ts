@@ -10,9 +10,13 @@ import { reachSupplierAuth } from './reach-supplier-auth.ts';
 export async function chooseSupplier(deps: Flow2Deps): Promise<SupplierAuthSeen> {
   const { page, step, scenario, organisation } = deps;
   await step(`Choose ${organisation.name} in NOX's energy-supplier selector`, async () => {
-    const button = page.locator(`button[data-supplier="${organisation.id}"]`);
-    await offeredOnPage(page, scenario, `NOX's energy-supplier selector to offer ${organisation.name}`, () =>
-      button.click({ timeout: 5000 }),
+    const button = `button[data-supplier="${organisation.id}"]`;
+    await offeredOnPage(
+      page,
+      scenario,
+      `NOX's energy-supplier selector to offer ${organisation.name}`,
+      button,
+      () => page.click(button),
     );
   });
   return reachSupplierAuth(deps);

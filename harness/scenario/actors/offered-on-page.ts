@@ -4,21 +4,20 @@ import type { Scenario } from '../define-scenario.ts';
 import { pageText } from '../page-text.ts';
 
 /**
- * Does what needs an element the page must offer now (a click, a fill); when it is not there in time, the
- * supplier sent the browser somewhere else: a verdict saying where it is and what it shows, not a timeout.
+ * Does what needs an element the page must offer (a click, a fill) once the page has loaded. A loaded page
+ * without it means the supplier sent the browser somewhere else: a verdict saying where it is and what it
+ * shows, not a timeout. The page's load is the event waited on, so a slow page under load is no verdict, and
+ * the action itself runs with the page's own timeout (a click waits for the navigation it starts).
  */
 export async function offeredOnPage(
   page: Page,
   scenario: Pick<Scenario, 'rule' | 'docs'>,
   what: string,
+  selector: string,
   act: () => Promise<unknown>,
 ): Promise<void> {
-  try {
-    await act();
-  } catch (error) {
-    // Only a wait that ended is the page's answer; anything else (a closed page) is the harness's own.
-    // By name, not instanceof: a copy of playwright-core loaded elsewhere has its own class.
-    if ((error as Error | null)?.name !== 'TimeoutError') throw error;
+  await page.waitForLoadState('load');
+  if ((await page.locator(selector).count()) === 0) {
     const text = (await pageText(page)).trim().slice(0, 200);
     throw new ExpectationFailed(
       what,
@@ -27,4 +26,5 @@ export async function offeredOnPage(
       scenario.docs,
     );
   }
+  await act();
 }

@@ -8,9 +8,9 @@ import { offeredOnPage } from './offered-on-page.ts';
 /** The end user on NOX's own web app (mock-nox/pages/web-app): sign in, turn on optimisations, settings. */
 export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
   const { page, step, mock, scenario, customers, organisationId: org } = deps;
-  /** Clicks what the page must offer now, or fails saying what the page shows instead. */
+  /** Clicks what the loaded page must offer, or fails saying what the page shows instead. */
   const clickOffered = (selector: string, what: string) =>
-    offeredOnPage(page, scenario, what, () => page.click(selector, { timeout: 5000 }));
+    offeredOnPage(page, scenario, what, selector, () => page.click(selector));
   return {
     startConnection: async ({ brand = 'daikin', username = `web${freshTag()}`, language = 'en' } = {}) => {
       await step(`Open NOX's web app and choose ${brand}`, async () => {
@@ -18,15 +18,11 @@ export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
         await clickOffered(`a[data-brand="${brand}"]`, `NOX's web app to offer the brand ${brand}`);
       });
       await step(`Sign in at ${brand} as ${username}`, async () => {
-        await page.fill('#username', username, { timeout: 5000 });
+        await page.fill('#username', username);
         await page.fill('#password', 'secret');
         await page.click('button[value=login]');
-        // A +otp account asks for its one-time code, as in flow 1: wait for whichever page comes.
-        await page
-          .locator('#code, #turn-on')
-          .first()
-          .waitFor({ timeout: 5000 })
-          .catch(() => undefined);
+        // A +otp account asks for its one-time code, as in flow 1: the page the login led to, once loaded.
+        await page.waitForLoadState('load');
         if (await page.locator('#code').count()) {
           await page.fill('#code', '123456');
           await page.click('button[value=verify]');
