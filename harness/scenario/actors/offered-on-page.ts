@@ -4,10 +4,10 @@ import type { Scenario } from '../define-scenario.ts';
 import { pageText } from '../page-text.ts';
 
 /**
- * Does what needs an element the page must offer (a click, a fill) once the page has loaded. A loaded page
- * without it means the supplier sent the browser somewhere else: a verdict saying where it is and what it
- * shows, not a timeout. The page's load is the event waited on, so a slow page under load is no verdict, and
- * the action itself runs with the page's own timeout (a click waits for the navigation it starts).
+ * Does what needs an element the page must offer (a click, a fill) once it is there. When it does not come
+ * within the page's timeout, the supplier sent the browser somewhere else: a verdict saying where it is and
+ * what it shows, not a timeout. Only that wait can be the verdict: the action runs after it, so a click
+ * whose navigation is slow under load stays the harness's own wait.
  */
 export async function offeredOnPage(
   page: Page,
@@ -16,8 +16,14 @@ export async function offeredOnPage(
   selector: string,
   act: () => Promise<unknown>,
 ): Promise<void> {
-  await page.waitForLoadState('load');
-  if ((await page.locator(selector).count()) === 0) {
+  const there = await page
+    .locator(selector)
+    .first()
+    .waitFor({ state: 'attached' })
+    .then(() => true)
+    // By name, not instanceof: a copy of playwright-core loaded elsewhere has its own class.
+    .catch((error: Error) => (error?.name === 'TimeoutError' ? false : Promise.reject(error)));
+  if (!there) {
     const text = (await pageText(page)).trim().slice(0, 200);
     throw new ExpectationFailed(
       what,

@@ -8,7 +8,7 @@ import { offeredOnPage } from './offered-on-page.ts';
 /** The end user on NOX's own web app (mock-nox/pages/web-app): sign in, turn on optimisations, settings. */
 export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
   const { page, step, mock, scenario, customers, organisationId: org } = deps;
-  /** Clicks what the loaded page must offer, or fails saying what the page shows instead. */
+  /** Clicks what the page must offer, or fails saying what the page shows instead. */
   const clickOffered = (selector: string, what: string) =>
     offeredOnPage(page, scenario, what, selector, () => page.click(selector));
   return {
@@ -21,8 +21,12 @@ export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
         await page.fill('#username', username);
         await page.fill('#password', 'secret');
         await page.click('button[value=login]');
-        // A +otp account asks for its one-time code, as in flow 1: the page the login led to, once loaded.
-        await page.waitForLoadState('load');
+        // A +otp account asks for its one-time code, as in flow 1: wait for whichever page comes.
+        await page
+          .locator('#code, #turn-on')
+          .first()
+          .waitFor()
+          .catch(() => undefined);
         if (await page.locator('#code').count()) {
           await page.fill('#code', '123456');
           await page.click('button[value=verify]');
