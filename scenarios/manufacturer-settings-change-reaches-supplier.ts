@@ -4,7 +4,7 @@ import { describeDeliveries, settingsWebhook, whyChangeNotShown } from './suppor
 
 export default defineScenario({
   name: 'shows a settings change the manufacturer made on the supplier’s settings page',
-  rule: 'NOX’s guide: "we keep the user preferred settings … in sync between all parties". Settings belong to the NOX user; when one party changes them, NOX sends the others a data change event (partner webhooks; modelled by nox-testkit: the settings event types user.settings.room.preferred_temperature.updated …), acknowledged with a 2xx. A supplier that acknowledges it and keeps showing its old values shows the customer settings no longer in force.',
+  rule: 'Settings are the NOX user’s, whichever party changes them (Patch Devices Settings: "Update on a device or nox user level the device/user settings", for suppliers and manufacturers alike), and NOX sends the other parties a data change event with the "New value for the changed attribute" (partner webhooks; metadata.device_id "can be null for user-scoped settings"), which a 2xx acknowledges. Modelled by nox-testkit: the settings event types (user.settings.room.preferred_temperature.updated …), as NOX does not publish its list. A supplier that acknowledges the change and keeps showing the old value shows the customer settings no longer in force.',
   docs: 'https://docs.nox.energy/guides/partner-webhooks',
   severity: 'required',
   tags: ['settings', 'webhooks', 'hp'],

@@ -3,7 +3,7 @@ import { expectConnectedEnd, expectMappedToCustomer } from './support/expect-lin
 
 export default defineScenario({
   name: 'names the customer who logged in on its OAuth page in POST /post-login-redirect',
-  rule: 'Modelled by nox-testkit: POST /post-login-redirect {state, user_id} tells NOX which of the supplier’s customers the user on the OAuth page is, and NOX maps its user (and devices) to that user_id. Another customer’s id hands this user’s heat pump to someone else.',
+  rule: 'NOX maps its user and devices to the user_id the supplier gives it (supplier integration guide). In this flow that is POST /post-login-redirect {state, user_id} (modelled by nox-testkit), naming the supplier’s customer on the OAuth page; another customer’s id hands this user’s heat pump to someone else.',
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['security', 'flow-2', 'oauth', 'hp'],

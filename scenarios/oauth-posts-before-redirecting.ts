@@ -4,7 +4,7 @@ import { expectConnectedEnd } from './support/expect-linked.ts';
 
 export default defineScenario({
   name: 'confirms the login to NOX before it sends the browser back',
-  rule: 'Modelled by nox-testkit: the supplier’s backend calls POST /post-login-redirect and only then sends the browser to the redirect_url NOX answered; a browser that comes back to NOX before the confirmation ends the link with supplier_not_confirmed.',
+  rule: 'NOX maps its user to the supplier’s customer only once the supplier names them (supplier integration guide: NOX maps the device to the user_id the supplier provides). Modelled by nox-testkit: the supplier’s backend calls POST /post-login-redirect and only then sends the browser to the redirect_url NOX answered; a browser that comes back to NOX before the confirmation ends the link with supplier_not_confirmed.',
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['flow-2', 'oauth', 'hp'],

@@ -5,9 +5,9 @@ const ELSEWHERE = 'https://elsewhere.example';
 
 export default defineScenario({
   name: 'sends the browser to the redirect_url NOX answered, not to the redirect_uri of its page’s address',
-  rule: 'Modelled by nox-testkit: after POST /post-login-redirect the supplier sends the browser to the redirect_url in NOX’s answer. The redirect_uri on the OAuth page’s address is only a hint anyone can change; following it is an open redirect that sends a user who just logged in to any site.',
+  rule: 'Risk: the redirect_uri on the OAuth page’s address is only a hint anyone can change; following it is an open redirect that sends a user who just logged in to any site. Modelled by nox-testkit: after POST /post-login-redirect the supplier sends the browser to the redirect_url in NOX’s answer. The link itself is made either way, so this is hardening beyond what NOX documents.',
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
-  severity: 'required',
+  severity: 'advisory',
   tags: ['security', 'flow-2', 'oauth', 'hp'],
   flow: 'manufacturer-app',
   needs: ['oauthLoginPath', 'logInOnOAuthPage'],

@@ -5,7 +5,7 @@ import { expectNotConnectedAfterOAuth } from './support/expect-not-connected-aft
 
 export default defineScenario({
   name: 'connects nobody when a finished OAuth link is opened again and another customer logs in',
-  rule: 'Modelled by nox-testkit: NOX’s state is single use and bound to the customer who confirmed it; POST /post-login-redirect for a state already confirmed for another user_id answers 409. The supplier must then show a failure and store no connection, or anyone holding an old OAuth URL can attach their account to another user’s devices.',
+  rule: 'A supplier shows its customer connected only when NOX linked them (supplier integration guide: NOX keeps the mapping of its user to the supplier’s user_id). Modelled by nox-testkit: NOX’s state is single use and bound to the customer who confirmed it; POST /post-login-redirect for a state already confirmed for another user_id answers 409. The supplier must then show a failure and store no connection, or anyone holding an old OAuth URL can attach their account to another user’s devices.',
   docs: 'https://docs.nox.energy/guides/energy-supplier-integration',
   severity: 'required',
   tags: ['security', 'flow-2', 'oauth', 'hp'],

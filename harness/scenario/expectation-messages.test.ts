@@ -94,4 +94,23 @@ describe("expectation messages name the supplier's mistake", () => {
       /^the browser is on http:\/\/\S+\/ui\/supplier-return\?state=not-a-state, showing ".*does not know this return link/,
     );
   });
+
+  // On NOX's pages but not the one a step needs (here NOX's error page, as after a link_url NOX cannot
+  // open): each step of the user on NOX is a verdict naming the page, not a harness timeout.
+  test.each([
+    ['chooseBrand', 'the brand daikin-x', (t: ScenarioContext) => t.nox.chooseBrand('daikin-x')],
+    ['logIn', "the manufacturer's login", (t: ScenarioContext) => t.nox.logIn('someone')],
+    ['enterCode', 'the one-time code', (t: ScenarioContext) => t.nox.enterCode()],
+    ['cancel', "the manufacturer's cancel", (t: ScenarioContext) => t.nox.cancel()],
+  ] as const)('a NOX page without what %s needs is a verdict naming the page', async (_, what, act) => {
+    const failure = await failureOf(async (t) => {
+      await t.page.goto(`${mock.url}/ui/supplier-return?state=not-a-state`);
+      await act(t);
+    });
+    expect(failure?.code).toBe('EXPECTATION_FAILED');
+    expect(failure?.expected).toBe(`NOX's page to offer ${what}`);
+    expect(failure?.actual).toMatch(
+      /^the browser is on http:\/\/\S+\/ui\/supplier-return\?state=not-a-state, showing ".*does not know this return link/,
+    );
+  });
 });

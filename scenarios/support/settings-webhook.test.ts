@@ -29,19 +29,19 @@ function evidence(journal: JournalEntry[], webhookIds?: string[]): ScenarioConte
 describe('why a settings change is not on the supplier’s page', () => {
   test('the receiver never applied it: the read-back lacks the delivery', async () => {
     expect(await whyChangeNotShown(evidence([linkTimeRead, arrival], []), delivery)).toBe(
-      `its receiver acknowledged ${webhookId} but never applied it (its read-back’s webhook_ids lacks it), and it did not read NOX’s settings again after the delivery: the change was dropped on arrival`,
+      `its receiver acknowledged ${webhookId} but never applied it (its read-back’s webhook_ids lacks it), and it did not read NOX’s settings again after answering the delivery: the change was dropped on arrival`,
     );
   });
 
   test('the page is stale: the receiver acted on it', async () => {
     expect(await whyChangeNotShown(evidence([arrival], [webhookId]), delivery)).toBe(
-      `its receiver acted on ${webhookId} (its read-back lists it) and it did not read NOX’s settings again after the delivery: the page shows a stale copy, not what the receiver stored`,
+      `its receiver acted on ${webhookId} (its read-back lists it) and it did not read NOX’s settings again after answering the delivery: the page shows a stale copy, not what the receiver stored`,
     );
   });
 
   test('without a read-back, a read of NOX’s settings after the delivery shows the page is stale', async () => {
     expect(await whyChangeNotShown(evidence([linkTimeRead, arrival, reread]), delivery)).toBe(
-      'it read NOX’s settings again after the delivery (GET /v1/devices/settings, once), which have the new value: the page shows a stale copy, not what NOX holds',
+      'it read NOX’s settings again after answering the delivery (GET /v1/devices/settings, once), which have the new value: the page shows a stale copy, not what NOX holds',
     );
   });
 

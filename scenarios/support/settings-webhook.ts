@@ -66,6 +66,7 @@ export async function whyChangeNotShown(t: ScenarioContext, delivery: Delivery):
   const arrival = entries.find(
     (e) => e.area === 'webhook' && e.request.headers['x-webhook-id'] === delivery.webhook_id,
   );
+  // NOX journals a delivery once the receiver answered it: reads made while it processed come before.
   const reread = entries.filter(
     (e) =>
       e.id > (arrival?.id ?? 0) &&
@@ -75,8 +76,8 @@ export async function whyChangeNotShown(t: ScenarioContext, delivery: Delivery):
   ).length;
   const acted = t.supplier.has('readBack') ? (await t.supplier.readBack())?.webhook_ids : undefined;
   const readAgain = reread
-    ? `it read NOX’s settings again after the delivery (GET /v1/devices/settings, ${reread === 1 ? 'once' : `${reread} times`}), which have the new value`
-    : 'it did not read NOX’s settings again after the delivery';
+    ? `it read NOX’s settings again after answering the delivery (GET /v1/devices/settings, ${reread === 1 ? 'once' : `${reread} times`}), which have the new value`
+    : 'it did not read NOX’s settings again after answering the delivery';
   if (acted?.includes(delivery.webhook_id))
     return `its receiver acted on ${delivery.webhook_id} (its read-back lists it) and ${readAgain}: the page shows a stale copy, not what the receiver stored`;
   if (acted)

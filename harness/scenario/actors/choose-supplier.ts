@@ -1,7 +1,6 @@
-import { ExpectationFailed } from '../../errors.ts';
-import { pageText } from '../page-text.ts';
 import type { SupplierAuthSeen } from '../scenario-context.ts';
 import type { Flow2Deps } from './flow2-deps.ts';
+import { offeredOnPage } from './offered-on-page.ts';
 import { reachSupplierAuth } from './reach-supplier-auth.ts';
 
 /**
@@ -11,16 +10,14 @@ import { reachSupplierAuth } from './reach-supplier-auth.ts';
 export async function chooseSupplier(deps: Flow2Deps): Promise<SupplierAuthSeen> {
   const { page, step, scenario, organisation } = deps;
   await step(`Choose ${organisation.name} in NOX's energy-supplier selector`, async () => {
-    const button = page.locator(`button[data-supplier="${organisation.id}"]`);
-    await button.click({ timeout: 5000 }).catch(async () => {
-      const text = (await pageText(page)).trim().slice(0, 200);
-      throw new ExpectationFailed(
-        `NOX's energy-supplier selector to offer ${organisation.name}`,
-        `the browser is on ${page.url()}, showing "${text}"`,
-        scenario.rule,
-        scenario.docs,
-      );
-    });
+    const button = `button[data-supplier="${organisation.id}"]`;
+    await offeredOnPage(
+      page,
+      scenario,
+      `NOX's energy-supplier selector to offer ${organisation.name}`,
+      button,
+      () => page.click(button),
+    );
   });
   return reachSupplierAuth(deps);
 }

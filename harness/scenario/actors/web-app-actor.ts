@@ -1,25 +1,16 @@
-import { ExpectationFailed } from '../../errors.ts';
-import { pageText } from '../page-text.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import { freshTag } from '../scenario-customers.ts';
 import { chooseSupplier } from './choose-supplier.ts';
 import type { Flow2Deps } from './flow2-deps.ts';
 import { readLinkEnd } from './link-end.ts';
+import { offeredOnPage } from './offered-on-page.ts';
 
 /** The end user on NOX's own web app (mock-nox/pages/web-app): sign in, turn on optimisations, settings. */
 export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
   const { page, step, mock, scenario, customers, organisationId: org } = deps;
-  /** Clicks what the page must offer now, or fails saying what the page shows instead. */
+  /** Clicks what the page must offer, or fails saying what the page shows instead. */
   const clickOffered = (selector: string, what: string) =>
-    page.click(selector, { timeout: 5000 }).catch(async () => {
-      const text = (await pageText(page)).trim().slice(0, 200);
-      throw new ExpectationFailed(
-        what,
-        `the browser is on ${page.url()}, showing "${text}"`,
-        scenario.rule,
-        scenario.docs,
-      );
-    });
+    offeredOnPage(page, scenario, what, selector, () => page.click(selector));
   return {
     startConnection: async ({ brand = 'daikin', username = `web${freshTag()}`, language = 'en' } = {}) => {
       await step(`Open NOX's web app and choose ${brand}`, async () => {
@@ -27,14 +18,14 @@ export function createWebAppActor(deps: Flow2Deps): ScenarioContext['webApp'] {
         await clickOffered(`a[data-brand="${brand}"]`, `NOX's web app to offer the brand ${brand}`);
       });
       await step(`Sign in at ${brand} as ${username}`, async () => {
-        await page.fill('#username', username, { timeout: 5000 });
+        await page.fill('#username', username);
         await page.fill('#password', 'secret');
         await page.click('button[value=login]');
         // A +otp account asks for its one-time code, as in flow 1: wait for whichever page comes.
         await page
           .locator('#code, #turn-on')
           .first()
-          .waitFor({ timeout: 5000 })
+          .waitFor()
           .catch(() => undefined);
         if (await page.locator('#code').count()) {
           await page.fill('#code', '123456');
