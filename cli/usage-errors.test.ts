@@ -104,7 +104,13 @@ describe('new flags', () => {
   });
 
   test("--help and each command's --help load neither Playwright nor Pact (they are loaded to run)", async () => {
-    for (const args of [['--help'], ['run', '--help'], ['verify', '--help'], ['scenarios', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['run', '--help'],
+      ['verify', '--help'],
+      ['scenarios', '--help'],
+      ['merge-pacts', '--help'],
+    ]) {
       // NODE_DEBUG=module names every CommonJS file node loads (both packages are CommonJS).
       const result = await runCli(args, { env: { NODE_DEBUG: 'module' } });
       expect(result.code, args.join(' ')).toBe(0);
