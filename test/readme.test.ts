@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { failureDescriptions } from '../mock-nox/domain/link/failure-descriptions.ts';
 import { usernamePatterns } from '../mock-nox/domain/link/manufacturer-accounts.ts';
-import { failureDescriptions } from '../mock-nox/domain/link/result-redirect.ts';
 import { defaultPolicies } from '../mock-nox/store/seed.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/ +/g, ' ');
@@ -23,7 +23,7 @@ describe('the README stays in step with the code', () => {
   });
 
   test('lists every failure code and every policy', () => {
-    for (const code of Object.keys(failureDescriptions)) expect(readme).toContain(`\`${code}\``);
+    for (const code of Object.keys(failureDescriptions.en)) expect(readme).toContain(`\`${code}\``);
     for (const policy of Object.keys(defaultPolicies)) expect(readme).toContain(policy);
   });
 });
