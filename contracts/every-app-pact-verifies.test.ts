@@ -11,7 +11,9 @@ import { runCli } from './testing/run-cli.ts';
 
 // Apps other than the reference supplier record other answers for the same calls (an empty PV list for a
 // heat-pump customer, a heat-pump list for a solar one): each green run's pact must verify whatever the
-// app read, with Pact's Verifier (nox-testkit verify) and pact-cli's, every interaction.
+// app read, with Pact's Verifier (nox-testkit verify) and pact-cli's, every interaction. The apps: the
+// reference supplier, the small supplier of test/support reading what it linked, only PV lists or only
+// heat-pump lists, and the Python app of examples/python-supplier.
 const root = resolve(import.meta.dirname, '..');
 const small = join(root, 'test', 'support', 'small-supplier', 'nox-testkit.config.ts');
 const dir = mkdtempSync(join(tmpdir(), 'nox-every-app-'));
@@ -61,6 +63,13 @@ const apps: {
     grep: ids(...bothTypes, 'preselected-brand-skips-brand-choice'),
   },
   { ...smallApp('hp', 'Small Energy reads heat pumps only'), grep: ids(...bothTypes) },
+  // An app in another language, with its own two-hook adapter: scenarios it runs as it is.
+  {
+    name: 'Py Energy',
+    config: join(root, 'examples', 'python-supplier', 'nox-testkit.config.ts'),
+    grep: ids('devices-read-only-for-callback-user', 'pv-devices-read-from-pv-endpoint'),
+    env: {},
+  },
 ];
 
 /** The app whose run is also cut in two shards: each shard reads an empty PV list in another scenario. */
