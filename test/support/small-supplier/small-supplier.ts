@@ -5,6 +5,7 @@
 // /v1/devices/pv even for a heat-pump customer, whose list is then empty). GET /__testkit/customers/<id>
 // answers what it stored, for tests that add a readBack hook to its two-hook adapter.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { receiveWebhook } from './webhook-receiver.ts';
 
 type AssetType = 'hp' | 'pv';
 /** The fields of NOX's answers this app reads: a link session's link_url, a device list's page. */
@@ -152,6 +153,7 @@ async function callback(req: IncomingMessage, res: ServerResponse, query: URLSea
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   try {
+    if (req.method === 'POST' && url.pathname === '/webhooks') return await receiveWebhook(req, res, apiKey);
     if (req.method !== 'GET') return failed(res, 405, 'method_not_allowed', 'Only GET is served here.');
     if (url.pathname === '/health') return void res.writeHead(200).end('ok');
     if (url.pathname === '/login') {
