@@ -14,6 +14,7 @@ const commandModules = {
   scenarios: async () => (await import('./scenarios-command.ts')).defineScenariosCommand,
   serve: async () => (await import('./serve-command.ts')).defineServeCommand,
   verify: async () => (await import('./verify-command.ts')).defineVerifyCommand,
+  'merge-pacts': async () => (await import('./merge-pacts-command.ts')).defineMergePactsCommand,
 };
 type CommandName = keyof typeof commandModules;
 const isCommandName = (name: string | undefined): name is CommandName =>

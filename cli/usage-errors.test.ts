@@ -104,7 +104,7 @@ describe('new flags', () => {
   });
 
   test("--help and each command's --help load neither Playwright nor Pact (they are loaded to run)", async () => {
-    const commands = ['run', 'verify', 'scenarios', 'init', 'doctor'];
+    const commands = ['run', 'verify', 'scenarios', 'init', 'doctor', 'merge-pacts'];
     for (const args of [['--help'], ...commands.map((command) => [command, '--help'])]) {
       // NODE_DEBUG=module names every CommonJS file node loads (both packages are CommonJS).
       const result = await runCli(args, { env: { NODE_DEBUG: 'module' } });

@@ -57,6 +57,55 @@ describe('building a pact from a run', () => {
     expect(interactionFromEntry(only, 'Volt', 's')?.response.body).toEqual(last);
   });
 
+  test('the customer state is what the call recorded: the listed asset type and row count, 0 for an empty list', () => {
+    const read = (path: string, data: unknown[]) =>
+      interactionFromEntry(
+        entry('GET', path, 200, { query: { user_id: 'u1' }, response: { data, meta: {} } }),
+        'Volt',
+        's',
+      );
+    const states = (path: string, data: unknown[]) => {
+      const i = read(path, data);
+      return [i?.description, i?.states[1]?.params];
+    };
+    const two = [{ device_id: 'd1' }, { device_id: 'd2' }];
+    expect(states('/v1/devices/pv', [])).toEqual([
+      'GET /v1/devices/pv with query user_id answers 200 with an empty list',
+      { count: 0, asset_type: 'pv' },
+    ]);
+    expect(states('/v1/devices', [])).toEqual([
+      'GET /v1/devices with query user_id answers 200 with an empty list',
+      { count: 0, asset_type: 'hp' },
+    ]);
+    expect(states('/v1/devices/pv', two)[1]).toEqual({ count: 2, asset_type: 'pv' });
+    expect(states('/v1/devices/settings', two)[1]).toEqual({ count: 2, asset_type: 'hp' });
+    // Not a device list: one device of the type the path is about, whatever its rows.
+    expect(states('/v1/devices/pv/schedule', two)[1]).toEqual({ count: 1, asset_type: 'pv' });
+    expect(states('/v1/device/thermal-control/schedule', two)[1]).toEqual({ count: 1, asset_type: 'hp' });
+  });
+
+  test('a call made in several scenarios is recorded from the scenario whose name sorts first, whatever the order', () => {
+    const read = (deviceId: string) =>
+      entry('GET', '/v1/devices', 200, {
+        query: { user_id: 'u1' },
+        response: { data: [{ device_id: deviceId }], meta: {} },
+      });
+    const scenario = (name: string, deviceId: string) => ({
+      name,
+      status: 'passed',
+      journal: [read(deviceId)],
+    });
+    const run = {
+      supplier: 'Volt',
+      exit_code: 0,
+      scenarios: [scenario('pre-selects', 'd-late'), scenario('connects', 'd-first')],
+    };
+    const [kept] = collectInteractions(run);
+    expect(kept?.scenarios).toEqual(['connects', 'pre-selects']);
+    expect(kept?.response.body).toMatchObject({ data: [{ device_id: 'd-first' }] });
+    expect(collectInteractions({ ...run, scenarios: [...run.scenarios].reverse() })).toEqual([kept]);
+  });
+
   test("records a bad body as it was sent, with NOX's 400", () => {
     const bad = { redirect_url: 'http://127.0.0.1:1/cb' };
     const interaction = interactionFromEntry(

@@ -25,13 +25,19 @@ export function collectMessages(result: RunTraffic): RecordedMessage[] {
   return collect(result, messageFromEntry);
 }
 
-/** What the passing scenarios' journal entries become, one per description, sorted by it. */
+/**
+ * What the passing scenarios' journal entries become, one per description, sorted by it. Each is the
+ * first recording of the scenario whose name sorts first, its scenarios listed in name order: a choice
+ * that does not depend on the order scenarios ran in, so the shards of a run merge into the whole run's
+ * pact (pact-merge.ts picks the same way).
+ */
 function collect<T extends { description: string; scenarios: string[] }>(
   result: RunTraffic,
   from: (entry: JournalEntry, supplier: string, scenario: string) => T | null,
 ): T[] {
   const byDescription = new Map<string, T>();
-  for (const scenario of result.scenarios.filter((s) => s.status === 'passed')) {
+  const passed = result.scenarios.filter((s) => s.status === 'passed');
+  for (const scenario of passed.sort((a, b) => compareNames(a.name, b.name))) {
     for (const entry of scenario.journal) {
       const item = from(entry, result.supplier, scenario.name);
       if (!item) continue;
@@ -40,8 +46,11 @@ function collect<T extends { description: string; scenarios: string[] }>(
       else if (!seen.scenarios.includes(scenario.name)) seen.scenarios.push(scenario.name);
     }
   }
-  return [...byDescription.values()].sort((a, b) => a.description.localeCompare(b.description));
+  return [...byDescription.values()].sort((a, b) => compareNames(a.description, b.description));
 }
+
+/** The one order of scenario names and descriptions in a pact: by UTF-16 code units, the same in any locale. */
+export const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Writes the run's pact, only from a green run; answers the file written, or why none was. */
 export async function buildPact(

@@ -1,4 +1,5 @@
 import type { JournalEntry } from '../openapi/wire-types.ts';
+import { answeredEmptyList, linkedCustomerParams } from './linked-customer.ts';
 import { type ProviderState, providerStates } from './provider-states.ts';
 
 export type { JournalEntry };
@@ -60,7 +61,7 @@ export function interactionFromEntry(
   const supplierParams = { supplier, ...(allowRedirect ? { redirect_url: redirectUrl } : {}) };
   const states: ProviderState[] = [{ name: providerStates.supplier, params: supplierParams }];
   if (namesUser && keyAccepted && response.status < 500) {
-    states.push({ name: providerStates.linkedUser, params: linkedUserParams(entry) });
+    states.push({ name: providerStates.linkedUser, params: linkedCustomerParams(entry) });
   }
   if (session) states.push({ name: providerStates.supplierAuth, params: { session } });
   const contentType = response.headers['content-type']?.split(';')[0];
@@ -122,16 +123,10 @@ function isLoopback(url: string): boolean {
   return URL.canParse(url) && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 }
 
-/** How many devices of which asset type the state must link, read off the response where it lists them. */
-function linkedUserParams(entry: JournalEntry): Record<string, string | number> {
-  const assetType = entry.request.path.includes('/pv') ? 'pv' : 'hp';
-  const data = (entry.response.body as { data?: unknown } | null)?.data;
-  const count =
-    Array.isArray(data) && entry.request.path.startsWith('/v1/devices') && data.length > 0 ? data.length : 1;
-  return { count, asset_type: assetType };
-}
-
-/** A sentence unique to the exchange's shape: what was called with which fields, and the status. */
+/**
+ * A sentence unique to the exchange's shape: what was called with which fields, and the status; an empty
+ * list is a shape of its own (its state links no device of the listed type), so it never stands for a full one.
+ */
 function describe(entry: JournalEntry, query: Record<string, string>, body: unknown): string {
   const { method } = entry.request;
   const path = entry.request.path
@@ -144,5 +139,6 @@ function describe(entry: JournalEntry, query: Record<string, string>, body: unkn
   if (body !== undefined) parts.push(`with body ${fields(body) || 'other than an object'}`);
   if (entry.response.status === 401)
     parts.push(entry.request.headers['x-api-key'] ? 'with a wrong API key' : 'without an API key');
-  return `${parts.join(' ')} answers ${entry.response.status}`;
+  const empty = answeredEmptyList(entry) ? ' with an empty list' : '';
+  return `${parts.join(' ')} answers ${entry.response.status}${empty}`;
 }

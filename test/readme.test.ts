@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { failureDescriptions } from '../mock-nox/domain/link/failure-descriptions.ts';
 import { usernamePatterns } from '../mock-nox/domain/link/manufacturer-accounts.ts';
-import { failureDescriptions } from '../mock-nox/domain/link/result-redirect.ts';
 import { defaultPolicies } from '../mock-nox/store/seed.ts';
 import { runCli } from './support/run-cli.ts';
 
@@ -25,7 +25,7 @@ describe('the README stays in step with the code', () => {
   });
 
   test('lists every failure code and every policy', () => {
-    for (const code of Object.keys(failureDescriptions)) expect(readme).toContain(`\`${code}\``);
+    for (const code of Object.keys(failureDescriptions.en)) expect(readme).toContain(`\`${code}\``);
     for (const policy of Object.keys(defaultPolicies)) expect(readme).toContain(policy);
   });
 });

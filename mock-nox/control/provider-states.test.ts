@@ -41,6 +41,27 @@ describe('POST /__nox/provider-states (Pact state change)', () => {
     expect(devices.body.data).toHaveLength(2);
   });
 
+  test.each([
+    ['pv', '/v1/devices/pv', '/v1/devices'],
+    ['hp', '/v1/devices', '/v1/devices/pv'],
+  ])(
+    'a customer with 0 %s devices is linked with one of the other type, so %s lists none',
+    async (assetType, empty, other) => {
+      await change(providerStates.supplier, { supplier: 'Volt Energy' });
+      const res = await change(providerStates.linkedUser, { count: 0, asset_type: assetType });
+      expect(res.status).toBe(200);
+      const list = (path: string) =>
+        request(mock.app)
+          .get(path)
+          .query({ user_id: res.body.nox_user_id })
+          .set('x-api-key', res.body.api_key);
+      const none = await list(empty);
+      expect([none.status, none.body.data]).toEqual([200, []]);
+      const linked = await list(other);
+      expect(linked.body.data.map((d: { device_id: string }) => d.device_id)).toEqual([res.body.device_id]);
+    },
+  );
+
   test('an unknown state is a 400 naming the states the mock knows', async () => {
     const res = await change('a unicorn exists');
     expect(res.status).toBe(400);

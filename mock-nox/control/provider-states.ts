@@ -77,8 +77,13 @@ export function createProviderStates(ctx: MockContext) {
   };
 }
 
-/** A customer of the supplier linked through NOX as a user would, with `count` devices of the asset type. */
-function linkCustomer(ctx: MockContext, supplier: Organisation, count: number, assetType: string) {
+/**
+ * A customer of the supplier linked through NOX as a user would, with `count` devices of the asset type.
+ * NOX links no account without devices, so a customer with none (`count` 0, a recorded empty list) is
+ * linked with one device of the other asset type: a customer who has none of this one.
+ */
+function linkCustomer(ctx: MockContext, supplier: Organisation, count: number, listed: string) {
+  const assetType = count > 0 ? listed : listed === 'pv' ? 'hp' : 'pv';
   const session = createLinkSession(ctx, supplier, {
     api_version: 'v2',
     supplier_user_id: `pact-customer-${ctx.ids.linkToken().slice(0, 12)}`,

@@ -90,7 +90,8 @@ describe('expiry', () => {
     expect(done.body).toMatchObject({ outcome: 'failed', error: 'session_expired', nox_user_id: null });
     const url = new URL(done.body.redirect_url);
     expect(url.searchParams.get('error')).toBe('session_expired');
-    expect(url.searchParams.get('error_description')).toMatch(/expired/);
+    // In the session's language: nl, the v2 default.
+    expect(url.searchParams.get('error_description')).toMatch(/verlopen/);
   });
 
   test('still completes at 599 s', async () => {

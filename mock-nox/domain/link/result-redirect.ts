@@ -1,20 +1,8 @@
 import type { components } from '../../../openapi/generated/nox-auth.ts';
 import type { LinkSession } from '../../store/schema.ts';
+import { type FailureCode, failureDescription } from './failure-descriptions.ts';
 
-/** The failure codes of the result redirect, with the text sent as `error_description`. */
-export const failureDescriptions = {
-  session_expired: 'The link session expired before the user finished. Create a new link session.',
-  session_consumed: 'This link session was already used. Create a new link session for every attempt.',
-  access_denied: 'The user cancelled the login at the manufacturer.',
-  no_devices: 'The manufacturer account has no devices that can be connected.',
-  brand_unavailable: 'The manufacturer cannot be reached right now. Try again later.',
-  duplicate_connection:
-    'This connection already exists for another user or is refused by the relinking policy.',
-  supplier_not_confirmed:
-    'The user came back from the energy supplier before the supplier confirmed the login (POST /post-login-redirect).',
-} as const;
-
-export type FailureCode = keyof typeof failureDescriptions;
+export type { FailureCode };
 
 /** The JSON of a successful v2 redirect's `data` parameter (the auth spec's LinkCallbackData). */
 export type CallbackData = components['schemas']['LinkCallbackData'];
@@ -52,7 +40,7 @@ export function resultRedirectUrl(session: LinkSession, failureRedirects: boolea
   if (!failureRedirects) return null;
   const code = (session.error ?? 'access_denied') as FailureCode;
   url.searchParams.set('error', code);
-  url.searchParams.set('error_description', failureDescriptions[code]);
+  url.searchParams.set('error_description', failureDescription(code, session.language, 'supplier'));
   return url.toString();
 }
 

@@ -1,9 +1,10 @@
 import type { components } from '../../../openapi/generated/nox-auth.ts';
 import type { SupplierAuthSession } from '../../store/schema.ts';
-import { type FailureCode, failureDescriptions } from '../link/result-redirect.ts';
+import { type FailureCode, failureDescription } from '../link/failure-descriptions.ts';
 import { findManufacturerLinkSession } from '../manufacturer/manufacturer-link-sessions.ts';
 import type { MockContext } from '../mock-context.ts';
 import { getOrganisation, policiesOf } from '../organisations.ts';
+import { pageLanguage } from '../page-language.ts';
 
 /** The JSON of the `data` parameter with which a manufacturer link session's redirect_url is called. */
 export type ManufacturerCallbackData = components['schemas']['ManufacturerLinkCallbackData'];
@@ -37,17 +38,20 @@ export function endSupplierAuth(
 
 /**
  * Where the browser goes when a manufacturer link session failed: its redirect_url with error= and
- * error_description= (an existing query kept), or null when the manufacturer's failure_redirects are off.
+ * error_description= in the session's language (an existing query kept), or null when the manufacturer's failure_redirects are off.
  */
 export function manufacturerFailureUrl(
   ctx: MockContext,
-  link: { organisation_id: string; redirect_url: string },
+  link: { organisation_id: string; redirect_url: string; language: string },
   code: FailureCode,
 ): string | null {
   if (!policiesOf(ctx, getOrganisation(ctx, link.organisation_id)).failure_redirects) return null;
   const url = new URL(link.redirect_url);
   url.searchParams.set('error', code);
-  url.searchParams.set('error_description', failureDescriptions[code]);
+  url.searchParams.set(
+    'error_description',
+    failureDescription(code, pageLanguage(link.language, 'nl'), 'manufacturer'),
+  );
   return url.toString();
 }
 

@@ -1,4 +1,4 @@
-import { type FailureCode, failureDescriptions } from '../../domain/link/result-redirect.ts';
+import { failureDescriptions } from '../../domain/link/failure-descriptions.ts';
 import type { Language } from '../../store/schema.ts';
 
 // Every string the hosted pages show, per UI language; `{name}` marks a value filled in by `fill`.
@@ -35,7 +35,7 @@ const en = {
   failed: 'The connection did not succeed',
   errorCode: 'Error code',
   errorTitle: 'This page cannot be shown',
-  failures: failureDescriptions as Record<FailureCode, string>,
+  failures: failureDescriptions.en,
 };
 
 export type Texts = typeof en;
@@ -73,18 +73,7 @@ const nl: Texts = {
   failed: 'De verbinding is niet gelukt',
   errorCode: 'Foutcode',
   errorTitle: 'Deze pagina kan niet worden getoond',
-  failures: {
-    session_expired:
-      'De koppelsessie is verlopen voordat de gebruiker klaar was. Maak een nieuwe koppelsessie aan.',
-    session_consumed: 'Deze koppelsessie is al gebruikt. Maak voor elke poging een nieuwe koppelsessie aan.',
-    access_denied: 'De gebruiker heeft het inloggen bij de fabrikant geannuleerd.',
-    no_devices: 'Het account bij de fabrikant heeft geen apparaten die gekoppeld kunnen worden.',
-    brand_unavailable: 'De fabrikant is op dit moment niet bereikbaar. Probeer het later opnieuw.',
-    duplicate_connection:
-      'Deze koppeling bestaat al voor een andere gebruiker of wordt geweigerd door het koppelbeleid.',
-    supplier_not_confirmed:
-      'De gebruiker kwam terug van de energieleverancier voordat die de inlog bevestigde (POST /post-login-redirect).',
-  },
+  failures: failureDescriptions.nl,
 };
 
 const fr: Texts = {
@@ -121,18 +110,7 @@ const fr: Texts = {
   failed: "La connexion n'a pas abouti",
   errorCode: "Code d'erreur",
   errorTitle: 'Cette page ne peut pas être affichée',
-  failures: {
-    session_expired: 'La session de liaison a expiré avant la fin. Créez une nouvelle session de liaison.',
-    session_consumed:
-      'Cette session de liaison a déjà été utilisée. Créez-en une nouvelle pour chaque essai.',
-    access_denied: "L'utilisateur a annulé la connexion chez le fabricant.",
-    no_devices: "Le compte chez le fabricant n'a aucun appareil pouvant être connecté.",
-    brand_unavailable: 'Le fabricant est injoignable pour le moment. Réessayez plus tard.',
-    duplicate_connection:
-      'Cette connexion existe déjà pour un autre utilisateur ou est refusée par la règle de reconnexion.',
-    supplier_not_confirmed:
-      "L'utilisateur est revenu du fournisseur d'énergie avant que celui-ci confirme la connexion (POST /post-login-redirect).",
-  },
+  failures: failureDescriptions.fr,
 };
 
 const es: Texts = {
@@ -169,18 +147,7 @@ const es: Texts = {
   failed: 'La conexión no se ha completado',
   errorCode: 'Código de error',
   errorTitle: 'No se puede mostrar esta página',
-  failures: {
-    session_expired:
-      'La sesión de vinculación caducó antes de terminar. Crea una nueva sesión de vinculación.',
-    session_consumed: 'Esta sesión de vinculación ya se utilizó. Crea una nueva para cada intento.',
-    access_denied: 'El usuario canceló el inicio de sesión en el fabricante.',
-    no_devices: 'La cuenta del fabricante no tiene dispositivos que se puedan conectar.',
-    brand_unavailable: 'No se puede contactar con el fabricante en este momento. Inténtalo más tarde.',
-    duplicate_connection:
-      'Esta conexión ya existe para otro usuario o la rechaza la política de revinculación.',
-    supplier_not_confirmed:
-      'El usuario volvió del proveedor de energía antes de que este confirmara el inicio de sesión (POST /post-login-redirect).',
-  },
+  failures: failureDescriptions.es,
 };
 
 const dictionary: Record<Language, Texts> = { nl, en, fr, es };

@@ -2,7 +2,8 @@
 // log in, create a v2 link session with asset_type, take the callback's `data`, read the devices.
 // Tests run it against the mock; SMALL_SUPPLIER_READS picks which device lists it reads after a link:
 // `linked` (default: the linked asset type's list) or any of `hp`, `pv` (e.g. `pv` reads
-// /v1/devices/pv even for a heat-pump customer, whose list is then empty).
+// /v1/devices/pv even for a heat-pump customer, whose list is then empty). GET /__testkit/customers/<id>
+// answers what it stored, for tests that add a readBack hook to its two-hook adapter.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { receiveWebhook } from './webhook-receiver.ts';
 
@@ -122,7 +123,7 @@ async function callback(req: IncomingMessage, res: ServerResponse, query: URLSea
     pending.delete(customer);
     return failed(res, 200, error, query.get('error_description') ?? '');
   }
-  let payload: { nox_user_id?: string; supplier_user_id?: string };
+  let payload: { nox_user_id?: string; supplier_user_id?: string; device_ids?: unknown[] };
   try {
     payload = JSON.parse(Buffer.from(query.get('data') ?? '', 'base64url').toString('utf8'));
   } catch {
@@ -134,6 +135,8 @@ async function callback(req: IncomingMessage, res: ServerResponse, query: URLSea
     return failed(res, 400, 'invalid_callback', 'This callback is not for a connection you started.');
   pending.delete(customer);
   const noxUserId = payload.nox_user_id;
+  // The link is the callback's devices; the reads below are what the customer is shown.
+  const linked = Array.isArray(payload.device_ids) ? payload.device_ids.map(String) : [];
   const types = reads === 'linked' ? [link.assetType] : reads;
   const deviceIds: string[] = [];
   let notice = '';
@@ -142,7 +145,7 @@ async function callback(req: IncomingMessage, res: ServerResponse, query: URLSea
   } catch {
     notice = '<p>Your devices are connected; we could not load their details just now.</p>';
   }
-  connections.set(customer, { noxUserId, deviceIds });
+  connections.set(customer, { noxUserId, deviceIds: linked });
   const list = deviceIds.map((id) => `<li>${escapeHtml(id)}</li>`).join('');
   page(res, 200, `<h1 data-testid="connected">Connected</h1>${notice}<ul>${list}</ul>`);
 }
@@ -160,6 +163,15 @@ const server = createServer(async (req, res) => {
         return failed(res, 400, 'invalid_request', 'login needs user and a local next path.');
       const cookie = `customer=${encodeURIComponent(user)}; Path=/; HttpOnly; SameSite=Lax`;
       return void res.writeHead(303, { 'set-cookie': cookie, location: next }).end();
+    }
+    // What the app stored for a customer, for a test's optional readBack hook (no NOX call behind it).
+    const readBack = /^\/__testkit\/customers\/([^/]+)$/.exec(url.pathname);
+    if (readBack) {
+      const stored = connections.get(decodeURIComponent(readBack[1] ?? ''));
+      res.writeHead(stored ? 200 : 404, { 'content-type': 'application/json' });
+      return void res.end(
+        JSON.stringify(stored ? { nox_user_id: stored.noxUserId, device_ids: stored.deviceIds } : null),
+      );
     }
     if (url.pathname === '/connect') return await connect(req, res, url.searchParams);
     if (url.pathname === '/callback') return await callback(req, res, url.searchParams);
