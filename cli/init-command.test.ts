@@ -14,7 +14,7 @@ function project(pkg: Record<string, unknown>): string {
   return dir;
 }
 
-describe.concurrent('nox-testkit init', () => {
+describe('nox-testkit init', () => {
   for (const [kind, pkg, syntax] of [
     [
       'an ES-module',
