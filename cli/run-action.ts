@@ -17,7 +17,7 @@ import { writeScenarioList } from './scenarios-command.ts';
 
 /** `nox-testkit run`: returns the exit code; a usage error is thrown (see report-failure.ts). */
 export async function runCommand(flags: RunFlags): Promise<number> {
-  const { config, dir, name } = await loadConfig(configFileOf(flags.config).file);
+  const { config, dir, name, file } = await loadConfig(configFileOf(flags.config).file);
   const settings = resolveRunSettings(flags, process.env, config, name);
   const reporterKinds = resolveReporters(flags, process.env, config, name);
   const scenarios = selectScenarios(await loadCatalogue(config, dir), settings);
@@ -41,6 +41,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     const result = await runWithMock({
       config,
       configDir: dir,
+      configFile: file,
       settings,
       scenarios,
       reporters: createReporters(reporterKinds),

@@ -25,3 +25,20 @@ export class ExpectationFailed extends Error {
 export class ScenarioSkipped extends Error {
   readonly code = 'SKIPPED';
 }
+
+/**
+ * One of the adapter's hooks threw: its name, where in the supplier's files (`file:line:col`, with a code
+ * frame) and the page the browser was on.
+ */
+export class HookFailed extends Error {
+  readonly code = 'HOOK_ERROR';
+  constructor(
+    readonly hook: string,
+    message: string,
+    readonly pageUrl: string,
+    readonly location?: string,
+    readonly codeFrame?: string,
+  ) {
+    super(message);
+  }
+}

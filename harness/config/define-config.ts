@@ -42,7 +42,7 @@ export function configName(file: string): string {
  */
 export async function loadConfig(
   file: string,
-): Promise<{ config: NoxTestkitConfig; dir: string; name: string }> {
+): Promise<{ config: NoxTestkitConfig; dir: string; name: string; file: string }> {
   let loaded: { file: string; config: unknown };
   try {
     loaded = await loadConfigFile(file);
@@ -57,7 +57,7 @@ export async function loadConfig(
   }
   const name = configName(loaded.file);
   const config = checkConfigPart(configSchema, loaded.config, name);
-  return { config, dir: resolve(loaded.file, '..'), name };
+  return { config, dir: resolve(loaded.file, '..'), name, file: loaded.file };
 }
 
 /**

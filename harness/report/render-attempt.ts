@@ -34,6 +34,8 @@ function whyItFailed(a: AttemptRecord, s: ScenarioResult): SafeHtml {
   const f = a.failure ?? { code: 'UNKNOWN', message: 'failed without a recorded reason' };
   return html`<div class="callout failed"><h3>Why it failed <code class="code">${f.code}</code></h3><dl>
 ${f.expected === undefined ? html`<dt>Error</dt><dd><pre>${f.message}</pre></dd>` : html`<dt>Expected</dt><dd>${f.expected}</dd><dt>Actual</dt><dd>${f.actual ?? '(not recorded)'}</dd>`}
+${f.hook && html`<dt>Hook</dt><dd><code class="code">${f.hook}</code>${f.location && html` at <code class="code">${f.location}</code>`}</dd>`}
+${f.code_frame && html`<dt>Code</dt><dd><pre class="code-frame">${f.code_frame}</pre></dd>`}
 ${namesAnotherRule(f, s) && html`<dt>Rule</dt><dd>${f.rule ?? s.rule}${docsLink(f.docs ?? s.docs)}</dd>`}
 </dl></div>`;
 }

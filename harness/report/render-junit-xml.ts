@@ -81,6 +81,7 @@ const unknownFailure: ScenarioFailure = { code: 'UNKNOWN', message: 'failed with
 function explain(f: ScenarioFailure, s: ScenarioResult): string {
   return [
     f.expected !== undefined ? `Expected: ${f.expected}\nActual: ${f.actual ?? '(not recorded)'}` : f.message,
+    ...(f.code_frame ? [f.code_frame] : []),
     `Rule: ${f.rule ?? s.rule}`,
     ...((f.docs ?? s.docs) ? [`Docs: ${f.docs ?? s.docs}`] : []),
   ].join('\n');

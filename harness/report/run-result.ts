@@ -11,13 +11,21 @@ export interface StepRecord {
 }
 
 export interface ScenarioFailure {
-  /** A stable code to group by: EXPECTATION_FAILED, SCENARIO_ERROR, TIMEOUT. */
+  /** A stable code to group by: EXPECTATION_FAILED, HOOK_ERROR, SCENARIO_ERROR, TIMEOUT, SUPPLIER_START_FAILED. */
   code: string;
   message: string;
   expected?: string;
   actual?: string;
   rule?: string;
   docs?: string;
+  /** The adapter's hook that threw, or was running when the scenario timed out. */
+  hook?: string;
+  /** Where in the supplier's files: `file:line:column` of the throw (or of the hook's definition, on a timeout). */
+  location?: string;
+  /** The lines around `location`, numbered, the line itself marked. */
+  code_frame?: string;
+  /** The page the browser was on when it failed. */
+  page_url?: string;
 }
 
 export interface ScenarioResult {

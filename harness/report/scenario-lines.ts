@@ -29,7 +29,8 @@ export function scenarioDetails(result: ScenarioResult, colors: Colors): string 
     failure.expected !== undefined
       ? detail('expected', failure.expected, colors) +
         detail('actual', failure.actual ?? '(not recorded)', colors)
-      : detail('error', `${failure.code}: ${failure.message}`, colors);
+      : detail('error', `${failure.code}: ${failure.message}`, colors) +
+        (failure.code_frame ? detail('', failure.code_frame, colors) : '');
   const docs = failure.docs ?? result.docs;
   const rule = detail('rule', failure.rule ?? result.rule, colors);
   return `${earlier}${explained}${rule}${docs ? detail('', docs, colors) : ''}`;

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { JournalEntry, Organisation } from '../../openapi/wire-types.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
-import { ExpectationFailed, ScenarioSkipped } from '../errors.ts';
+import { ExpectationFailed, HookFailed, ScenarioSkipped } from '../errors.ts';
 import type { AttemptRecord, ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
 import type { ManufacturerOrgs } from '../scenario/actors/manufacturer-orgs.ts';
 import { missingNeeds } from '../scenario/adapter-needs.ts';
 import { createScenarioContext } from '../scenario/create-context.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
+import { type HookTracker, hookDefinition } from '../scenario/hook-failure.ts';
 import type { MockClient } from './mock-client.ts';
 
 export interface ScenarioEnv {
@@ -23,6 +24,8 @@ export interface ScenarioEnv {
   manufacturers: ManufacturerOrgs;
   manufacturerCallbackUrl: string;
   reportDir: string;
+  /** The config file the hooks are in: a hook that never returns is located by its definition there. */
+  configFile?: string;
   timeoutMs: number;
   retries: number;
   /** Runs before each attempt, e.g. resetting the organisation for an exclusive scenario. */
@@ -95,6 +98,7 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
   let journal: JournalEntry[] = [];
   let context: BrowserContext | undefined;
   let url = 'no page yet';
+  const hookTracker: HookTracker = {};
   try {
     await env.beforeAttempt?.();
     const journalStart = (await env.mock.journal(env.organisationId)).at(-1)?.id ?? 0;
@@ -115,6 +119,7 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
       journalStart,
       reportDir,
       steps,
+      hookTracker,
     });
     try {
       await withTimeout(scenario.run(t), env.timeoutMs);
@@ -126,7 +131,7 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
     outcome =
       error instanceof ScenarioSkipped
         ? { status: 'skipped', reason: error.message }
-        : { status: 'failed', failure: toFailure(error, url) };
+        : { status: 'failed', failure: toFailure(error, url, hookTracker, env.configFile) };
   } finally {
     await context?.close().catch(() => undefined);
   }
@@ -156,12 +161,34 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function toFailure(error: unknown, url: string): ScenarioFailure {
+function toFailure(
+  error: unknown,
+  url: string,
+  hooks: HookTracker,
+  configFile: string | undefined,
+): ScenarioFailure {
   if (error instanceof ExpectationFailed) {
     const { code, message, expected, actual, rule, docs } = error;
     return { code, message, expected, actual, rule, docs };
   }
+  if (error instanceof HookFailed) {
+    const { code, message, hook, location, codeFrame } = error;
+    return { code, message, hook, location, code_frame: codeFrame, page_url: error.pageUrl };
+  }
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error);
+  const hook = hooks.running;
+  if (error instanceof ScenarioTimeout && hook) {
+    // A hook that never returned left no stack: it is located by its definition in the config file.
+    const defined = hookDefinition(configFile, hook);
+    const where = defined ? ` (defined at ${defined.location})` : '';
+    return {
+      code: 'TIMEOUT',
+      message: `${message}: the ${hook} hook${where} had not returned (the browser was on ${url})`,
+      hook,
+      page_url: url,
+      ...(defined ? { location: defined.location, code_frame: defined.codeFrame } : {}),
+    };
+  }
   const code = error instanceof ScenarioTimeout ? 'TIMEOUT' : 'SCENARIO_ERROR';
-  return { code, message: `${message} (the browser was on ${url})` };
+  return { code, message: `${message} (the browser was on ${url})`, page_url: url };
 }

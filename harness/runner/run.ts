@@ -32,6 +32,8 @@ export interface RunInput {
   config: NoxTestkitConfig;
   /** The config file's folder: the supplier's command runs there. */
   configDir: string;
+  /** The config file itself (absolute): a hook that times out is located in it. */
+  configFile?: string;
   settings: RunSettings;
   scenarios: Scenario[];
   reporters: Reporter[];
@@ -102,6 +104,7 @@ export async function run(input: RunInput): Promise<RunResult> {
       manufacturers: createManufacturerOrgs(mock, manufacturerApp.callbackUrl),
       manufacturerCallbackUrl: manufacturerApp.callbackUrl,
       reportDir,
+      configFile: input.configFile,
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
     };

@@ -15,6 +15,7 @@ import { createWebAppActor } from './actors/web-app-actor.ts';
 import { createWebhooksActor } from './actors/webhooks-actor.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
+import type { HookTracker } from './hook-failure.ts';
 import { scopeOf } from './journal-scope.ts';
 import { createJournalView } from './journal-view.ts';
 import { createKeylessDataCalls } from './keyless-data-calls.ts';
@@ -39,6 +40,8 @@ export interface ContextDeps {
   journalStart: number;
   reportDir: string;
   steps: StepRecord[];
+  /** Told which of the adapter's hooks runs, so a timeout inside one names it. */
+  hookTracker?: HookTracker;
 }
 
 /**
@@ -85,7 +88,12 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     username: (...tags) => [`m${freshTag()}`, ...tags].join('+'),
     page,
     step,
-    supplier: createSupplierActor({ ...actors, adapter: deps.adapter, supplierUrl: deps.supplierUrl }),
+    supplier: createSupplierActor({
+      ...actors,
+      adapter: deps.adapter,
+      supplierUrl: deps.supplierUrl,
+      hookTracker: deps.hookTracker,
+    }),
     nox: createNoxUserActor(actors, latestLinkSession),
     platform: createPlatformActor(actors, manufacturer),
     webApp: createWebAppActor(flow2),

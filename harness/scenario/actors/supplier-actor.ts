@@ -7,6 +7,7 @@ import type {
 } from '../../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../../errors.ts';
 import { adapterHas } from '../adapter-needs.ts';
+import { callHook, type HookTracker } from '../hook-failure.ts';
 import { pageText } from '../page-text.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
 import type { ActorDeps } from './actor-deps.ts';
@@ -16,6 +17,8 @@ const OUTCOME_WAIT_MS = 10_000;
 export interface SupplierActorDeps extends ActorDeps {
   adapter: SupplierAdapter;
   supplierUrl: string;
+  /** Told which hook runs, so a timeout inside one names it. */
+  hookTracker?: HookTracker;
 }
 
 /**
@@ -29,6 +32,7 @@ function nextLoadOrPause(page: Page, ms: number): Promise<unknown> {
 /** The supplier's app, driven through the adapter's hooks as the current customer. */
 export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['supplier'] {
   const { adapter, page, step, customers } = deps;
+  const tracker = deps.hookTracker ?? {};
   const hookCtx = (): HookContext => ({ page, baseUrl: deps.supplierUrl, user: customers.current() });
   // A missing optional hook skips the scenario with the reason: it must never pass untested.
   const optionalHook = <K extends Exclude<HookName, 'startConnection' | 'readOutcome'>>(name: K) => {
@@ -36,16 +40,29 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
     if (!hook) throw new ScenarioSkipped(`the adapter has no ${name} hook`);
     return hook as NonNullable<SupplierAdapter['hooks'][K]>;
   };
+  const call = <T>(name: HookName, run: () => Promise<T>) => callHook(name, () => page.url(), tracker, run);
 
   const outcome = async (): Promise<SupplierOutcome> => {
     const deadline = Date.now() + OUTCOME_WAIT_MS;
+    // A throw while the page navigates is expected and polled past; one still thrown at the deadline is the hook's.
+    let thrown: unknown;
     for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
-      const seen = await adapter.hooks.readOutcome(hookCtx()).catch(() => null);
+      const seen = await call('readOutcome', () => adapter.hooks.readOutcome(hookCtx())).then(
+        (value) => {
+          thrown = undefined;
+          return value;
+        },
+        (error: unknown) => {
+          thrown = error;
+          return null;
+        },
+      );
       if (seen) return seen;
       // A wait another one beat (oauthEnd races two) runs on until its scenario closes the page: it ends
       // there, instead of polling a closed page until its deadline and keeping the run alive that long.
       if (page.isClosed()) throw new Error('the page was closed while waiting for the supplier’s outcome');
       if (Date.now() > deadline) {
+        if (thrown) throw thrown;
         const text = (await pageText(page)).slice(0, 160);
         throw new ExpectationFailed(
           'the supplier to show "connected" or a failure page',
@@ -61,34 +78,39 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
   return {
     startConnection: (options = {}) =>
       step(`Start connecting as customer ${customers.current()}`, () =>
-        adapter.hooks.startConnection(hookCtx(), { assetType: 'hp', ...options }),
+        call('startConnection', () =>
+          adapter.hooks.startConnection(hookCtx(), { assetType: 'hp', ...options }),
+        ),
       ),
     outcome,
-    readBack: async () => optionalHook('readBack')(hookCtx()),
+    readBack: async () => {
+      const hook = optionalHook('readBack');
+      return call('readBack', () => hook(hookCtx()));
+    },
     open: (url) => step(`Open ${url}`, async () => void (await page.goto(url))),
     has: (need) => adapterHas(adapter, need),
     changeSettings: (change) => {
       const hook = optionalHook('changeSettings');
       return step(`Change settings in the supplier's app: ${JSON.stringify(change)}`, () =>
-        hook(hookCtx(), change),
+        call('changeSettings', () => hook(hookCtx(), change)),
       );
     },
     readSettings: () => {
       const hook = optionalHook('readSettings');
       return step(`Read the settings the supplier's app shows customer ${customers.current()}`, () =>
-        hook(hookCtx()),
+        call('readSettings', () => hook(hookCtx())),
       );
     },
     logInOnOAuthPage: () => {
       const hook = optionalHook('logInOnOAuthPage');
       return step(`Log in on the supplier's OAuth page as ${customers.current()} and accept`, () =>
-        hook(hookCtx()),
+        call('logInOnOAuthPage', () => hook(hookCtx())),
       );
     },
     refuseOnOAuthPage: () => {
       const hook = optionalHook('refuseOnOAuthPage');
       return step(`Log in on the supplier's OAuth page as ${customers.current()} and refuse`, () =>
-        hook(hookCtx()),
+        call('refuseOnOAuthPage', () => hook(hookCtx())),
       );
     },
     failNextWebhook: () => {
@@ -96,7 +118,7 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
       // The receiver's switch changes nothing on screen: no screenshot.
       return step(
         "Make the supplier's webhook receiver fail its next delivery",
-        () => hook(hookCtx()),
+        () => call('failNextWebhook', () => hook(hookCtx())),
         false,
       );
     },
