@@ -48,6 +48,10 @@ export async function runCommand(flags: RunFlags): Promise<number> {
       signal: abort.signal,
     });
     if (abort.signal.aborted) return 130;
+    // A console reporter printed why nothing ran; without one, stderr says it.
+    if (result.error && !printsToConsole(reporterKinds))
+      process.stderr.write(`nox-testkit run: ${result.error.message} [${result.error.code}]\n`);
+    if (result.error) return result.exit_code;
     const { pactDir } = settings;
     if (!pactDir) return result.exit_code;
     return runPactStep(
@@ -58,6 +62,10 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function printsToConsole(kinds: readonly string[] | undefined): boolean {
+  return kinds === undefined || kinds.some((k) => ['list', 'line', 'dot', 'console'].includes(k));
 }
 
 /** Why the run covers only part of the catalogue (its pact would replace the whole one), or undefined. */

@@ -3,7 +3,7 @@ import { defaultConfigFile, reporterNames } from '../harness/config.ts';
 import { collect, type RunFlags, runDefaults, runEnv } from './run-settings.ts';
 
 const description = [
-  `Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml, reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict, an advisory one), 2 on a bad flag, env variable or config value, 3 when the scenarios passed but the Pact file could not be written (a nox-testkit error), 130 when stopped with Ctrl-C.`,
+  `Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml, reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict, an advisory one), 2 on a bad flag, env variable or config value, 3 when the scenarios passed but a report or the Pact file could not be written, 4 when the mock, your app or Chromium could not start (the reports still say why), 130 when stopped with Ctrl-C (docs/ci.md, "Exit codes").`,
   `Each setting is taken from its flag, then its env variable, then the config file's "run" section (workers, retries, reportDir, strict, timeoutMs, pactDir, reporter; mock.url), then the default.`,
 ].join('\n\n');
 

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { AttemptRecord, RunResult, ScenarioFailure, ScenarioResult } from './run-result.ts';
+import type { AttemptRecord, RunError, RunResult, ScenarioFailure, ScenarioResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
 
 /**
@@ -11,9 +11,9 @@ import { showControlChars } from './show-control-chars.ts';
 export function renderJunitXml(result: RunResult): string {
   const { counts } = result;
   const stats = {
-    tests: result.scenarios.length,
+    tests: result.scenarios.length + (result.error ? 1 : 0),
     failures: counts.failed,
-    errors: 0,
+    errors: result.error ? 1 : 0,
     skipped: counts.skipped,
   };
   const shard = result.shard && `${result.shard.index}/${result.shard.count}`;
@@ -36,8 +36,27 @@ export function renderJunitXml(result: RunResult): string {
     ['interrupted', result.interrupted ? 'true' : undefined],
   ]);
   for (const s of result.scenarios) testcase(suite, s);
+  if (result.error) errored(suite, result.error);
   return `${root.end({ prettyPrint: true })}\n`;
 }
+
+// A run that could not start is one test case in error, so a CI's JUnit step shows why instead of finding no file.
+function errored(suite: XMLBuilder, error: RunError): void {
+  const test = suite.ele('testcase', {
+    classname: 'nox-testkit.setup',
+    name: attr(startStepNames[error.code] ?? 'start the run'),
+    time: seconds(0),
+  });
+  test
+    .ele('error', { message: attr(error.message.split('\n')[0] ?? ''), type: attr(error.code) })
+    .txt(text(error.message));
+}
+
+const startStepNames: Record<string, string> = {
+  SUPPLIER_START_FAILED: 'start the supplier app',
+  MOCK_UNREACHABLE: 'reach the mock NOX',
+  BROWSER_NOT_FOUND: 'launch Chromium',
+};
 
 function testcase(suite: XMLBuilder, s: ScenarioResult): void {
   const test = suite.ele('testcase', {

@@ -88,8 +88,19 @@ export interface RunResult {
   interrupted?: boolean;
   /** The flows (and NOX's webhooks) of which no selected scenario ran (every one skipped), with the skip reasons: never silent. */
   untested_flows?: UntestedFlow[];
+  /**
+   * What could not be started (the mock, the supplier app, the browser), so no scenario ran: exit code 4,
+   * one errored test case in JUnit.
+   */
+  error?: RunError;
   /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
   report_failures?: ReportFailure[];
+}
+
+/** The run's infrastructure failing to start: a HarnessError's code (SUPPLIER_START_FAILED…) and message. */
+export interface RunError {
+  code: string;
+  message: string;
 }
 
 /** A flow (or NOX's webhooks) none of whose scenarios ran, and why (the distinct skip reasons). */
