@@ -8,6 +8,7 @@ import {
   type RunSettings,
   selectScenarios,
 } from '../harness/index.ts';
+import { lastFailed } from './last-failed.ts';
 import { configFileOf, loadCatalogue } from './load-catalogue.ts';
 import { runPactStep } from './pact-step.ts';
 import { UsageError } from './report-failure.ts';
@@ -20,7 +21,14 @@ export async function runCommand(flags: RunFlags): Promise<number> {
   const { config, dir, name, file } = await loadConfig(configFileOf(flags.config).file);
   const settings = resolveRunSettings(flags, process.env, config, name);
   const reporterKinds = resolveReporters(flags, process.env, config, name);
-  const scenarios = selectScenarios(await loadCatalogue(config, dir), settings);
+  const selected = selectScenarios(await loadCatalogue(config, dir), settings);
+  const scenarios = flags.lastFailed ? lastFailed(selected, settings.reportDir) : selected;
+  if (flags.lastFailed && scenarios.length === 0 && selected.length > 0) {
+    process.stdout.write(
+      `No scenario failed in the last run (${settings.reportDir}/results.json): nothing to run again.\n`,
+    );
+    return 0;
+  }
   if (scenarios.length === 0)
     throw new UsageError('no scenario matches --grep/--tag/--shard; "nox-testkit scenarios" lists them');
   if (flags.list) {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { describeIssue } from '../../common/describe-issue.ts';
 import { ConfigFileError, loadConfigFile } from '../../common/load-config-file.ts';
 import { HarnessError } from '../errors.ts';
-import { configSchema } from './config-schema.ts';
+import { configSchema, type traceModes } from './config-schema.ts';
 
 /** The whole of nox-testkit.config.ts, as its schema (config-schema.ts) checks it. */
 export type NoxTestkitConfig = z.output<typeof configSchema>;
@@ -21,6 +21,12 @@ export interface RunSettings {
   mockUrl?: string;
   /** Where the run writes its Pact file; undefined with --no-pact. */
   pactDir?: string;
+  /** A Playwright trace per attempt (`on`), per failed attempt (`retain-on-failure`, the default) or none. */
+  trace?: (typeof traceModes)[number];
+  /** A visible browser window instead of headless Chromium. */
+  headed?: boolean;
+  /** Headed, no scenario timeout, and Playwright's inspector paused where a hook fails. */
+  debug?: boolean;
 }
 
 /** Types a config file; returns it unchanged. */

@@ -9,8 +9,16 @@ const marks = { passed: '✓', failed: '✗' } as const;
 /** Every attempt of a scenario that ran, oldest first; the last one is the scenario's own top-level evidence. */
 export function attemptsOf(s: ScenarioResult): AttemptRecord[] {
   if (s.status === 'skipped') return [];
-  const { status, failure, duration_ms, steps, journal } = s;
-  const last = { attempt: s.attempts, status, duration_ms, steps, journal, ...(failure && { failure }) };
+  const { status, failure, duration_ms, steps, journal, trace, show_trace } = s;
+  const last = {
+    attempt: s.attempts,
+    status,
+    duration_ms,
+    steps,
+    journal,
+    ...(failure && { failure }),
+    ...(trace && { trace, show_trace }),
+  };
   return [...(s.previous_attempts ?? []), last];
 }
 
@@ -25,9 +33,17 @@ export function renderAttempt(
   overwritten = new Set<string>(),
 ): SafeHtml {
   return html`${a.status === 'failed' && whyItFailed(a, s)}
+${a.trace && renderTrace(a.trace, a.show_trace)}
 ${a.steps.length > 0 && html`<h3>Steps</h3><ol class="steps">${a.steps.map((step) => renderStep(step, screenshots, overwritten))}</ol>`}
 <h3>Calls to NOX <span class="muted">(${a.journal.length})</span></h3>
 ${a.journal.length > 0 ? a.journal.map(renderJournalEntry) : html`<p class="muted">The supplier made no calls to NOX in this attempt.</p>`}`;
+}
+
+// The trace's DOM snapshots, network and console per step, in Playwright's viewer: the file, and the command.
+function renderTrace(trace: string, command: string | undefined): SafeHtml {
+  return html`<div class="trace"><h3>Trace</h3><p><a href="${trace}" download>${trace}</a> (Playwright trace: each step's page, network and console). Open it with:</p>
+${command && html`<pre class="command">${command}</pre>`}
+<p class="muted">Add <code class="code">--port 0</code> after show-trace to serve the viewer to any browser tab instead (a machine without a display).</p></div>`;
 }
 
 function whyItFailed(a: AttemptRecord, s: ScenarioResult): SafeHtml {

@@ -107,7 +107,7 @@ function explain(f: ScenarioFailure, s: ScenarioResult): string {
 }
 
 // What a CI page shows under a failed test: the steps, and the supplier's calls to NOX.
-function evidence(a: Pick<AttemptRecord, 'steps' | 'journal'>): string {
+function evidence(a: Pick<AttemptRecord, 'steps' | 'journal' | 'show_trace'>): string {
   const steps = a.steps.map((step) => {
     const shot = step.screenshot ? ` [${step.screenshot}]` : '';
     return `${step.status === 'passed' ? 'ok  ' : 'FAIL'} ${step.name} (${step.duration_ms} ms)${shot}`;
@@ -119,6 +119,7 @@ function evidence(a: Pick<AttemptRecord, 'steps' | 'journal'>): string {
     '',
     'Calls to NOX:',
     ...(calls.length > 0 ? calls : ['(none)']),
+    ...(a.show_trace ? ['', `Trace: ${a.show_trace}`] : []),
   ].join('\n');
 }
 

@@ -50,6 +50,10 @@ export interface ScenarioResult {
   steps: StepRecord[];
   /** The supplier's calls to NOX during the scenario (its own customer's), as the mock's journal has them. */
   journal: JournalEntry[];
+  /** The last attempt's Playwright trace, relative to the report folder (traces/<id>-attempt<n>.zip), when kept. */
+  trace?: string;
+  /** The command that opens `trace` in Playwright's viewer (`node …/playwright-core/cli.js show-trace …`). */
+  show_trace?: string;
 }
 
 /** One earlier attempt of a retried scenario, with the evidence it left. */
@@ -61,6 +65,10 @@ export interface AttemptRecord {
   duration_ms: number;
   steps: StepRecord[];
   journal: JournalEntry[];
+  /** This attempt's Playwright trace, relative to the report folder, when kept. */
+  trace?: string;
+  /** The command that opens `trace` in Playwright's viewer. */
+  show_trace?: string;
 }
 
 export interface RunCounts {

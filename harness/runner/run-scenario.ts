@@ -1,7 +1,8 @@
-import { renameSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { JournalEntry, Organisation } from '../../openapi/wire-types.ts';
+import type { RunSettings } from '../config/define-config.ts';
 import type { SupplierAdapter } from '../config/supplier-adapter.ts';
 import { ExpectationFailed, HookFailed, ScenarioSkipped } from '../errors.ts';
 import type { AttemptRecord, ScenarioFailure, ScenarioResult, StepRecord } from '../report/run-result.ts';
@@ -11,6 +12,7 @@ import { createScenarioContext } from '../scenario/create-context.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';
 import { type HookTracker, hookDefinition } from '../scenario/hook-failure.ts';
 import type { MockClient } from './mock-client.ts';
+import { showTraceCommand } from './show-trace-command.ts';
 
 export interface ScenarioEnv {
   browser: Browser;
@@ -30,6 +32,10 @@ export interface ScenarioEnv {
   retries: number;
   /** Runs before each attempt, e.g. resetting the organisation for an exclusive scenario. */
   beforeAttempt?: () => Promise<void>;
+  /** A Playwright trace of every attempt, of failed ones (the default), or none. */
+  trace?: NonNullable<RunSettings['trace']>;
+  /** No scenario timeout, and Playwright's inspector paused where a hook fails (a headed run). */
+  debug?: boolean;
 }
 
 /** Runs one scenario (again up to `retries` times while it fails) in a fresh browser context. */
@@ -48,7 +54,7 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
     return { ...base, status: 'skipped', reason, duration_ms: 0, attempts: 0, steps: [], journal: [] };
   const earlier: AttemptRecord[] = [];
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attempt_(scenario, env);
+    const outcome = await attempt_(scenario, env, attempt);
     if (outcome.status !== 'failed' || attempt > env.retries) {
       const flaky = outcome.status === 'passed' && earlier.length > 0;
       return {
@@ -59,9 +65,17 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
         ...(earlier.length > 0 ? { previous_attempts: earlier } : {}),
       };
     }
-    const { failure, duration_ms, journal } = outcome;
+    const { failure, duration_ms, journal, trace } = outcome;
     const steps = keepScreenshots(outcome.steps, attempt, env.reportDir);
-    earlier.push({ attempt, status: 'failed', failure, duration_ms, steps, journal });
+    earlier.push({
+      attempt,
+      status: 'failed',
+      failure,
+      duration_ms,
+      steps,
+      journal,
+      ...(trace ? { trace } : {}),
+    });
   }
 }
 
@@ -91,7 +105,7 @@ function keepScreenshots(steps: StepRecord[], attempt: number, reportDir: string
   });
 }
 
-async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOutcome> {
+async function attempt_(scenario: Scenario, env: ScenarioEnv, attempt: number): Promise<AttemptOutcome> {
   const started = performance.now();
   const steps: StepRecord[] = [];
   let outcome: Pick<ScenarioResult, 'status' | 'reason' | 'failure'> = { status: 'passed' };
@@ -99,12 +113,16 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
   let context: BrowserContext | undefined;
   let url = 'no page yet';
   const hookTracker: HookTracker = {};
+  const tracing = (env.trace ?? 'retain-on-failure') !== 'off';
+  let trace: string | undefined;
   try {
     await env.beforeAttempt?.();
     const journalStart = (await env.mock.journal(env.organisationId)).at(-1)?.id ?? 0;
     context = await env.browser.newContext({ viewport: { width: 1000, height: 760 } });
+    // Recorded for every attempt (a pass is known only at its end); retain-on-failure drops a passing one.
+    if (tracing) await context.tracing.start({ screenshots: true, snapshots: true, sources: true });
     const page = await context.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(env.debug ? 0 : 8000);
     const { adapter, supplierUrl, mock, organisationId, reportDir } = env;
     const t = createScenarioContext({
       scenario,
@@ -120,9 +138,12 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
       reportDir,
       steps,
       hookTracker,
+      traced: tracing,
     });
+    // --debug: the inspector opens on the page as the failing hook left it; Resume goes on to report it.
+    if (env.debug) hookTracker.onFailure = () => page.pause();
     try {
-      await withTimeout(scenario.run(t), env.timeoutMs);
+      await (env.debug ? scenario.run(t) : withTimeout(scenario.run(t), env.timeoutMs));
     } finally {
       url = page.url();
       journal = (await t.journal().catch(() => [])).map(redactKeys);
@@ -133,9 +154,46 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv): Promise<AttemptOu
         ? { status: 'skipped', reason: error.message }
         : { status: 'failed', failure: toFailure(error, url, hookTracker, env.configFile) };
   } finally {
+    if (context && tracing)
+      trace = await stopTracing(context, keepTrace(env, outcome.status), scenario.id, attempt, env.reportDir);
     await context?.close().catch(() => undefined);
   }
-  return { ...outcome, steps, journal, duration_ms: Math.round(performance.now() - started) };
+  return {
+    ...outcome,
+    steps,
+    journal,
+    duration_ms: Math.round(performance.now() - started),
+    ...(trace ? { trace, show_trace: showTraceCommand(join(env.reportDir, trace)) } : {}),
+  };
+}
+
+function keepTrace(env: ScenarioEnv, status: ScenarioResult['status']): boolean {
+  return env.trace === 'on' || status === 'failed';
+}
+
+/**
+ * Ends the attempt's trace: written to `traces/<id>-attempt<n>.zip` (relative to the report folder, as
+ * returned) when kept, else dropped. A trace that cannot be written loses the trace, never the result.
+ */
+async function stopTracing(
+  context: BrowserContext,
+  keep: boolean,
+  id: string,
+  attempt: number,
+  reportDir: string,
+): Promise<string | undefined> {
+  if (!keep) {
+    await context.tracing.stop().catch(() => undefined);
+    return undefined;
+  }
+  const file = join('traces', `${id}-attempt${attempt}.zip`);
+  try {
+    mkdirSync(join(reportDir, 'traces'), { recursive: true });
+    await context.tracing.stop({ path: join(reportDir, file) });
+    return file;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reports (and pacts) are shared: API keys in the recorded headers are shortened to a recognisable ASCII prefix. */

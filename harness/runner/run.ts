@@ -63,7 +63,7 @@ export async function run(input: RunInput): Promise<RunResult> {
   // Chromium starts while the mock and the app do (it needs neither until the first scenario); the
   // reporters hear of it after the app, as before.
   // (async: a Chromium that cannot be found is the run's BROWSER_NOT_FOUND, not a throw from here)
-  const launching = (async () => launchBrowser())();
+  const launching = (async () => launchBrowser({ headed: settings.headed || settings.debug }))();
   launching.catch(() => undefined);
   teardown.push(async () => (await launching).close());
   try {
@@ -109,6 +109,8 @@ export async function run(input: RunInput): Promise<RunResult> {
       configFile: input.configFile,
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
+      trace: settings.trace ?? 'retain-on-failure',
+      debug: settings.debug ?? false,
     };
     const sharedQueue: Queue = { items: shared, env };
     // Each exclusive lane drains the same list, against its own organisation (reset before each attempt).
@@ -281,7 +283,7 @@ async function reachMock(
 
 /** Only what a run writes goes: a --report-dir pointing at a folder with other files keeps them. */
 function clearReportDir(dir: string): void {
-  for (const name of ['index.html', 'junit.xml', 'results.json', 'screenshots']) {
+  for (const name of ['index.html', 'junit.xml', 'results.json', 'screenshots', 'traces']) {
     rmSync(join(dir, name), { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true });

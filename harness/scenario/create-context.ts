@@ -42,6 +42,8 @@ export interface ContextDeps {
   steps: StepRecord[];
   /** Told which of the adapter's hooks runs, so a timeout inside one names it. */
   hookTracker?: HookTracker;
+  /** The context is traced: each step becomes a group of the trace. */
+  traced?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     page,
     reportDir: deps.reportDir,
     steps: deps.steps,
+    traced: deps.traced,
   });
   const actors: ActorDeps = { scenario, page, mock, organisationId, customers, step };
   const flow2: Flow2Deps = {

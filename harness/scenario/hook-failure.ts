@@ -11,25 +11,30 @@ const harnessDir = resolve(import.meta.dirname, '..');
 /** Which hook is running in an attempt, so a scenario that times out inside one can name it. */
 export interface HookTracker {
   running?: HookName;
+  /** Awaited when a hook throws, before its failure is reported (--debug pauses in Playwright's inspector). */
+  onFailure?: (hook: HookName) => Promise<void>;
 }
 
 /**
  * Runs one of the adapter's hooks; an error it throws becomes a HookFailed naming the hook, the line of the
  * supplier's own file it threw at (config files are loaded by jiti, which keeps their lines) with a code
- * frame, and the page's URL.
+ * frame, and the page's URL. `polled`: a throw may be retried (readOutcome), so it does not pause --debug.
  */
 export async function callHook<T>(
   name: HookName,
   pageUrl: () => string,
   tracker: HookTracker,
   run: () => Promise<T>,
+  polled = false,
 ): Promise<T> {
   tracker.running = name;
   try {
     return await run();
   } catch (error) {
     if (error instanceof HookFailed) throw error;
-    throw hookFailed(name, error, pageUrl());
+    const failed = hookFailed(name, error, pageUrl());
+    if (!polled) await tracker.onFailure?.(name);
+    throw failed;
   } finally {
     if (tracker.running === name) tracker.running = undefined;
   }

@@ -40,14 +40,15 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
     if (!hook) throw new ScenarioSkipped(`the adapter has no ${name} hook`);
     return hook as NonNullable<SupplierAdapter['hooks'][K]>;
   };
-  const call = <T>(name: HookName, run: () => Promise<T>) => callHook(name, () => page.url(), tracker, run);
+  const call = <T>(name: HookName, run: () => Promise<T>, polled = false) =>
+    callHook(name, () => page.url(), tracker, run, polled);
 
   const outcome = async (): Promise<SupplierOutcome> => {
     const deadline = Date.now() + OUTCOME_WAIT_MS;
     // A throw while the page navigates is expected and polled past; one still thrown at the deadline is the hook's.
     let thrown: unknown;
     for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
-      const seen = await call('readOutcome', () => adapter.hooks.readOutcome(hookCtx())).then(
+      const seen = await call('readOutcome', () => adapter.hooks.readOutcome(hookCtx()), true).then(
         (value) => {
           thrown = undefined;
           return value;
@@ -62,7 +63,10 @@ export function createSupplierActor(deps: SupplierActorDeps): ScenarioContext['s
       // there, instead of polling a closed page until its deadline and keeping the run alive that long.
       if (page.isClosed()) throw new Error('the page was closed while waiting for the supplier’s outcome');
       if (Date.now() > deadline) {
-        if (thrown) throw thrown;
+        if (thrown) {
+          await tracker.onFailure?.('readOutcome');
+          throw thrown;
+        }
         const text = (await pageText(page)).slice(0, 160);
         throw new ExpectationFailed(
           'the supplier to show "connected" or a failure page',
