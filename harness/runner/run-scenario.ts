@@ -120,7 +120,9 @@ async function attempt_(scenario: Scenario, env: ScenarioEnv, attempt: number): 
     const journalStart = (await env.mock.journal(env.organisationId)).at(-1)?.id ?? 0;
     context = await env.browser.newContext({ viewport: { width: 1000, height: 760 } });
     // Recorded for every attempt (a pass is known only at its end); retain-on-failure drops a passing one.
-    if (tracing) await context.tracing.start({ screenshots: true, snapshots: true, sources: true });
+    // DOM snapshots per action, no screencast: the steps have screenshots already, and a screencast's
+    // frames cost every passing attempt CPU in Chromium.
+    if (tracing) await context.tracing.start({ screenshots: false, snapshots: true, sources: true });
     const page = await context.newPage();
     page.setDefaultTimeout(env.debug ? 0 : 8000);
     const { adapter, supplierUrl, mock, organisationId, reportDir } = env;
