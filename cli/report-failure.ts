@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { SettingError } from '../common/precedence.ts';
-import { HarnessError } from '../harness/index.ts';
+import { HarnessError, INFRASTRUCTURE_EXIT_CODE, isInfrastructureError } from '../harness/index.ts';
 
 /** A usage error found by a command itself (e.g. nothing matches --grep): exit 2, like a bad flag. */
 export class UsageError extends Error {}
@@ -11,7 +11,8 @@ export const USAGE_EXIT = 2;
 /**
  * The one error path of every command: a usage error is one line per problem, naming the flag, env
  * variable or config key and the bad value, with a pointer to --help, exit 2; any other failure is its
- * message (never a stack trace), exit 1. `command` is the subcommand's name, if there was one.
+ * message (never a stack trace), exit 1, or INFRASTRUCTURE_EXIT_CODE (4) when the mock, the app or the
+ * browser could not start. `command` is the subcommand's name, if there was one.
  */
 export function reportFailure(error: unknown, command: string | undefined): number {
   const prefix = command ? `nox-testkit ${command}` : 'nox-testkit';
@@ -32,7 +33,7 @@ export function reportFailure(error: unknown, command: string | undefined): numb
   }
   const code = error instanceof HarnessError ? ` [${error.code}]` : '';
   process.stderr.write(`${prefix}: ${message}${code}\n`);
-  return 1;
+  return isInfrastructureError(error) ? INFRASTRUCTURE_EXIT_CODE : 1;
 }
 
 /** Commander's "error: unknown option '--x'\n(Did you mean --y?)" as one line. */

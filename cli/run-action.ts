@@ -8,6 +8,7 @@ import {
   type RunSettings,
   selectScenarios,
 } from '../harness/index.ts';
+import { lastFailed } from './last-failed.ts';
 import { configFileOf, loadCatalogue } from './load-catalogue.ts';
 import { runPactStep } from './pact-step.ts';
 import { UsageError } from './report-failure.ts';
@@ -17,10 +18,17 @@ import { writeScenarioList } from './scenarios-command.ts';
 
 /** `nox-testkit run`: returns the exit code; a usage error is thrown (see report-failure.ts). */
 export async function runCommand(flags: RunFlags): Promise<number> {
-  const { config, dir, name } = await loadConfig(configFileOf(flags.config).file);
+  const { config, dir, name, file } = await loadConfig(configFileOf(flags.config).file);
   const settings = resolveRunSettings(flags, process.env, config, name);
   const reporterKinds = resolveReporters(flags, process.env, config, name);
-  const scenarios = selectScenarios(await loadCatalogue(config, dir), settings);
+  const selected = selectScenarios(await loadCatalogue(config, dir), settings);
+  const scenarios = flags.lastFailed ? lastFailed(selected, settings.reportDir) : selected;
+  if (flags.lastFailed && scenarios.length === 0 && selected.length > 0) {
+    process.stdout.write(
+      `No scenario failed in the last run (${settings.reportDir}/results.json): nothing to run again.\n`,
+    );
+    return 0;
+  }
   if (scenarios.length === 0)
     throw new UsageError('no scenario matches --grep/--tag/--shard; "nox-testkit scenarios" lists them');
   if (flags.list) {
@@ -41,12 +49,17 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     const result = await runWithMock({
       config,
       configDir: dir,
+      configFile: file,
       settings,
       scenarios,
       reporters: createReporters(reporterKinds),
       signal: abort.signal,
     });
     if (abort.signal.aborted) return 130;
+    // A console reporter printed why nothing ran; without one, stderr says it.
+    if (result.error && !printsToConsole(reporterKinds))
+      process.stderr.write(`nox-testkit run: ${result.error.message} [${result.error.code}]\n`);
+    if (result.error) return result.exit_code;
     const { pactDir } = settings;
     if (!pactDir) return result.exit_code;
     return runPactStep(
@@ -57,6 +70,10 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function printsToConsole(kinds: readonly string[] | undefined): boolean {
+  return kinds === undefined || kinds.some((k) => ['list', 'line', 'dot', 'console'].includes(k));
 }
 
 /** Why the run covers only part of the catalogue (its pact would replace the whole one), or undefined. */

@@ -129,4 +129,17 @@ describe('nox-testkit run', () => {
     expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
     expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(true);
   }, 90_000);
+
+  test("--last-failed runs only the scenarios that failed in the last run's results.json", async () => {
+    const { dir } = project({ first: '', second: '', third: '' });
+    const reports = join(dir, 'reports');
+    mkdirSync(reports, { recursive: true });
+    const last = { first: 'failed', second: 'passed', third: 'failed', 'not-selected': 'failed' };
+    const scenarios = Object.entries(last).map(([id, status]) => ({ id, status }));
+    writeFileSync(join(reports, 'results.json'), JSON.stringify({ scenarios }));
+    const again = await start(dir, ['--last-failed', '--list']).done;
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toMatch(/^first .*\nthird .*\n\n2 scenarios/m);
+    expect(again.out).not.toMatch(/^second /m);
+  }, 90_000);
 });

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { defaultConfigFile, reporterNames } from '../harness/config.ts';
+import { defaultConfigFile, reporterNames, traceModes } from '../harness/config.ts';
 import { collect, type RunFlags, runDefaults, runEnv } from './run-settings.ts';
 
 const description = [
-  `Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml, reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict, an advisory one), 2 on a bad flag, env variable or config value, 3 when the scenarios passed but the Pact file could not be written (a nox-testkit error), 130 when stopped with Ctrl-C.`,
-  `Each setting is taken from its flag, then its env variable, then the config file's "run" section (workers, retries, reportDir, strict, timeoutMs, pactDir, reporter; mock.url), then the default.`,
+  `Starts the mock NOX, a fresh organisation and your supplier app (from ${defaultConfigFile}), then drives the app through every documented NOX flow in headless Chromium and grades it. Writes reports/junit.xml, reports/results.json and reports/index.html; exits 1 when a required scenario fails (or, with --strict, an advisory one), 2 on a bad flag, env variable or config value, 3 when the scenarios passed but a report or the Pact file could not be written, 4 when the mock, your app or Chromium could not start (the reports still say why), 130 when stopped with Ctrl-C (docs/ci.md, "Exit codes").`,
+  `Each setting is taken from its flag, then its env variable, then the config file's "run" section (workers, retries, reportDir, strict, timeoutMs, pactDir, reporter, trace, headed; mock.url), then the default.`,
 ].join('\n\n');
 
 const examples = `
@@ -14,6 +14,7 @@ Examples (in your project, where nox-testkit is installed):
   npx nox-testkit run --shard 1/3 --report-dir reports/shard-1
   npx nox-testkit run --grep forged --list           # which scenarios would run, starting nothing
   npx nox-testkit run --reporter list,junit          # the console summary and JUnit XML only
+  npx nox-testkit run --last-failed --trace on       # again the scenarios that failed, each with a trace
   NOX_TESTKIT_RETRIES=2 npx nox-testkit run --strict
 No config yet? "npx nox-testkit init" writes one; "npx nox-testkit doctor" checks its hooks.`;
 
@@ -59,6 +60,22 @@ export function defineRunCommand(program: Command): void {
       `where a green run writes its Pact file (env ${runEnv.pactDir}, default ${runDefaults.pactDir})`,
     )
     .option('--no-pact', 'write no Pact file')
+    .option(
+      '--trace <mode>',
+      `a Playwright trace per attempt: ${traceModes.join('|')} (env ${runEnv.trace}, default ${runDefaults.trace}); the report gives the command that opens one`,
+    )
+    .option(
+      '--headed',
+      `show the browser window (needs a display and a full chromium; env ${runEnv.headed}=1)`,
+    )
+    .option(
+      '--debug',
+      "one worker, headed, no timeout; Playwright's inspector pauses on the page where a hook fails",
+    )
+    .option(
+      '--last-failed',
+      'run only the scenarios that failed in the last run (its results.json in --report-dir)',
+    )
     .option(
       '--list',
       'print the scenarios the run would run (after --grep, --tag, --shard) and start nothing',

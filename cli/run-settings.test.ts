@@ -44,6 +44,43 @@ describe('run settings', () => {
     );
   });
 
+  test('--trace and --headed follow the same precedence; --trace defaults to retain-on-failure', () => {
+    const display = { DISPLAY: ':99' };
+    expect(resolveRunSettings({}, {}, config()).trace).toBe('retain-on-failure');
+    expect(resolveRunSettings({}, {}, config({ trace: 'off' })).trace).toBe('off');
+    expect(resolveRunSettings({}, { NOX_TESTKIT_TRACE: 'on' }, config({ trace: 'off' })).trace).toBe('on');
+    expect(
+      resolveRunSettings({ trace: 'off' }, { NOX_TESTKIT_TRACE: 'on' }, config({ trace: 'on' })).trace,
+    ).toBe('off');
+    expect(() => resolveRunSettings({ trace: 'always' }, {}, config())).toThrow(
+      '--trace: expected one of on, retain-on-failure, off, got "always"',
+    );
+    expect(resolveRunSettings({}, display, config({ headed: true })).headed).toBe(true);
+    expect(resolveRunSettings({}, { ...display, NOX_TESTKIT_HEADED: '1' }, config()).headed).toBe(true);
+    expect(resolveRunSettings({}, {}, config()).headed).toBe(false);
+  });
+
+  test('--debug is one worker and headed whatever else says', () => {
+    const settings = resolveRunSettings(
+      { debug: true, workers: '8' },
+      { DISPLAY: ':99' },
+      config({ headed: false }),
+    );
+    expect(settings).toMatchObject({ debug: true, headed: true, workers: 1 });
+  });
+
+  test.runIf(process.platform === 'linux')(
+    'a headed run without a display says so before anything starts, and what to do instead',
+    () => {
+      for (const flags of [{ headed: true }, { debug: true }]) {
+        const flag = flags.headed ? '--headed' : '--debug';
+        expect(() => resolveRunSettings(flags, { DISPLAY: '', WAYLAND_DISPLAY: '' }, config())).toThrow(
+          `${flag}: needs a display for the browser window, and none is set (DISPLAY and WAYLAND_DISPLAY are empty). Run it under a virtual one (xvfb-run npx nox-testkit run ${flag})`,
+        );
+      }
+    },
+  );
+
   test('--no-pact leaves out the Pact file whatever the env variable says', () => {
     expect(
       resolveRunSettings({ pact: false }, { NOX_TESTKIT_PACT_DIR: 'p' }, config()).pactDir,

@@ -26,6 +26,10 @@ export interface RunFlags {
   pact?: boolean;
   reporter?: string[];
   list?: boolean;
+  trace?: string;
+  headed?: boolean;
+  debug?: boolean;
+  lastFailed?: boolean;
 }
 
 /** The env variable of each setting. */
@@ -38,6 +42,8 @@ export const runEnv = {
   mockUrl: 'NOX_TESTKIT_MOCK_URL',
   pactDir: 'NOX_TESTKIT_PACT_DIR',
   reporter: 'NOX_TESTKIT_REPORTER',
+  trace: 'NOX_TESTKIT_TRACE',
+  headed: 'NOX_TESTKIT_HEADED',
 } as const;
 
 export const runDefaults = {
@@ -47,6 +53,8 @@ export const runDefaults = {
   strict: false,
   timeoutMs: 30_000,
   pactDir: 'pacts',
+  trace: 'retain-on-failure',
+  headed: false,
 };
 
 type RunOption = keyof typeof runOptionSchemas;
@@ -79,8 +87,12 @@ export function resolveRunSettings(
     return resolveSetting(spec, layers) as NonNullable<NoxTestkitConfig['run']>[K];
   };
   const text = (s: string) => s;
+  // --debug is one worker, headed, with no timeout: a person steps through one failure at a time.
+  const debug = flags.debug === true;
+  const headed = debug || (option('headed', '--headed', flags.headed, booleanFromText) as boolean);
+  if (headed) needDisplay(debug ? '--debug' : '--headed', env);
   return {
-    workers: option('workers', '--workers', flags.workers) as number,
+    workers: debug ? 1 : (option('workers', '--workers', flags.workers) as number),
     retries: option('retries', '--retries', flags.retries) as number,
     reportDir: option('reportDir', '--report-dir', flags.reportDir, text) as string,
     strict: option('strict', '--strict', flags.strict, booleanFromText) as boolean,
@@ -99,7 +111,21 @@ export function resolveRunSettings(
     ),
     pactDir:
       flags.pact === false ? undefined : (option('pactDir', '--pact-dir', flags.pactDir, text) as string),
+    trace: option('trace', '--trace', flags.trace, text) as NonNullable<RunSettings['trace']>,
+    headed,
+    debug,
   };
+}
+
+/**
+ * A visible browser needs a display: without one Chromium would fail to start after the mock and the app
+ * did, so the run says so at once (exit 2), with what to do instead.
+ */
+function needDisplay(flag: string, env: NodeJS.ProcessEnv): void {
+  if (process.platform !== 'linux' || envValue(env, 'DISPLAY') || envValue(env, 'WAYLAND_DISPLAY')) return;
+  throw new SettingError(
+    `${flag}: needs a display for the browser window, and none is set (DISPLAY and WAYLAND_DISPLAY are empty). Run it under a virtual one (xvfb-run npx nox-testkit run ${flag}), or leave ${flag} out: a failed scenario leaves a Playwright trace (--trace, on by default for failures) that "show-trace --port 0" serves to any browser.`,
+  );
 }
 
 /** The reporters the run asked for (--reporter, NOX_TESTKIT_REPORTER, run.reporter), or undefined for the default set. */

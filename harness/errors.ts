@@ -1,3 +1,21 @@
+/**
+ * The exit code of a run that could not start what it runs on (the mock, the supplier app, the browser):
+ * distinct from a failed scenario (1), a usage error (2) and a missing report or pact (3).
+ */
+export const INFRASTRUCTURE_EXIT_CODE = 4;
+
+/** The HarnessError codes of the run's infrastructure (not of the user's config). */
+export const infrastructureCodes = [
+  'SUPPLIER_START_FAILED',
+  'MOCK_UNREACHABLE',
+  'BROWSER_NOT_FOUND',
+] as const;
+
+/** Whether an error is the run's infrastructure failing to start: exit INFRASTRUCTURE_EXIT_CODE, reports still written. */
+export function isInfrastructureError(error: unknown): error is HarnessError {
+  return error instanceof HarnessError && (infrastructureCodes as readonly string[]).includes(error.code);
+}
+
 /** The harness's failures, one class per cause, each with a stable code reporters group by. */
 export class HarnessError extends Error {
   constructor(
@@ -28,6 +46,23 @@ export class ScenarioSkipped extends Error {
     message: string,
     /** The hooks, paths or read-back fields whose absence skipped it (the summary counts what adding each runs). */
     readonly missing: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One of the adapter's hooks threw: its name, where in the supplier's files (`file:line:col`, with a code
+ * frame) and the page the browser was on.
+ */
+export class HookFailed extends Error {
+  readonly code = 'HOOK_ERROR';
+  constructor(
+    readonly hook: string,
+    message: string,
+    readonly pageUrl: string,
+    readonly location?: string,
+    readonly codeFrame?: string,
   ) {
     super(message);
   }

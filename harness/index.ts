@@ -32,7 +32,14 @@ export type {
   SupplierHooks,
   SupplierOutcome,
 } from './config/supplier-adapter.ts';
-export { ExpectationFailed, HarnessError, ScenarioSkipped } from './errors.ts';
+export {
+  ExpectationFailed,
+  HarnessError,
+  HookFailed,
+  INFRASTRUCTURE_EXIT_CODE,
+  isInfrastructureError,
+  ScenarioSkipped,
+} from './errors.ts';
 export type { ConsoleReporterOptions } from './report/console-output.ts';
 export { createDoctorReporter, type DoctorReporterOptions } from './report/doctor-reporter.ts';
 export { REPORT_FAILED_EXIT_CODE } from './report/reporter-multiplexer.ts';
@@ -45,8 +52,10 @@ export {
 export type {
   AttemptRecord,
   Reporter,
+  RunError,
   RunPhase,
   RunResult,
+  ScenarioFailure,
   ScenarioResult,
   Shard,
   UntestedFlow,

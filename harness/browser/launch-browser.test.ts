@@ -18,6 +18,16 @@ describe('findChromium', () => {
     expect(path).toBe('/usr/bin/chromium-headless-shell');
   });
 
+  test('headed (--headed, --debug) passes over chromium-headless-shell, which has no window, and says so when only it is there', () => {
+    const installed = ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'];
+    const exists = (p: string) => installed.includes(p);
+    expect(findChromium({ env: { PATH: '/usr/bin' }, exists, headed: true })).toBe('/usr/bin/chromium');
+    const onlyShell = (p: string) => p === '/usr/bin/chromium-headless-shell';
+    expect(() => findChromium({ env: { PATH: '/usr/bin' }, exists: onlyShell, headed: true })).toThrow(
+      '--headed and --debug need a Chromium with a window (chromium, chromium-browser or google-chrome on the PATH), and found only chromium-headless-shell or none',
+    );
+  });
+
   test('finds a chromium on the PATH, as setup does', () => {
     const path = findChromium({
       env: { PATH: '/opt/a:/snap/bin' },

@@ -65,6 +65,8 @@ export const chromiumArgs = [
 export interface FindChromiumOptions {
   env?: NodeJS.ProcessEnv;
   exists?: (path: string) => boolean;
+  /** A visible window: chromium-headless-shell cannot open one, so it is passed over. */
+  headed?: boolean;
 }
 
 /** The Chromium executable: NOX_TESTKIT_CHROMIUM when set, else the first installed candidate. */
@@ -78,8 +80,13 @@ export function findChromium(options: FindChromiumOptions = {}): string {
         'Point it at a Chromium or Chrome executable, or unset it to use an installed chromium.',
     );
   }
-  const found = chromiumCandidates(env).find((path) => exists(path));
+  const headless = (path: string) => path.endsWith('chromium-headless-shell');
+  const found = chromiumCandidates(env).find((path) => exists(path) && !(options.headed && headless(path)));
   if (found) return found;
+  if (options.headed)
+    throw new Error(
+      `--headed and --debug need a Chromium with a window (chromium, chromium-browser or google-chrome on the PATH), and found only chromium-headless-shell or none. Install one (Debian/Ubuntu: \`apt-get install -y chromium\`) or set NOX_TESTKIT_CHROMIUM to it.`,
+    );
   throw new Error(
     `nox-testkit needs Chromium to drive the hosted pages, and found no ${chromiumNames.join(', ')} on the PATH. ` +
       'Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium-headless-shell`, or `chromium`) or set ' +
@@ -88,13 +95,15 @@ export function findChromium(options: FindChromiumOptions = {}): string {
   );
 }
 
-/** Starts headless Chromium; reuse one browser and give each flow its own context. */
-export function launchBrowser(): Promise<Browser> {
+/** Starts headless Chromium (headed: a visible window); reuse one browser and give each flow its own context. */
+export function launchBrowser(options: { headed?: boolean } = {}): Promise<Browser> {
+  const { headed = false } = options;
   // The harness tears down on Ctrl-C itself (supplier, mock, reports): Playwright must not close the
   // browser or exit the process under it.
   return chromium.launch({
-    executablePath: findChromium(),
-    args: chromiumArgs,
+    executablePath: findChromium({ headed }),
+    headless: !headed,
+    args: headed ? chromiumArgs.filter((arg) => arg !== '--headless') : chromiumArgs,
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,

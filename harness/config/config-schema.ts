@@ -3,6 +3,9 @@ import type { PolicyChanges } from '../../openapi/wire-types.ts';
 import { reporterNames } from './reporter-names.ts';
 import type { SupplierHooks } from './supplier-adapter.ts';
 
+/** `--trace`: a Playwright trace of every attempt, of failed attempts only, or of none. */
+export const traceModes = ['on', 'retain-on-failure', 'off'] as const;
+
 const wholeNumber = (min: number, max: number, hint = '') => {
   const error = `expected a whole number from ${min} to ${max}${hint}`;
   return z.int({ error }).min(min, { error }).max(max, { error });
@@ -31,6 +34,10 @@ export const runOptionSchemas = {
   timeoutMs: wholeNumber(1000, 600_000, ' (milliseconds)'),
   /** Where a green run writes its Pact file. */
   pactDir: text,
+  /** A Playwright trace per attempt: kept for every attempt, for failed ones only (the default), or none. */
+  trace: z.enum(traceModes, { error: `expected one of ${traceModes.join(', ')}` }),
+  /** A visible browser window (needs a display and a full Chromium, not chromium-headless-shell). */
+  headed: z.boolean({ error: 'expected true or false' }),
   /** The reporters of the run (default: list, junit, json and html). */
   reporter: z
     .array(z.enum(reporterNames, { error: `expected one of ${reporterNames.join(', ')}` }), {

@@ -4,7 +4,7 @@ import { describeIssue } from '../../common/describe-issue.ts';
 import { ConfigFileError, loadConfigFile } from '../../common/load-config-file.ts';
 import { docsPath } from '../../common/package-docs.ts';
 import { HarnessError } from '../errors.ts';
-import { configSchema } from './config-schema.ts';
+import { configSchema, type traceModes } from './config-schema.ts';
 
 /** The whole of nox-testkit.config.ts, as its schema (config-schema.ts) checks it. */
 export type NoxTestkitConfig = z.output<typeof configSchema>;
@@ -22,6 +22,12 @@ export interface RunSettings {
   mockUrl?: string;
   /** Where the run writes its Pact file; undefined with --no-pact. */
   pactDir?: string;
+  /** A Playwright trace per attempt (`on`), per failed attempt (`retain-on-failure`, the default) or none. */
+  trace?: (typeof traceModes)[number];
+  /** A visible browser window instead of headless Chromium. */
+  headed?: boolean;
+  /** Headed, no scenario timeout, and Playwright's inspector paused where a hook fails. */
+  debug?: boolean;
 }
 
 /** Types a config file; returns it unchanged. */
@@ -43,7 +49,7 @@ export function configName(file: string): string {
  */
 export async function loadConfig(
   file: string,
-): Promise<{ config: NoxTestkitConfig; dir: string; name: string }> {
+): Promise<{ config: NoxTestkitConfig; dir: string; name: string; file: string }> {
   let loaded: { file: string; config: unknown };
   try {
     loaded = await loadConfigFile(file);
@@ -58,7 +64,7 @@ export async function loadConfig(
   }
   const name = configName(loaded.file);
   const config = checkConfigPart(configSchema, loaded.config, name);
-  return { config, dir: resolve(loaded.file, '..'), name };
+  return { config, dir: resolve(loaded.file, '..'), name, file: loaded.file };
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { RunResult } from './run-result.ts';
 
 /** The run's verdict in one line, e.g. "FAILED: 2 required scenarios failed" or "PASSED (1 advisory warning)". */
-export function describeVerdict(result: Pick<RunResult, 'counts' | 'strict' | 'exit_code' | 'interrupted'>): {
+export function describeVerdict(
+  result: Pick<RunResult, 'counts' | 'strict' | 'exit_code' | 'interrupted' | 'error'>,
+): {
   passed: boolean;
   text: string;
 } {
+  if (result.error) return { passed: false, text: `ERROR: no scenario ran [${result.error.code}]` };
   const { requiredFailed, advisoryFailed, skipped, passed, failed, notRun = 0 } = result.counts;
   if (result.interrupted) {
     const left = notRun > 0 ? `, ${notRun} not run` : '';

@@ -50,6 +50,7 @@ h3{font-size:14px;margin:18px 0 8px}h4{font-size:13px;margin:0 0 4px;color:var(-
 .callout dl{display:grid;grid-template-columns:90px minmax(0,1fr);gap:6px 12px;margin:0}.callout dt{font-weight:600}.callout dd{margin:0;white-space:pre-wrap}
 .steps{padding-left:20px;margin:0}.step{margin:6px 0}.step-line{display:flex;gap:6px;align-items:baseline}.step-name{min-width:0}.step-line .muted{flex:none}
 .shot{display:block;max-width:min(280px,100%);max-height:180px;margin:6px 0 10px;border:1px solid var(--line);border-radius:6px;cursor:zoom-in}
+.code-frame{white-space:pre}.trace p{margin:4px 0}.trace .command{user-select:all}
 .shot-missing{display:block;font-size:13px;color:var(--muted);font-style:italic;margin:4px 0 8px}
 .call{border:1px solid var(--line);border-radius:8px;margin:6px 0}
 .call>summary{padding:6px 10px;cursor:pointer;display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}

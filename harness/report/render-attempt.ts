@@ -9,8 +9,16 @@ const marks = { passed: '✓', failed: '✗' } as const;
 /** Every attempt of a scenario that ran, oldest first; the last one is the scenario's own top-level evidence. */
 export function attemptsOf(s: ScenarioResult): AttemptRecord[] {
   if (s.status === 'skipped' || s.status === 'not_run') return [];
-  const { status, failure, duration_ms, steps, journal } = s;
-  const last = { attempt: s.attempts, status, duration_ms, steps, journal, ...(failure && { failure }) };
+  const { status, failure, duration_ms, steps, journal, trace, show_trace } = s;
+  const last = {
+    attempt: s.attempts,
+    status,
+    duration_ms,
+    steps,
+    journal,
+    ...(failure && { failure }),
+    ...(trace && { trace, show_trace }),
+  };
   return [...(s.previous_attempts ?? []), last];
 }
 
@@ -25,15 +33,25 @@ export function renderAttempt(
   overwritten = new Set<string>(),
 ): SafeHtml {
   return html`${a.status === 'failed' && whyItFailed(a, s)}
+${a.trace && renderTrace(a.trace, a.show_trace)}
 ${a.steps.length > 0 && html`<h3>Steps</h3><ol class="steps">${a.steps.map((step) => renderStep(step, screenshots, overwritten))}</ol>`}
 <h3>Calls to NOX <span class="muted">(${a.journal.length})</span></h3>
 ${a.journal.length > 0 ? a.journal.map(renderJournalEntry) : html`<p class="muted">The supplier made no calls to NOX in this attempt.</p>`}`;
+}
+
+// The trace's DOM snapshots, network and console per step, in Playwright's viewer: the file, and the command.
+function renderTrace(trace: string, command: string | undefined): SafeHtml {
+  return html`<div class="trace"><h3>Trace</h3><p><a href="${trace}" download>${trace}</a> (Playwright trace: each step's page, network and console). Open it with:</p>
+${command && html`<pre class="command">${command}</pre>`}
+<p class="muted">Add <code class="code">--port 0</code> after show-trace to serve the viewer to any browser tab instead (a machine without a display).</p></div>`;
 }
 
 function whyItFailed(a: AttemptRecord, s: ScenarioResult): SafeHtml {
   const f = a.failure ?? { code: 'UNKNOWN', message: 'failed without a recorded reason' };
   return html`<div class="callout failed"><h3>Why it failed <code class="code">${f.code}</code></h3><dl>
 ${f.expected === undefined ? html`<dt>Error</dt><dd><pre>${f.message}</pre></dd>` : html`<dt>Expected</dt><dd>${f.expected}</dd><dt>Actual</dt><dd>${f.actual ?? '(not recorded)'}</dd>`}
+${f.hook && html`<dt>Hook</dt><dd><code class="code">${f.hook}</code>${f.location && html` at <code class="code">${f.location}</code>`}</dd>`}
+${f.code_frame && html`<dt>Code</dt><dd><pre class="code-frame">${f.code_frame}</pre></dd>`}
 ${namesAnotherRule(f, s) && html`<dt>Rule</dt><dd>${f.rule ?? s.rule}${docsLink(f.docs ?? s.docs)}</dd>`}
 </dl></div>`;
 }

@@ -28,6 +28,7 @@ export function renderHtmlReport(result: RunResult, screenshots: Set<string>): s
 <div><p class="eyebrow">nox-testkit report</p><h1>${result.supplier}</h1>
 <p class="muted"><time datetime="${result.started_at}">${formatStartedAt(result.started_at)}</time> · ${formatDuration(result.duration_ms)} · ${result.scenarios.length} scenarios · ${result.strict ? 'strict: advisory failures fail the run' : 'advisory failures warn'}</p></div>
 <div class="verdict ${state}" role="status">${verdict.text}</div>
+${result.error && html`<div class="callout failed"><h3>No scenario ran <code class="code">${result.error.code}</code></h3><pre>${result.error.message}</pre></div>`}
 ${untestedHeader(result)}
 </header>
 ${counts(result)}

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { AttemptRecord, RunResult, ScenarioFailure, ScenarioResult } from './run-result.ts';
+import type { AttemptRecord, RunError, RunResult, ScenarioFailure, ScenarioResult } from './run-result.ts';
 import { showControlChars } from './show-control-chars.ts';
 
 /**
@@ -11,9 +11,9 @@ import { showControlChars } from './show-control-chars.ts';
 export function renderJunitXml(result: RunResult): string {
   const { counts } = result;
   const stats = {
-    tests: result.scenarios.length,
+    tests: result.scenarios.length + (result.error ? 1 : 0),
     failures: counts.failed,
-    errors: 0,
+    errors: result.error ? 1 : 0,
     // JUnit has no "not run": those are skipped there, their message saying why.
     skipped: counts.skipped + (counts.notRun ?? 0),
   };
@@ -37,8 +37,27 @@ export function renderJunitXml(result: RunResult): string {
     ['interrupted', result.interrupted ? 'true' : undefined],
   ]);
   for (const s of result.scenarios) testcase(suite, s);
+  if (result.error) errored(suite, result.error);
   return `${root.end({ prettyPrint: true })}\n`;
 }
+
+// A run that could not start is one test case in error, so a CI's JUnit step shows why instead of finding no file.
+function errored(suite: XMLBuilder, error: RunError): void {
+  const test = suite.ele('testcase', {
+    classname: 'nox-testkit.setup',
+    name: attr(startStepNames[error.code] ?? 'start the run'),
+    time: seconds(0),
+  });
+  test
+    .ele('error', { message: attr(error.message.split('\n')[0] ?? ''), type: attr(error.code) })
+    .txt(text(error.message));
+}
+
+const startStepNames: Record<string, string> = {
+  SUPPLIER_START_FAILED: 'start the supplier app',
+  MOCK_UNREACHABLE: 'reach the mock NOX',
+  BROWSER_NOT_FOUND: 'launch Chromium',
+};
 
 function testcase(suite: XMLBuilder, s: ScenarioResult): void {
   const test = suite.ele('testcase', {
@@ -84,13 +103,14 @@ const unknownFailure: ScenarioFailure = { code: 'UNKNOWN', message: 'failed with
 function explain(f: ScenarioFailure, s: ScenarioResult): string {
   return [
     f.expected !== undefined ? `Expected: ${f.expected}\nActual: ${f.actual ?? '(not recorded)'}` : f.message,
+    ...(f.code_frame ? [f.code_frame] : []),
     `Rule: ${f.rule ?? s.rule}`,
     ...((f.docs ?? s.docs) ? [`Docs: ${f.docs ?? s.docs}`] : []),
   ].join('\n');
 }
 
 // What a CI page shows under a failed test: the steps, and the supplier's calls to NOX.
-function evidence(a: Pick<AttemptRecord, 'steps' | 'journal'>): string {
+function evidence(a: Pick<AttemptRecord, 'steps' | 'journal' | 'show_trace'>): string {
   const steps = a.steps.map((step) => {
     const shot = step.screenshot ? ` [${step.screenshot}]` : '';
     return `${step.status === 'passed' ? 'ok  ' : 'FAIL'} ${step.name} (${step.duration_ms} ms)${shot}`;
@@ -102,6 +122,7 @@ function evidence(a: Pick<AttemptRecord, 'steps' | 'journal'>): string {
     '',
     'Calls to NOX:',
     ...(calls.length > 0 ? calls : ['(none)']),
+    ...(a.show_trace ? ['', `Trace: ${a.show_trace}`] : []),
   ].join('\n');
 }
 

@@ -11,13 +11,21 @@ export interface StepRecord {
 }
 
 export interface ScenarioFailure {
-  /** A stable code to group by: EXPECTATION_FAILED, SCENARIO_ERROR, TIMEOUT. */
+  /** A stable code to group by: EXPECTATION_FAILED, HOOK_ERROR, SCENARIO_ERROR, TIMEOUT, SUPPLIER_START_FAILED. */
   code: string;
   message: string;
   expected?: string;
   actual?: string;
   rule?: string;
   docs?: string;
+  /** The adapter's hook that threw, or was running when the scenario timed out. */
+  hook?: string;
+  /** Where in the supplier's files: `file:line:column` of the throw (or of the hook's definition, on a timeout). */
+  location?: string;
+  /** The lines around `location`, numbered, the line itself marked. */
+  code_frame?: string;
+  /** The page the browser was on when it failed. */
+  page_url?: string;
 }
 
 export interface ScenarioResult {
@@ -47,6 +55,10 @@ export interface ScenarioResult {
   steps: StepRecord[];
   /** The supplier's calls to NOX during the scenario (its own customer's), as the mock's journal has them. */
   journal: JournalEntry[];
+  /** The last attempt's Playwright trace, relative to the report folder (traces/<id>-attempt<n>.zip), when kept. */
+  trace?: string;
+  /** The command that opens `trace` in Playwright's viewer (`node …/playwright-core/cli.js show-trace …`). */
+  show_trace?: string;
 }
 
 /** A check a scenario left out, and what the adapter lacks for it (e.g. readBack). */
@@ -65,6 +77,10 @@ export interface AttemptRecord {
   duration_ms: number;
   steps: StepRecord[];
   journal: JournalEntry[];
+  /** This attempt's Playwright trace, relative to the report folder, when kept. */
+  trace?: string;
+  /** The command that opens `trace` in Playwright's viewer. */
+  show_trace?: string;
 }
 
 export interface RunCounts {
@@ -96,8 +112,19 @@ export interface RunResult {
   untested_flows?: UntestedFlow[];
   /** What to add to the adapter to test more: per missing hook, path or read-back field, what it would run. */
   untested?: AdapterAddition[];
+  /**
+   * What could not be started (the mock, the supplier app, the browser), so no scenario ran: exit code 4,
+   * one errored test case in JUnit.
+   */
+  error?: RunError;
   /** Reporters that threw; set only after every reporter ran (so no report file shows it). */
   report_failures?: ReportFailure[];
+}
+
+/** The run's infrastructure failing to start: a HarnessError's code (SUPPLIER_START_FAILED…) and message. */
+export interface RunError {
+  code: string;
+  message: string;
 }
 
 /**

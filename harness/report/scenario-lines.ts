@@ -31,10 +31,12 @@ export function scenarioDetails(result: ScenarioResult, colors: Colors): string 
     failure.expected !== undefined
       ? detail('expected', failure.expected, colors) +
         detail('actual', failure.actual ?? '(not recorded)', colors)
-      : detail('error', `${failure.code}: ${failure.message}`, colors);
+      : detail('error', `${failure.code}: ${failure.message}`, colors) +
+        (failure.code_frame ? detail('', failure.code_frame, colors) : '');
   const docs = failure.docs ?? result.docs;
   const rule = detail('rule', failure.rule ?? result.rule, colors);
-  return `${earlier}${explained}${rule}${docs ? detail('', docs, colors) : ''}`;
+  const trace = result.show_trace ? detail('trace', result.show_trace, colors) : '';
+  return `${earlier}${explained}${rule}${docs ? detail('', docs, colors) : ''}${trace}`;
 }
 
 const unknownFailure: ScenarioFailure = { code: 'UNKNOWN', message: 'failed without a recorded reason' };

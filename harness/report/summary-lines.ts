@@ -39,6 +39,7 @@ export function summaryLines(
   const dir = displayPath(reportDir);
   if (files === undefined) lines.push(`  Reports in ${dir}`);
   else if (files.length > 0) lines.push(`  Reports in ${dir}: ${files.join(', ')}`);
+  if (result.error) lines.push('', colors.red(`  ${showControlChars(result.error.message)}`));
   const verdict = describeVerdict(result);
   lines.push('', colors.bold((verdict.passed ? colors.green : colors.red)(verdict.text)));
   return `${lines.join('\n')}\n`;

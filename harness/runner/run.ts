@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../browser/launch-browser.ts';
 import type { NoxTestkitConfig, RunSettings } from '../config/define-config.ts';
-import { HarnessError } from '../errors.ts';
+import { HarnessError, INFRASTRUCTURE_EXIT_CODE, isInfrastructureError } from '../errors.ts';
 import { adapterAdditions } from '../report/adapter-additions.ts';
 import { createReporterMultiplexer, withReportFailures } from '../report/reporter-multiplexer.ts';
 import {
   type Reporter,
+  type RunError,
   type RunPhase,
   type RunResult,
   type ScenarioResult,
@@ -33,6 +34,8 @@ export interface RunInput {
   config: NoxTestkitConfig;
   /** The config file's folder: the supplier's command runs there. */
   configDir: string;
+  /** The config file itself (absolute): a hook that times out is located in it. */
+  configFile?: string;
   settings: RunSettings;
   scenarios: Scenario[];
   reporters: Reporter[];
@@ -57,10 +60,11 @@ export async function run(input: RunInput): Promise<RunResult> {
   clearReportDir(reportDir);
   const teardown: (() => Promise<unknown>)[] = [];
   const results: ScenarioResult[] = [];
+  let startError: RunError | undefined;
   // Chromium starts while the mock and the app do (it needs neither until the first scenario); the
   // reporters hear of it after the app, as before.
   // (async: a Chromium that cannot be found is the run's BROWSER_NOT_FOUND, not a throw from here)
-  const launching = (async () => launchBrowser())();
+  const launching = (async () => launchBrowser({ headed: settings.headed || settings.debug }))();
   launching.catch(() => undefined);
   teardown.push(async () => (await launching).close());
   try {
@@ -103,8 +107,11 @@ export async function run(input: RunInput): Promise<RunResult> {
       manufacturers: createManufacturerOrgs(mock, manufacturerApp.callbackUrl),
       manufacturerCallbackUrl: manufacturerApp.callbackUrl,
       reportDir,
+      configFile: input.configFile,
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
+      trace: settings.trace ?? 'retain-on-failure',
+      debug: settings.debug ?? false,
     };
     const sharedQueue: Queue = { items: shared, env };
     // Each exclusive lane drains the same list, against its own organisation (reset before each attempt).
@@ -127,8 +134,17 @@ export async function run(input: RunInput): Promise<RunResult> {
       await Promise.all(Array.from({ length: Math.max(1, settings.workers) }, () => lane([sharedQueue])));
       await lane([aloneQueue(main)]);
     }
+  } catch (error) {
+    // The app, the mock or the browser could not start: the reports are still written, saying so.
+    if (!isInfrastructureError(error)) throw error;
+    startError = { code: error.code, message: error.message };
   } finally {
     for (const step of teardown.reverse()) await step().catch(() => undefined);
+  }
+  if (startError) {
+    const failed = erroredRun(config.supplier.name, started, settings, startError);
+    await reporters.onRunEnd(failed, reportDir);
+    return withReportFailures(failed, reporters.failures);
   }
   const ran = new Map(results.map((r) => [r.id, r]));
   const all = scenarios.map((s) => ran.get(s.id) ?? notRun(s));
@@ -148,6 +164,21 @@ export async function run(input: RunInput): Promise<RunResult> {
   };
   await reporters.onRunEnd(result, reportDir);
   return withReportFailures(result, reporters.failures);
+}
+
+/** A run that never reached its scenarios: none listed, the error instead, exit INFRASTRUCTURE_EXIT_CODE. */
+function erroredRun(supplier: string, started: Date, settings: RunSettings, error: RunError): RunResult {
+  return {
+    supplier,
+    started_at: started.toISOString(),
+    duration_ms: Date.now() - started.getTime(),
+    strict: settings.strict,
+    ...(settings.shard ? { shard: settings.shard } : {}),
+    scenarios: [],
+    ...summarise([], settings.strict),
+    exit_code: INFRASTRUCTURE_EXIT_CODE,
+    error,
+  };
 }
 
 interface AppInput {
@@ -255,7 +286,7 @@ async function reachMock(
 
 /** Only what a run writes goes: a --report-dir pointing at a folder with other files keeps them. */
 function clearReportDir(dir: string): void {
-  for (const name of ['index.html', 'junit.xml', 'results.json', 'screenshots']) {
+  for (const name of ['index.html', 'junit.xml', 'results.json', 'screenshots', 'traces']) {
     rmSync(join(dir, name), { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true });

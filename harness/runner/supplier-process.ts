@@ -47,12 +47,7 @@ async function launch(
   noxEnv: Record<string, string>,
 ): Promise<RunningSupplier> {
   if (!adapter.start) {
-    await waitUntilReady(
-      url,
-      adapter,
-      () => undefined,
-      () => '',
-    );
+    await waitUntilReady(url, adapter, { exited: () => undefined, output: () => '' });
     return { url, stop: async () => undefined };
   }
   const child = spawn(execCommand(adapter.start.command), {
@@ -73,13 +68,15 @@ async function launch(
     await stopProcess(child);
     if (child.pid !== undefined) startedGroups.delete(child.pid);
   };
+  const portEnv = Object.keys(noxEnv).find((name) => noxEnv[name] === new URL(url).port);
+  const exited = () =>
+    child.exitCode !== null
+      ? `exited with code ${child.exitCode}`
+      : child.signalCode !== null
+        ? `was killed by ${child.signalCode}`
+        : undefined;
   try {
-    await waitUntilReady(
-      url,
-      adapter,
-      () => child.exitCode,
-      () => output,
-    );
+    await waitUntilReady(url, adapter, { exited, output: () => output, portEnv });
   } catch (error) {
     await stop();
     throw error;
@@ -87,36 +84,79 @@ async function launch(
   return { url, stop };
 }
 
-async function waitUntilReady(
-  url: string,
-  adapter: SupplierAdapter,
-  exitCode: () => number | null | undefined,
-  output: () => string,
-) {
+interface AppWatch {
+  /** How the app's process ended ("exited with code 3"), or undefined while it runs (or when none was started). */
+  exited: () => string | undefined;
+  output: () => string;
+  /** The env variable that told the app its port. */
+  portEnv?: string;
+}
+
+/** What the last try at `readyPath` saw: an answer, or why there was none. */
+type Probe = { status: number; body: string } | { error: string };
+
+/**
+ * Polls `readyPath` until it answers below 400. Fails with one message per cause, each with the app's last
+ * lines of output: it exited (its code), it listened but `readyPath` answered an error (its status and
+ * body), it accepted connections but never answered, or nothing listened on its port.
+ */
+async function waitUntilReady(url: string, adapter: SupplierAdapter, app: AppWatch) {
   const timeout = readyTimeoutMs(adapter);
   const deadline = Date.now() + timeout;
   const ready = readyUrl(url, adapter);
   for (;;) {
-    const code = exitCode();
-    if (code !== null && code !== undefined) {
+    const exited = app.exited();
+    if (exited) {
       throw new HarnessError(
         'SUPPLIER_START_FAILED',
-        `The supplier app exited with code ${code} before it was ready. Its output:\n${output()}`,
+        `The supplier app ${exited} before ${ready} answered. ${lastLines(app.output())}`,
       );
     }
-    const ok = await fetch(ready, { signal: AbortSignal.timeout(2000) }).then(
-      (r) => r.status < 400,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() > deadline) {
-      throw new HarnessError(
-        'SUPPLIER_START_FAILED',
-        `The supplier app did not answer ${ready} within ${timeout / 1000} s. Its output:\n${output() || '(none)'}`,
-      );
-    }
+    const probe = await tryReady(ready);
+    if ('status' in probe && probe.status < 400) return;
+    if (Date.now() > deadline) throw notReady(url, ready, timeout, probe, app);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+async function tryReady(ready: string): Promise<Probe> {
+  try {
+    const res = await fetch(ready, { signal: AbortSignal.timeout(2000), redirect: 'manual' });
+    return { status: res.status, body: res.status < 400 ? '' : await res.text() };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return { error: (error as Error).name === 'TimeoutError' ? 'timeout' : (cause ?? String(error)) };
+  }
+}
+
+function notReady(url: string, ready: string, timeout: number, probe: Probe, app: AppWatch): HarnessError {
+  const within = `within ${timeout / 1000} s`;
+  const output = lastLines(app.output());
+  if ('status' in probe) {
+    const body = probe.body.trim().slice(0, 500) || '(empty)';
+    return new HarnessError(
+      'SUPPLIER_START_FAILED',
+      `The supplier app is listening, but ${ready} still answered ${probe.status} ${within} (readyPath must answer 2xx once the app is ready). Its body: ${body}\n${output}`,
+    );
+  }
+  if (probe.error === 'timeout') {
+    return new HarnessError(
+      'SUPPLIER_START_FAILED',
+      `The supplier app accepted the connection, but ${ready} never answered (each try waited 2 s, ${within} in all). ${output}`,
+    );
+  }
+  const port = new URL(url).port;
+  const told = app.portEnv ? ` it was given in ${app.portEnv}=${port}` : ` ${port}`;
+  return new HarnessError(
+    'SUPPLIER_START_FAILED',
+    `Nothing listened on ${new URL(url).host} ${within} (${probe.error}): the app must listen on 127.0.0.1 (or all interfaces) at the port${told}. ${output}`,
+  );
+}
+
+/** The app's last 20 lines of output, or that it printed nothing. */
+function lastLines(output: string): string {
+  const lines = output.trimEnd().split(/\r?\n/).slice(-20);
+  return output.trim() === '' ? 'It printed nothing.' : `Its last lines:\n${lines.join('\n')}`;
 }
 
 function readyUrl(url: string, adapter: SupplierAdapter): string {

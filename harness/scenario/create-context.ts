@@ -17,6 +17,7 @@ import { adapterHas } from './adapter-needs.ts';
 import { createCustomerVisits } from './customer-visits.ts';
 import type { Scenario } from './define-scenario.ts';
 import { createExpectations } from './expectations.ts';
+import type { HookTracker } from './hook-failure.ts';
 import { scopeOf } from './journal-scope.ts';
 import { createJournalView } from './journal-view.ts';
 import { createKeylessDataCalls } from './keyless-data-calls.ts';
@@ -45,6 +46,10 @@ export interface ContextDeps {
   steps: StepRecord[];
   /** Filled in as the scenario leaves checks out for what the adapter lacks. */
   notChecked: NotChecked[];
+  /** Told which of the adapter's hooks runs, so a timeout inside one names it. */
+  hookTracker?: HookTracker;
+  /** The context is traced: each step becomes a group of the trace. */
+  traced?: boolean;
 }
 
 /** "the adapter has no readBack hook", "the adapter's readBack reports no status". */
@@ -67,6 +72,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
     page,
     reportDir: deps.reportDir,
     steps: deps.steps,
+    traced: deps.traced,
   });
   const actors: ActorDeps = { scenario, page, mock, organisationId, customers, step };
   const flow2: Flow2Deps = {
@@ -114,6 +120,7 @@ export function createScenarioContext(deps: ContextDeps): ScenarioContext {
       adapter: deps.adapter,
       supplierUrl: deps.supplierUrl,
       visits,
+      hookTracker: deps.hookTracker,
     }),
     nox: createNoxUserActor(actors, latestLinkSession),
     platform: createPlatformActor(actors, manufacturer),

@@ -12,6 +12,8 @@ export interface StepRecorderOptions {
   reportDir: string;
   /** Filled in as the steps run, so a scenario that throws still reports the steps up to the failure. */
   steps: StepRecord[];
+  /** The context is being traced: each step is a group of the trace, named as in the report. */
+  traced?: boolean;
 }
 
 /**
@@ -33,12 +35,15 @@ export function createStepRecorder(options: StepRecorderOptions): Step {
     const started = performance.now();
     const record: StepRecord = { name, status: 'failed', duration_ms: 0 };
     steps.push(record);
+    const tracing = options.traced ? options.page.context().tracing : undefined;
+    await tracing?.group(name).catch(() => undefined);
     try {
       const value = await action();
       record.status = 'passed';
       return value;
     } finally {
       record.duration_ms = Math.round(performance.now() - started);
+      await tracing?.groupEnd().catch(() => undefined);
       if (shot) {
         const state = await options.page.evaluate<string>(PAGE_STATE).catch(() => undefined);
         if (state !== undefined && state === last?.state) record.screenshot = last.file;
