@@ -136,7 +136,7 @@ describe('the dashboard at /__nox/ui', () => {
       mock,
       'POST',
       '/v2/supplier/link-sessions',
-      { user_id: 'cust_2', redirect_url: callback, brand: 'daikin' },
+      { user_id: 'cust_2', redirect_url: callback, brand: 'daikin', asset_type: 'hp' },
       supplier.api_key,
     );
     const pending = page.locator('#link-sessions tr').filter({ hasText: 'cust_2' });
@@ -173,7 +173,7 @@ describe('the dashboard at /__nox/ui', () => {
       mock,
       'POST',
       '/v2/supplier/link-sessions',
-      { user_id: 'cust_2', redirect_url: 'https://your-app.com/callback', brand: 'daikin' },
+      { user_id: 'cust_2', redirect_url: 'https://your-app.com/callback', brand: 'daikin', asset_type: 'hp' },
       key,
     );
     const done = await call(mock, 'POST', `/__nox/link-sessions/${session.body.link_token}/complete`, {
@@ -237,7 +237,7 @@ describe('the dashboard at /__nox/ui', () => {
       mock,
       'POST',
       '/v2/supplier/link-sessions',
-      { user_id: 'u', redirect_url: 'https://your-app.com/callback' },
+      { user_id: 'u', redirect_url: 'https://your-app.com/callback', asset_type: 'hp' },
       'api_key_123',
     );
     expect(faulted.status).toBe(503);
@@ -255,7 +255,8 @@ describe('the dashboard at /__nox/ui', () => {
       (o: Json) => o.id === 'supplier_123',
     );
     expect([org.brand_outages, org.route_faults]).toEqual([[], []]);
-    expect(await page.isChecked('input[data-brand=vaillant]')).toBe(false);
+    // The page shows the cleared state once it has read the organisation again (its next refresh).
+    await page.locator('input[data-brand=vaillant]:not(:checked)').waitFor();
   });
 
   test("finishes a supplier-auth session as the supplier, and sets an organisation's clock to a chosen time", async () => {
