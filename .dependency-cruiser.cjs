@@ -84,6 +84,32 @@ module.exports = {
       '^mock-nox/domain/',
       { path: `(^|/)node_modules/express/|^mock-nox/(${surfaces}|http|outbound)/|^common/html\\.ts$` },
     ),
+    forbid(
+      'mock-shared-rooms-never-import-surfaces',
+      'http/, errors/, journal/, store/ and outbound/ serve every surface, so they import none (a surface hands them what they need)',
+      '^mock-nox/(http|errors|journal|store|outbound)/',
+      { path: `^mock-nox/(${surfaces})/` },
+    ),
+    forbid(
+      'production-never-imports-test-helpers',
+      'test-support/, testing/ and test/ are for tests; the package leaves them out, so production code that imported them would break when installed',
+      '.',
+      { path: '(/test-support/|/testing/|^test/)' },
+    ),
+    forbid(
+      'bench-reaches-its-targets-through-commands-and-http',
+      'bench/ measures whatever is in the tree through its public commands and HTTP, as a user would; it imports no part',
+      '^bench/',
+      { path: ours },
+    ),
+    forbid(
+      'no-circular',
+      'a cycle of imports (types included) means two files are one concept or a type is in the wrong place',
+      '.',
+      {
+        circular: true,
+      },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

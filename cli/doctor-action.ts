@@ -10,10 +10,14 @@ import {
   loadConfig,
   loadScenarios,
 } from '../harness/index.ts';
-import type { DoctorFlags } from './doctor-command.ts';
 import { configFileOf, loadCatalogue } from './load-catalogue.ts';
 import { resolveRunSettings } from './run-settings.ts';
 import { runWithMock } from './run-with-mock.ts';
+
+export interface DoctorFlags {
+  config?: string;
+  mockUrl?: string;
+}
 
 /** The doctor's checks: scenarios of their own, one hook each, beside the catalogue (scenarios/doctor/). */
 const checkDir = join(builtInScenarioDir, 'doctor');

@@ -4,9 +4,12 @@ import { dirname, join } from 'node:path';
 import { docsPath } from '../common/package-docs.ts';
 import { defaultConfigFile } from '../harness/config.ts';
 import { configTemplate, type ModuleSystem } from './config-template.ts';
-import type { InitFlags } from './init-command.ts';
 import { UsageError } from './report-failure.ts';
 import { workflowFile, workflowTemplate } from './workflow-template.ts';
+
+export interface InitFlags {
+  githubActions?: boolean;
+}
 
 /** Writes the files into `dir`, or none when one of them is there already (thrown, exit 1). Returns 0. */
 export function initCommand(flags: InitFlags, dir: string): number {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { defaultConfigFile } from '../harness/config.ts';
+import type { InitFlags } from './init-action.ts';
 import { workflowFile } from './workflow-template.ts';
 
 const description = `Writes a commented ${defaultConfigFile} into the current folder (your project's, beside its package.json): how nox-testkit starts your app and the two hooks it needs, in your project's module system (package.json "type": ES module or CommonJS). Never overwrites a file: when one is there already, nothing is written and it exits 1.`;
@@ -9,10 +10,6 @@ Examples (in your project, where nox-testkit is installed):
   npx nox-testkit init                     # ${defaultConfigFile}
   npx nox-testkit init --github-actions    # and ${workflowFile}
   npx nox-testkit doctor                   # then check each hook once`;
-
-export interface InitFlags {
-  githubActions?: boolean;
-}
 
 /** `nox-testkit init`. */
 export function defineInitCommand(program: Command): void {

@@ -9,7 +9,7 @@ export type {
   WebhookDelivery,
 } from '../openapi/wire-types.ts';
 export { mockOptionSchemas, mockSectionSchema, runOptionSchemas } from './config/config-schema.ts';
-export type { NoxTestkitConfig, RunSettings } from './config/define-config.ts';
+export type { NoxTestkitConfig, RunSettings, SupplierAdapter } from './config/define-config.ts';
 export {
   checkConfigPart,
   configName,
@@ -28,7 +28,6 @@ export type {
   ReadBack,
   SettingsChange,
   SettingsShown,
-  SupplierAdapter,
   SupplierHooks,
   SupplierOutcome,
 } from './config/supplier-adapter.ts';
@@ -66,8 +65,8 @@ export type { Flow, Scenario, ScenarioDefinition, Severity } from './scenario/de
 export { defineScenario } from './scenario/define-scenario.ts';
 export { describeSentKeys } from './scenario/describe-sent-keys.ts';
 export { describeUnsentOption } from './scenario/describe-unsent-option.ts';
-export type { Expectations } from './scenario/expectations.ts';
 export type {
+  Expectations,
   JournalFilter,
   LinkEnd,
   LinkSessionSeen,

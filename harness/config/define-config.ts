@@ -9,6 +9,9 @@ import { configSchema, type traceModes } from './config-schema.ts';
 /** The whole of nox-testkit.config.ts, as its schema (config-schema.ts) checks it. */
 export type NoxTestkitConfig = z.output<typeof configSchema>;
 
+/** How the harness drives the supplier's app: its start, where it is, and its hooks (docs/adapter.md). */
+export type SupplierAdapter = NoxTestkitConfig['supplier'];
+
 /** The settings of one run, after flag, env, config and default were weighed. */
 export interface RunSettings {
   workers: number;

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import type { NoxTestkitConfig } from './define-config.ts';
 
 export type AssetType = 'hp' | 'pv';
 export type Language = 'nl' | 'en' | 'fr' | 'es';
@@ -94,6 +93,3 @@ export type AdapterNeed = HookName | 'oauthLoginPath' | 'webhookPath';
  * answer (`readBack.status`, `readBack.webhook_ids`), which only a run can tell is missing.
  */
 export type AdapterGap = AdapterNeed | `readBack.${'status' | 'webhook_ids'}`;
-
-/** How to start the supplier app (or where a running one is), and how it is told where NOX is (config-schema.ts). */
-export type SupplierAdapter = NoxTestkitConfig['supplier'];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../config/define-config.ts';
 import { createDoctorReporter } from './doctor-reporter.ts';
 import { type RunResult, type ScenarioResult, summarise } from './run-result.ts';
 import { feed } from './testing/feed-reporter.ts';

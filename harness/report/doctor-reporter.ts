@@ -1,4 +1,5 @@
-import type { AdapterNeed, SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../config/define-config.ts';
+import type { AdapterNeed } from '../config/supplier-adapter.ts';
 import { adapterHas } from '../scenario/adapter-needs.ts';
 import { type ConsoleReporterOptions, consoleOutput, count } from './console-output.ts';
 import { createPhaseDescriber } from './describe-phase.ts';

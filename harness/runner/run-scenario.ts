@@ -2,8 +2,7 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { JournalEntry, Organisation } from '../../openapi/wire-types.ts';
-import type { RunSettings } from '../config/define-config.ts';
-import type { SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { RunSettings, SupplierAdapter } from '../config/define-config.ts';
 import { ExpectationFailed, HookFailed, ScenarioSkipped } from '../errors.ts';
 import type {
   AttemptRecord,

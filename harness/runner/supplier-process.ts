@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import type { SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../config/define-config.ts';
 import { HarnessError } from '../errors.ts';
 import type { RunPhase } from '../report/run-result.ts';
 import { execCommand } from './exec-command.ts';

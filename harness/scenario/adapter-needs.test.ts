@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../config/define-config.ts';
 import { missingNeeds } from './adapter-needs.ts';
 
 const hooks = { startConnection: async () => undefined, readOutcome: async () => null };

@@ -1,5 +1,6 @@
 import type { Organisation } from '../../openapi/wire-types.ts';
-import type { AdapterNeed, SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../config/define-config.ts';
+import type { AdapterNeed } from '../config/supplier-adapter.ts';
 
 const PATHS = ['oauthLoginPath', 'webhookPath'] as const;
 type PathNeed = (typeof PATHS)[number];

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Organisation } from '../../openapi/wire-types.ts';
-import type { SupplierAdapter } from '../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../config/define-config.ts';
 import { ScenarioSkipped } from '../errors.ts';
 import type { NotChecked, StepRecord } from '../report/run-result.ts';
 import type { MockClient } from '../runner/mock-client.ts';

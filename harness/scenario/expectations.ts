@@ -4,25 +4,7 @@ import type { CustomerVisits } from './customer-visits.ts';
 import type { Scenario } from './define-scenario.ts';
 import { describeDeviceReads, deviceReadsOf, expectReadBackInJournal } from './journal-read-back.ts';
 import type { KeylessDataCalls } from './keyless-data-calls.ts';
-import type { ScenarioContext } from './scenario-context.ts';
-
-/** The checks a scenario makes; each failure says what was expected, what happened and which rule it is. */
-export interface Expectations {
-  /** The supplier shows the user is connected. */
-  connected(): Promise<void>;
-  /** The supplier shows a failure; when its page names a NOX error code, it must be one of `codes`. */
-  failed(...codes: string[]): Promise<void>;
-  /**
-   * The supplier stored this NOX user (and these devices) for the current customer, as its readBack says.
-   * Without readBack, in flow 1, its device reads are the evidence (it read this user's devices, or none
-   * after the customer's last visit for `nox_user_id: null`), and the report says what was not checked.
-   */
-  readBack(expected: { nox_user_id: string | null; device_ids?: string[] }): Promise<void>;
-  /** After the callback the supplier read the data API for this NOX user, and only for it. */
-  fetchedDevicesFor(noxUserId: string): Promise<void>;
-  /** A free-form check. */
-  that(ok: boolean, expected: string, actual: string): void;
-}
+import type { Expectations, ScenarioContext } from './scenario-context.ts';
 
 const describe = (o: SupplierOutcome) =>
   o.status === 'connected'

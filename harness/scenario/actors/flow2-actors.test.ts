@@ -9,7 +9,7 @@ import { startSupplierOAuthServer } from '../../../test/support/supplier-oauth-s
 import { verifyNoxWebhook } from '../../../test/support/verify-nox-webhook.ts';
 import { startWebhookReceiver } from '../../../test/support/webhook-receiver.ts';
 import { launchBrowser } from '../../browser/launch-browser.ts';
-import type { SupplierAdapter } from '../../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../../config/define-config.ts';
 import type { ScenarioResult } from '../../report/run-result.ts';
 import { type ManufacturerApp, startManufacturerApp } from '../../runner/manufacturer-app.ts';
 import { createMockClient } from '../../runner/mock-client.ts';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser } from '../../browser/launch-browser.ts';
-import type { SupplierAdapter } from '../../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../../config/define-config.ts';
 import type { MockClient } from '../../runner/mock-client.ts';
 import type { Scenario } from '../define-scenario.ts';
 import { createScenarioCustomers } from '../scenario-customers.ts';

@@ -1,10 +1,6 @@
 import type { Page } from 'playwright-core';
-import type {
-  HookContext,
-  HookName,
-  SupplierAdapter,
-  SupplierOutcome,
-} from '../../config/supplier-adapter.ts';
+import type { SupplierAdapter } from '../../config/define-config.ts';
+import type { HookContext, HookName, SupplierOutcome } from '../../config/supplier-adapter.ts';
 import { ExpectationFailed, ScenarioSkipped } from '../../errors.ts';
 import { adapterHas } from '../adapter-needs.ts';
 import type { CustomerVisits } from '../customer-visits.ts';
