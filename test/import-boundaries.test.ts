@@ -10,7 +10,17 @@ const depcruise = join(root, 'node_modules', 'dependency-cruiser', 'bin', 'depen
 /** Runs the project's own import check (the one `npm run check` runs) on the fixture tree. */
 async function checkFixture(): Promise<{ failed: boolean; violations: string[] }> {
   const args = [depcruise, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'err'];
-  const folders = ['cli', 'common', 'openapi', 'mock-nox', 'harness', 'contracts', 'scenarios', 'examples', 'bench'];
+  const folders = [
+    'cli',
+    'common',
+    'openapi',
+    'mock-nox',
+    'harness',
+    'contracts',
+    'scenarios',
+    'examples',
+    'bench',
+  ];
   try {
     await promisify(execFile)(process.execPath, [...args, ...folders], { cwd: fixture });
     return { failed: false, violations: [] };
@@ -49,8 +59,6 @@ describe('the allowed imports of docs/architecture.md', () => {
 
   test('public entries from cli/ and test support reaching into the mock are allowed', async () => {
     const { violations } = await checkFixture();
-    expect(
-      violations.filter((l) => /: (cli\/allowed-entry\.ts|\S*\/test-support\/)/.test(l)),
-    ).toEqual([]);
+    expect(violations.filter((l) => /: (cli\/allowed-entry\.ts|\S*\/test-support\/)/.test(l))).toEqual([]);
   });
 });
