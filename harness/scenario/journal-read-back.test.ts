@@ -29,7 +29,11 @@ const call = (path: string, body?: unknown) =>
 
 /** Links the current customer at NOX (as the supplier and the user would); answers its NOX user. */
 async function link(t: ScenarioContext, username = t.username()) {
-  const created = await call('/v2/supplier/link-sessions', { user_id: t.user, redirect_url: redirect });
+  const created = await call('/v2/supplier/link-sessions', {
+    user_id: t.user,
+    redirect_url: redirect,
+    asset_type: 'hp',
+  });
   const { link_token } = (await created.json()) as { link_token: string };
   await t.platform.complete(link_token, { brand: 'daikin', username });
   return (await t.platform.noxUser()) as { id: string; device_ids: string[] };
