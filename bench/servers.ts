@@ -1,6 +1,9 @@
 // How the bench starts each thing it measures, all through public commands: the two baselines, Prism on
 // our spec, and `nox-testkit serve` (from the sources through tsx, or the built bin).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { freePort, root, type Spawned, spawnNode, waitUntilReady } from './processes.ts';
 
 export const SUPPLIER_KEY = 'api_key_123';
@@ -47,7 +50,7 @@ export function commandLine(kind: ServerKind, port: number, options: StartOption
         '127.0.0.1',
         '--port',
         String(port),
-        'openapi/nox-auth.yaml',
+        prismSpec(),
       ];
     case 'mock-memory':
       return [...serve, 'serve', '--port', String(port), '--in-memory'];
@@ -65,4 +68,24 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const server = spawnNode(commandLine(kind, port, options), { npm_command: '' });
   await waitUntilReady(server, () => createsLinkSession(url));
   return { ...server, url };
+}
+
+/**
+ * The auth spec as Prism routes it: NOX's v2 paths sit under their own server (`…/v2`), which Prism only
+ * matches by host, so the copy it gets has those paths written out in full (`/v2/supplier/link-sessions`),
+ * as the mock serves them.
+ */
+function prismSpec(): string {
+  const spec = parse(readFileSync(join(root, 'openapi/nox-auth.yaml'), 'utf8'));
+  const paths: Record<string, { servers?: { url: string }[] }> = {};
+  for (const [path, item] of Object.entries(spec.paths as typeof paths)) {
+    const base = item.servers
+      ? new URL(item.servers[0]?.url ?? '/', 'http://x').pathname.replace(/\/$/, '')
+      : '';
+    const { servers: _servers, ...rest } = item;
+    paths[`${base}${path}`] = rest;
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'nox-bench-prism-')), 'nox-auth.json');
+  writeFileSync(file, JSON.stringify({ ...spec, paths }));
+  return file;
 }
