@@ -1,7 +1,7 @@
 // The allowed imports of docs/architecture.md ("What may import what"), one rule per line of its tables, checked by `npm run check`
 // (`npm run lint:imports`). A forbidden import fails the check with the rule's name.
 // Tests and their support files may reach into what they test, so rules judge production code only.
-const tests = '(\\.(test|bench)\\.ts$|/test-support/|/testing/|^test/)';
+const tests = '(\\.(test|bench)\\.ts$|/test-support/|^test/)';
 const ours = '^(cli|common|openapi|mock-nox|harness|contracts|scenarios|examples)/';
 const surfaces = 'auth|data|pages|control';
 
@@ -92,9 +92,9 @@ module.exports = {
     ),
     forbid(
       'production-never-imports-test-helpers',
-      'test-support/, testing/ and test/ are for tests; the package leaves them out, so production code that imported them would break when installed',
+      'test-support/ and test/ are for tests; the package leaves them out, so production code that imported them would break when installed',
       '.',
-      { path: '(/test-support/|/testing/|^test/)' },
+      { path: '(/test-support/|^test/)' },
     ),
     forbid(
       'bench-reaches-its-targets-through-commands-and-http',

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../test/support/run-cli.ts';
+import { runCli } from '../test/test-support/run-cli.ts';
 import { defineDoctorCommand } from './doctor-command.ts';
 import { defineInitCommand } from './init-command.ts';
 import { defineRunCommand } from './run-command.ts';

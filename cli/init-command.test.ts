@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../test/support/run-cli.ts';
+import { runCli } from '../test/test-support/run-cli.ts';
 
 const root = resolve(import.meta.dirname, '..');
 

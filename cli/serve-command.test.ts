@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type ServeProcess, spawnServe } from '../test/support/spawn-serve.ts';
+import { type ServeProcess, spawnServe } from '../test/test-support/spawn-serve.ts';
 
 const run = promisify(execFile);
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nox-serve-'));

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type ServeProcess, spawnServe } from '../test/support/spawn-serve.ts';
-import { databaseWithSessions } from '../test/support/stored-sessions.ts';
+import { type ServeProcess, spawnServe } from '../test/test-support/spawn-serve.ts';
+import { databaseWithSessions } from '../test/test-support/stored-sessions.ts';
 
 const ITERATIONS = Number(process.env.NOX_STOP_ITERATIONS ?? 2);
 const running: ServeProcess[] = [];

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../test/support/run-cli.ts';
+import { runCli } from '../test/test-support/run-cli.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const harnessEntry = JSON.stringify(join(root, 'harness', 'index.ts'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildPact, collectInteractions, collectMessages } from './build-pact.ts';
 import { interactionFromEntry } from './recorded-interaction.ts';
-import { entry, flow2Run, greenRun } from './testing/journal-fixture.ts';
+import { entry, flow2Run, greenRun } from './test-support/journal-fixture.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nox-pact-'));
 

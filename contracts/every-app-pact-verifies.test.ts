@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtInScenarioDir, loadScenarios, type SupplierHooks, selectScenarios } from '../harness/index.ts';
-import { runApp } from '../test/support/run-app.ts';
-import { type ServeProcess, spawnServe } from '../test/support/spawn-serve.ts';
+import { runApp } from '../test/test-support/run-app.ts';
+import { type ServeProcess, spawnServe } from '../test/test-support/spawn-serve.ts';
 import { buildPact, type RunTraffic } from './build-pact.ts';
-import { pactCli } from './testing/pact-cli.ts';
-import { runCli } from './testing/run-cli.ts';
+import { pactCli } from './test-support/pact-cli.ts';
+import { runCli } from './test-support/run-cli.ts';
 
 // Apps other than the reference supplier record other answers for the same calls (an empty PV list for a
 // heat-pump customer, a heat-pump list for a solar one): each green run's pact must verify whatever the

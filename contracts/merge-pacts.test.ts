@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { mergePacts } from './merge-pacts.ts';
-import { runCli } from './testing/run-cli.ts';
+import { runCli } from './test-support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nox-merge-'));
 

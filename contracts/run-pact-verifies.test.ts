@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtInScenarioDir, loadScenarios, selectScenarios } from '../harness/runner/load-scenarios.ts';
-import { runAgainstReferenceSupplier } from '../test/support/run-reference-supplier.ts';
-import { type ServeProcess, spawnServe } from '../test/support/spawn-serve.ts';
+import { runAgainstReferenceSupplier } from '../test/test-support/run-reference-supplier.ts';
+import { type ServeProcess, spawnServe } from '../test/test-support/spawn-serve.ts';
 import { buildPact } from './build-pact.ts';
-import { pactCli } from './testing/pact-cli.ts';
-import { runCli } from './testing/run-cli.ts';
+import { pactCli } from './test-support/pact-cli.ts';
+import { runCli } from './test-support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nox-run-pact-'));
 // biome-ignore lint/suspicious/noExplicitAny: a pact file is edited as plain JSON

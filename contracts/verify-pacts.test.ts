@@ -7,7 +7,7 @@ import { openStore } from '../mock-nox/store/open-store.ts';
 import { createControlClient } from '../openapi/control-client.ts';
 import { buildPact } from './build-pact.ts';
 import { providerStates } from './provider-states.ts';
-import { greenRun } from './testing/journal-fixture.ts';
+import { greenRun } from './test-support/journal-fixture.ts';
 import { PactVerificationFailed, verifyPacts } from './verify-pacts.ts';
 
 let mock: Awaited<ReturnType<typeof startServer>>;

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from './testing/run-cli.ts';
+import { runCli } from './test-support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nox-verify-refusals-'));
 const file = (name: string, text: string) => {

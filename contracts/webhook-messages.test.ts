@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore, startServer } from '../mock-nox/index.ts';
 import { createControlClient } from '../openapi/control-client.ts';
 import { buildPact, collectInteractions, collectMessages } from './build-pact.ts';
-import { pactCli } from './testing/pact-cli.ts';
-import { runCli } from './testing/run-cli.ts';
+import { pactCli } from './test-support/pact-cli.ts';
+import { runCli } from './test-support/run-cli.ts';
 import { PactVerificationFailed, verifyPacts } from './verify-pacts.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a pact file is edited as plain JSON

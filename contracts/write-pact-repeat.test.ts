@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { collectInteractions } from './build-pact.ts';
-import { greenRun } from './testing/journal-fixture.ts';
+import { greenRun } from './test-support/journal-fixture.ts';
 import { writePact } from './write-pact.ts';
 
 const RUNS = Number(process.env.NOX_PACT_REPEAT ?? 12);

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { SupplierFlaw } from '../examples/reference-supplier/supplier-flaws.ts';
 import type { RunResult } from '../harness/index.ts';
 import { builtInScenarioDir, loadScenarios, selectScenarios } from '../harness/runner/load-scenarios.ts';
-import { runAgainstReferenceSupplier } from '../test/support/run-reference-supplier.ts';
+import { runAgainstReferenceSupplier } from '../test/test-support/run-reference-supplier.ts';
 
 type Catch = { scenario: string; says: string };
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { depthOf } from '../mock-nox/http/body-limits.ts';
 import { loadSpec } from '../openapi/validator/load-spec.ts';
-import { DEMO_KEY, linkUser, startTestServer } from './support/test-mock.ts';
+import { DEMO_KEY, linkUser, startTestServer } from './test-support/test-mock.ts';
 
 /** Cases per run: thousands in `npm test`, more with `npm run fuzz` (NOX_FUZZ_RUNS=50000). */
 const RUNS = Number(process.env.NOX_FUZZ_RUNS ?? 2000);

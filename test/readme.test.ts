@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { failureDescriptions } from '../mock-nox/domain/link/failure-descriptions.ts';
 import { usernamePatterns } from '../mock-nox/domain/link/manufacturer-accounts.ts';
 import { defaultPolicies } from '../mock-nox/store/seed.ts';
-import { runCli } from './support/run-cli.ts';
+import { runCli } from './test-support/run-cli.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/ +/g, ' ');
 

@@ -4,9 +4,9 @@ import { createListReporter } from './list-reporter.ts';
 import { renderHtmlReport } from './render-html-report.ts';
 import { renderJunitXml } from './render-junit-xml.ts';
 import { type ScenarioResult, summarise } from './run-result.ts';
-import { feed } from './testing/feed-reporter.ts';
-import { notRunScenario } from './testing/retried-scenarios-fixture.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { feed } from './test-support/feed-reporter.ts';
+import { notRunScenario } from './test-support/retried-scenarios-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 import { untestedFlows } from './untested-flows.ts';
 
 const base = createRunResultFixture().scenarios[0] as ScenarioResult;

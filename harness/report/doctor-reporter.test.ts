@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { SupplierAdapter } from '../config/define-config.ts';
 import { createDoctorReporter } from './doctor-reporter.ts';
 import { type RunResult, type ScenarioResult, summarise } from './run-result.ts';
-import { feed } from './testing/feed-reporter.ts';
+import { feed } from './test-support/feed-reporter.ts';
 
 const hook = async () => null;
 const adapter = {

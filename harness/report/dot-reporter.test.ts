@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { createDotReporter } from './dot-reporter.ts';
 import type { ScenarioResult } from './run-result.ts';
-import { feed } from './testing/feed-reporter.ts';
-import { createRunWithFlakyFixture } from './testing/retried-scenarios-fixture.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { feed } from './test-support/feed-reporter.ts';
+import { createRunWithFlakyFixture } from './test-support/retried-scenarios-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 function runThrough(tty: boolean): string {
   let out = '';

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../browser/launch-browser.ts';
 import { createHtmlReporter } from './html-reporter.ts';
-import { createRetriedRunFixture, writeRetriedRunScreenshots } from './testing/retried-run-fixture.ts';
+import { createRetriedRunFixture, writeRetriedRunScreenshots } from './test-support/retried-run-fixture.ts';
 
 let reportDir: string;
 let reportUrl: string;

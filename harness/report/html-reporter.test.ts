@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { escapeHtml } from '../../common/html.ts';
 import { createHtmlReporter } from './html-reporter.ts';
 import type { RunResult, ScenarioResult, StepRecord } from './run-result.ts';
-import { createRetriedRunFixture, writeRetriedRunScreenshots } from './testing/retried-run-fixture.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { createRetriedRunFixture, writeRetriedRunScreenshots } from './test-support/retried-run-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 let reportDir: string;
 beforeEach(async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createJsonReporter } from './json-reporter.ts';
-import { flakyScenario } from './testing/retried-scenarios-fixture.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { flakyScenario } from './test-support/retried-scenarios-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 let reportDir: string;
 beforeEach(async () => {

@@ -6,8 +6,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { launchBrowser } from '../browser/launch-browser.ts';
 import { createJunitReporter } from './junit-reporter.ts';
 import type { RunResult } from './run-result.ts';
-import { failedTwiceScenario, flakyScenario, notRunScenario } from './testing/retried-scenarios-fixture.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import {
+  failedTwiceScenario,
+  flakyScenario,
+  notRunScenario,
+} from './test-support/retried-scenarios-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 // The golden file is accepted with `npx vitest run harness/report -u` after reviewing the change.
 

@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest';
 import type { ConsoleReporterOptions } from './console-output.ts';
 import { createListReporter } from './list-reporter.ts';
 import type { RunResult, ScenarioResult } from './run-result.ts';
-import { feed } from './testing/feed-reporter.ts';
-import { createRunWithFlakyFixture } from './testing/retried-scenarios-fixture.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { feed } from './test-support/feed-reporter.ts';
+import { createRunWithFlakyFixture } from './test-support/retried-scenarios-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 // Golden files: after a deliberate change to the output, review and accept it with
 //   npx vitest run harness/report -u

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createReporterMultiplexer, withReportFailures } from './reporter-multiplexer.ts';
 import type { Reporter } from './run-result.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 /** A reporter that writes down every event it is told, as a file reporter would write its file. */
 function recording(name: string) {

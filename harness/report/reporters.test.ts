@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createReporters } from './reporters.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 
 describe('the reporters of a run', () => {
   test('write their files first, then the console summary names them', async () => {

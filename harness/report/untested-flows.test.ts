@@ -4,8 +4,8 @@ import { createLineReporter } from './line-reporter.ts';
 import { createListReporter } from './list-reporter.ts';
 import { renderHtmlReport } from './render-html-report.ts';
 import type { ScenarioResult } from './run-result.ts';
-import { feed } from './testing/feed-reporter.ts';
-import { createRunResultFixture } from './testing/run-result-fixture.ts';
+import { feed } from './test-support/feed-reporter.ts';
+import { createRunResultFixture } from './test-support/run-result-fixture.ts';
 import { untestedFlows } from './untested-flows.ts';
 
 const base = createRunResultFixture().scenarios[0] as ScenarioResult;

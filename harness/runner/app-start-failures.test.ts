@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runWithMock } from '../../cli/run-with-mock.ts';
-import { runCli } from '../../test/support/run-cli.ts';
+import { runCli } from '../../test/test-support/run-cli.ts';
 import type { NoxTestkitConfig } from '../config/define-config.ts';
 import { createReporters } from '../report/reporters.ts';
 import type { Scenario } from '../scenario/define-scenario.ts';

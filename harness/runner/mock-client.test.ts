@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { startTestServer } from '../../test/support/test-mock.ts';
+import { startTestServer } from '../../test/test-support/test-mock.ts';
 import { createMockClient, type MockClient } from './mock-client.ts';
 
 // The client's types come from the control API's spec; these answers of a real mock must match that spec,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runAgainstReferenceSupplier } from '../../test/support/run-reference-supplier.ts';
+import { runAgainstReferenceSupplier } from '../../test/test-support/run-reference-supplier.ts';
 import { loadScenarios } from './load-scenarios.ts';
 
 const harnessEntry = join(import.meta.dirname, '..', 'index.ts');

@@ -4,7 +4,7 @@ import type { HookContext } from '../config/supplier-adapter.ts';
 import { builtInScenarioDir, loadScenarios } from '../runner/load-scenarios.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { describeUnsentOption } from './describe-unsent-option.ts';
-import { type InlineScenarioEnv, startInlineScenarioEnv } from './testing/scenario-env.ts';
+import { type InlineScenarioEnv, startInlineScenarioEnv } from './test-support/scenario-env.ts';
 
 let inline: InlineScenarioEnv;
 let org: Organisation;

@@ -4,7 +4,7 @@ import type { Organisation } from '../../openapi/wire-types.ts';
 import type { ScenarioFailure } from '../report/run-result.ts';
 import { runScenario, type ScenarioEnv } from '../runner/run-scenario.ts';
 import type { ScenarioContext } from './scenario-context.ts';
-import { type InlineScenarioEnv, startInlineScenarioEnv } from './testing/scenario-env.ts';
+import { type InlineScenarioEnv, startInlineScenarioEnv } from './test-support/scenario-env.ts';
 
 let inline: InlineScenarioEnv;
 let mock: StartedMock;

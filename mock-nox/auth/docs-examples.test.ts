@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ServeProcess, spawnServe } from '../../test/support/spawn-serve.ts';
+import { type ServeProcess, spawnServe } from '../../test/test-support/spawn-serve.ts';
 
 const run = promisify(execFile);
 let mock: ServeProcess;

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadSpec } from '../../openapi/validator/load-spec.ts';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { CALLBACK, createTestMock, createV2Session, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { CALLBACK, createTestMock, createV2Session, DEMO_KEY } from '../../test/test-support/test-mock.ts';
 
 const spec = loadOpenApi('nox-auth');
 let mock: Awaited<ReturnType<typeof createTestMock>>;

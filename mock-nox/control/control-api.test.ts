@@ -8,7 +8,7 @@ import {
   createV2Session,
   DEMO_KEY,
   linkUser,
-} from '../../test/support/test-mock.ts';
+} from '../../test/test-support/test-mock.ts';
 import { controlAccess, isControlAllowed } from './control-access.ts';
 
 const spec = loadOpenApi('nox-control');

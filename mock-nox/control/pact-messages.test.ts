@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { createTestMock } from '../../test/support/test-mock.ts';
+import { createTestMock } from '../../test/test-support/test-mock.ts';
 import { providerStates } from './provider-states.ts';
 
 const spec = loadOpenApi('nox-control');

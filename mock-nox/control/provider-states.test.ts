@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { createTestMock, createV2Session } from '../../test/support/test-mock.ts';
+import { createTestMock, createV2Session } from '../../test/test-support/test-mock.ts';
 import { providerStates } from './provider-states.ts';
 
 const spec = loadOpenApi('nox-control');

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { CALLBACK, createFakeTime, linkUser } from '../../test/support/test-mock.ts';
-import { verifyNoxWebhook } from '../../test/support/verify-nox-webhook.ts';
-import { startWebhookReceiver } from '../../test/support/webhook-receiver.ts';
+import { CALLBACK, createFakeTime, linkUser } from '../../test/test-support/test-mock.ts';
+import { verifyNoxWebhook } from '../../test/test-support/verify-nox-webhook.ts';
+import { startWebhookReceiver } from '../../test/test-support/webhook-receiver.ts';
 import { createApp, openStore } from '../index.ts';
 
 const spec = loadOpenApi('nox-control');

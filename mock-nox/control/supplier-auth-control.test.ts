@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { createTestMock } from '../../test/support/test-mock.ts';
+import { createTestMock } from '../../test/test-support/test-mock.ts';
 
 const control = loadOpenApi('nox-control');
 const MFR_KEY = 'mfr_api_key_123';

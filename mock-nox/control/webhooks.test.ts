@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { CALLBACK, createFakeTime, linkUser } from '../../test/support/test-mock.ts';
-import { verifyNoxWebhook } from '../../test/support/verify-nox-webhook.ts';
-import { type ReceivedWebhook, startWebhookReceiver } from '../../test/support/webhook-receiver.ts';
+import { CALLBACK, createFakeTime, linkUser } from '../../test/test-support/test-mock.ts';
+import { verifyNoxWebhook } from '../../test/test-support/verify-nox-webhook.ts';
+import { type ReceivedWebhook, startWebhookReceiver } from '../../test/test-support/webhook-receiver.ts';
 import { RETRY_DELAYS_SECONDS } from '../domain/webhooks/retry-schedule.ts';
 import { createApp, openStore } from '../index.ts';
 
@@ -147,12 +147,12 @@ describe('webhooks of a settings change', () => {
   test('the README snippet is the verifier the tests use, and it refuses a timestamp older than 5 minutes', async () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const snippet = readFileSync(
-      join(import.meta.dirname, '..', '..', 'test/support/verify-nox-webhook.ts'),
+      join(import.meta.dirname, '..', '..', 'test/test-support/verify-nox-webhook.ts'),
       'utf8',
     );
     expect(
       readme.includes(`\`\`\`ts\n${snippet}\`\`\``),
-      'README shows test/support/verify-nox-webhook.ts verbatim',
+      'README shows test/test-support/verify-nox-webhook.ts verbatim',
     ).toBe(true);
     await patch(supplier.api_key, { room: { preferred_temperature: 20 } });
     await deliverDue();

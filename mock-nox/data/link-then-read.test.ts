@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { callbackQuery, decodeCallbackData, logIn } from '../../test/support/browser-steps.ts';
-import { usePageFixture } from '../../test/support/page-fixture.ts';
+import { callbackQuery, decodeCallbackData, logIn } from '../../test/test-support/browser-steps.ts';
+import { usePageFixture } from '../../test/test-support/page-fixture.ts';
 
 describe("after linking through the pages, the data API has the user's data", () => {
   const f = usePageFixture();

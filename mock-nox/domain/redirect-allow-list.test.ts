@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { createTestMock, createV2Session } from '../../test/support/test-mock.ts';
+import { createTestMock, createV2Session } from '../../test/test-support/test-mock.ts';
 import { isRedirectAllowedBy, isRedirectEntry } from './redirect-allow-list.ts';
 
 const APP = 'com.example.app://oauth/callback';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { CALLBACK, createTestMock, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { CALLBACK, createTestMock, DEMO_KEY } from '../../test/test-support/test-mock.ts';
 import { createJournal } from '../journal/journal.ts';
 import { createApiDispatch } from './api-dispatch.ts';
 import { createApiRouter } from './api-router.ts';

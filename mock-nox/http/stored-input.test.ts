@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
-import { createFileMock, nestedJson } from '../../test/support/file-mock.ts';
-import { DEMO_KEY, linkUser } from '../../test/support/test-mock.ts';
+import { createFileMock, nestedJson } from '../../test/test-support/file-mock.ts';
+import { DEMO_KEY, linkUser } from '../../test/test-support/test-mock.ts';
 
 let mock: Awaited<ReturnType<typeof createFileMock>>;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { createTestMock, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { createTestMock, DEMO_KEY } from '../../test/test-support/test-mock.ts';
 import { createJournal } from './journal.ts';
 import { TRUNCATED_MARKER } from './journal-limits.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSONFile } from 'lowdb/node';
-import { storedSession } from '../../test/support/stored-sessions.ts';
+import { storedSession } from '../../test/test-support/stored-sessions.ts';
 import { startServer } from '../server.ts';
 import { openStore, type Store } from './open-store.ts';
 import type { Db } from './schema.ts';

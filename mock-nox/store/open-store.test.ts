@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { CALLBACK, DEMO_KEY } from '../../test/support/test-mock.ts';
+import { CALLBACK, DEMO_KEY } from '../../test/test-support/test-mock.ts';
 import { createApp } from '../app.ts';
 import { openStore, StoreFileError } from './open-store.ts';
 import type { Db } from './schema.ts';

@@ -18,8 +18,8 @@ import {
   createV2Session,
   DEMO_KEY,
   linkUser,
-} from '../../test/support/test-mock.ts';
-import { startWebhookReceiver } from '../../test/support/webhook-receiver.ts';
+} from '../../test/test-support/test-mock.ts';
+import { startWebhookReceiver } from '../../test/test-support/webhook-receiver.ts';
 import { createApp } from '../app.ts';
 import { openStore, type Store, StoreFileError } from './open-store.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { startTestServer } from '../../../test/support/test-mock.ts';
+import { startTestServer } from '../../../test/test-support/test-mock.ts';
 import { type RunningSupplier, startSupplierServer } from '../start-supplier-server.ts';
 import { type SupplierConfig, supplierDefaults } from '../supplier-config.ts';
 import { type CustomerClient, createCustomerClient } from './customer-client.ts';

@@ -5,9 +5,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StartedMock, startMock } from '../../../mock-nox/index.ts';
 import type { Organisation } from '../../../openapi/wire-types.ts';
-import { startSupplierOAuthServer } from '../../../test/support/supplier-oauth-server.ts';
-import { verifyNoxWebhook } from '../../../test/support/verify-nox-webhook.ts';
-import { startWebhookReceiver } from '../../../test/support/webhook-receiver.ts';
+import { startSupplierOAuthServer } from '../../../test/test-support/supplier-oauth-server.ts';
+import { verifyNoxWebhook } from '../../../test/test-support/verify-nox-webhook.ts';
+import { startWebhookReceiver } from '../../../test/test-support/webhook-receiver.ts';
 import { launchBrowser } from '../../browser/launch-browser.ts';
 import type { SupplierAdapter } from '../../config/define-config.ts';
 import type { ScenarioResult } from '../../report/run-result.ts';
@@ -25,7 +25,7 @@ let app: ManufacturerApp;
 let org: Organisation;
 let env: ScenarioEnv;
 
-/** The stand-in supplier's OAuth page (test/support/supplier-oauth-server.ts), driven as an adapter would. */
+/** The stand-in supplier's OAuth page (test/test-support/supplier-oauth-server.ts), driven as an adapter would. */
 const adapter = {
   name: 'Flow Two Energy',
   url: 'http://127.0.0.1:9',

@@ -1,7 +1,12 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createSupplier, expectInSpec, getData, secondsUntil } from '../../../test/support/data-requests.ts';
-import { createTestMock, linkUser } from '../../../test/support/test-mock.ts';
+import {
+  createSupplier,
+  expectInSpec,
+  getData,
+  secondsUntil,
+} from '../../../test/test-support/data-requests.ts';
+import { createTestMock, linkUser } from '../../../test/test-support/test-mock.ts';
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;
 beforeEach(async () => {

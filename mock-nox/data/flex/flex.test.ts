@@ -6,8 +6,8 @@ import {
   getData,
   postData,
   secondsUntil,
-} from '../../../test/support/data-requests.ts';
-import { createTestMock, DEMO_KEY, linkUser } from '../../../test/support/test-mock.ts';
+} from '../../../test/test-support/data-requests.ts';
+import { createTestMock, DEMO_KEY, linkUser } from '../../../test/test-support/test-mock.ts';
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../../openapi/validator/openapi-validator.ts';
-import { CALLBACK, createTestMock, DEMO_KEY, linkUser } from '../../../test/support/test-mock.ts';
+import { CALLBACK, createTestMock, DEMO_KEY, linkUser } from '../../../test/test-support/test-mock.ts';
 
 const spec = loadOpenApi('nox-data');
 let mock: Awaited<ReturnType<typeof createTestMock>>;

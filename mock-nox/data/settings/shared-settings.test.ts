@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../../openapi/validator/openapi-validator.ts';
-import { createTestMock, DEMO_KEY, linkUser } from '../../../test/support/test-mock.ts';
+import { createTestMock, DEMO_KEY, linkUser } from '../../../test/test-support/test-mock.ts';
 
 const MAKER_KEY = 'mfr_api_key_123';
 const data = loadOpenApi('nox-data');

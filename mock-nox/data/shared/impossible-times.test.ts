@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectInSpec, getData, postData } from '../../../test/support/data-requests.ts';
-import { createTestMock, linkUser } from '../../../test/support/test-mock.ts';
+import { expectInSpec, getData, postData } from '../../../test/test-support/data-requests.ts';
+import { createTestMock, linkUser } from '../../../test/test-support/test-mock.ts';
 import { NoxError } from '../../errors/nox-error.ts';
 import { parseUtc } from './time-format.ts';
 

@@ -7,8 +7,8 @@ import {
   getData,
   postData,
   secondsUntil,
-} from '../../../test/support/data-requests.ts';
-import { createTestMock, DEMO_KEY, linkUser } from '../../../test/support/test-mock.ts';
+} from '../../../test/test-support/data-requests.ts';
+import { createTestMock, DEMO_KEY, linkUser } from '../../../test/test-support/test-mock.ts';
 
 const spec = loadOpenApi('nox-data');
 

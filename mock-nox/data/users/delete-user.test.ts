@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createTestMock, DEMO_KEY, linkUser } from '../../../test/support/test-mock.ts';
+import { createTestMock, DEMO_KEY, linkUser } from '../../../test/test-support/test-mock.ts';
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;
 beforeEach(async () => {

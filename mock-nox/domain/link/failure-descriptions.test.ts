@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { CALLBACK, createTestMock, DEMO_KEY } from '../../../test/support/test-mock.ts';
+import { CALLBACK, createTestMock, DEMO_KEY } from '../../../test/test-support/test-mock.ts';
 import { appTextsFor } from '../../pages/kit/app-texts.ts';
 import { fill } from '../../pages/kit/texts.ts';
 import type { Language } from '../../store/schema.ts';

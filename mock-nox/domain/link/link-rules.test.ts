@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { CALLBACK, createTestMock, createV2Session, linkUser } from '../../../test/support/test-mock.ts';
+import { CALLBACK, createTestMock, createV2Session, linkUser } from '../../../test/test-support/test-mock.ts';
 import { decodeCallbackData } from './result-redirect.ts';
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;

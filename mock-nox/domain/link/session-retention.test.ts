@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { createTestMock, createV2Session } from '../../../test/support/test-mock.ts';
+import { createTestMock, createV2Session } from '../../../test/test-support/test-mock.ts';
 
 const complete = (app: Awaited<ReturnType<typeof createTestMock>>['app'], token: string) =>
   request(app).post(`/__nox/link-sessions/${token}/complete`).send({ brand: 'daikin', username: 'alice' });

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../../harness/browser/launch-browser.ts';
-import { createFakeTime } from '../../../test/support/test-mock.ts';
-import { startWebhookReceiver } from '../../../test/support/webhook-receiver.ts';
+import { createFakeTime } from '../../../test/test-support/test-mock.ts';
+import { startWebhookReceiver } from '../../../test/test-support/webhook-receiver.ts';
 import { openStore, type RunningServer, startServer } from '../../index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: control API answers are read field by field

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { textOf } from '../../../test/support/browser-steps.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { textOf } from '../../../test/test-support/browser-steps.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 const brandsOnPage = (page: import('playwright-core').Page) =>
   page.locator('.brands a').evaluateAll((links) => links.map((a) => a.getAttribute('data-brand')));

@@ -5,8 +5,8 @@ import {
   logIn,
   pressCancel,
   textOf,
-} from '../../../test/support/browser-steps.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+} from '../../../test/test-support/browser-steps.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 describe('the fake manufacturer login', () => {
   const f = usePageFixture();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { logIn, textOf } from '../../../test/support/browser-steps.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { logIn, textOf } from '../../../test/test-support/browser-steps.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 const script = '<script>alert(1)</script>';
 const image = '<img src=x onerror=alert(2)>';

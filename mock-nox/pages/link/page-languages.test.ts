@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { logIn, textOf } from '../../../test/support/browser-steps.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { logIn, textOf } from '../../../test/test-support/browser-steps.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 const cases = [
   {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { callbackQuery, logIn, textOf } from '../../../test/support/browser-steps.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { callbackQuery, logIn, textOf } from '../../../test/test-support/browser-steps.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 describe('the deprecated v1 link (/connect)', () => {
   const f = usePageFixture();

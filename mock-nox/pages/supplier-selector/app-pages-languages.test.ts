@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { textOf } from '../../../test/support/browser-steps.ts';
-import { useFlow2Fixture } from '../../../test/support/flow2-fixture.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { textOf } from '../../../test/test-support/browser-steps.ts';
+import { useFlow2Fixture } from '../../../test/test-support/flow2-fixture.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 const cases = [
   {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { callbackQuery, textOf } from '../../../test/support/browser-steps.ts';
-import { useFlow2Fixture } from '../../../test/support/flow2-fixture.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { callbackQuery, textOf } from '../../../test/test-support/browser-steps.ts';
+import { useFlow2Fixture } from '../../../test/test-support/flow2-fixture.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 const START = Date.UTC(2026, 0, 1) / 1000;
 

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { logIn, pressCancel, textOf } from '../../../test/support/browser-steps.ts';
-import { useFlow2Fixture } from '../../../test/support/flow2-fixture.ts';
-import { usePageFixture } from '../../../test/support/page-fixture.ts';
+import { logIn, pressCancel, textOf } from '../../../test/test-support/browser-steps.ts';
+import { useFlow2Fixture } from '../../../test/test-support/flow2-fixture.ts';
+import { usePageFixture } from '../../../test/test-support/page-fixture.ts';
 
 describe('flow 2 from NOX’s web app', () => {
   const f = usePageFixture();
