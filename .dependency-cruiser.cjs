@@ -18,11 +18,11 @@ module.exports = {
   forbidden: [
     forbid(
       'cli-uses-public-entries',
-      'cli/ is the composition root: it wires mock-nox, harness and contracts through their index.ts only (and harness/config.ts, the config part alone, so serve loads no runner)',
+      'cli/ is the composition root: it wires mock-nox, harness and contracts through their index.ts only (and harness/config/index.ts, the config part alone, so serve loads no runner)',
       '^cli/',
       {
         path: '^(mock-nox|harness|contracts)/',
-        pathNot: '^(mock-nox|harness|contracts)/index\\.ts$|^harness/config\\.ts$',
+        pathNot: '^(mock-nox|harness|contracts)/index\\.ts$|^harness/config/index\\.ts$',
       },
     ),
     forbid(

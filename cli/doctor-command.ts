@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultConfigFile } from '../harness/config.ts';
+import { defaultConfigFile } from '../harness/config/index.ts';
 import type { DoctorFlags } from './doctor-action.ts';
 import { runEnv } from './run-settings.ts';
 

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { docsPath } from '../common/package-docs.ts';
-import { defaultConfigFile } from '../harness/config.ts';
+import { defaultConfigFile } from '../harness/config/index.ts';
 import { configTemplate, type ModuleSystem } from './config-template.ts';
 import { UsageError } from './report-failure.ts';
 import { workflowFile, workflowTemplate } from './workflow-template.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultConfigFile } from '../harness/config.ts';
+import { defaultConfigFile } from '../harness/config/index.ts';
 import type { InitFlags } from './init-action.ts';
 import { workflowFile } from './workflow-template.ts';
 

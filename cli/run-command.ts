@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultConfigFile, reporterNames, traceModes } from '../harness/config.ts';
+import { defaultConfigFile, reporterNames, traceModes } from '../harness/config/index.ts';
 import { collect, type RunFlags, runDefaults, runEnv } from './run-settings.ts';
 
 const description = [

@@ -6,7 +6,7 @@ import {
   SettingError,
   type SettingSpec,
 } from '../common/precedence.ts';
-import { mockOptionSchemas, runOptionSchemas, toReporterKinds } from '../harness/config.ts';
+import { mockOptionSchemas, runOptionSchemas, toReporterKinds } from '../harness/config/index.ts';
 import type { NoxTestkitConfig, RunSettings } from '../harness/index.ts';
 
 /** The flags of `nox-testkit run`, as commander hands them over (values are text until checked). */

@@ -7,7 +7,12 @@ import {
   SettingError,
   type SettingSpec,
 } from '../common/precedence.ts';
-import { checkConfigPart, configName, mockOptionSchemas, mockSectionSchema } from '../harness/config.ts';
+import {
+  checkConfigPart,
+  configName,
+  mockOptionSchemas,
+  mockSectionSchema,
+} from '../harness/config/index.ts';
 import type { components } from '../openapi/generated/nox-control.ts';
 import { loadOpenApi } from '../openapi/validator/openapi-validator.ts';
 

@@ -6,6 +6,6 @@ export {
   mockSectionSchema,
   runOptionSchemas,
   traceModes,
-} from './config/config-schema.ts';
-export { checkConfigPart, configName, defaultConfigFile } from './config/define-config.ts';
-export { reporterNames, toReporterKinds } from './config/reporter-names.ts';
+} from './config-schema.ts';
+export { checkConfigPart, configName, defaultConfigFile } from './define-config.ts';
+export { reporterNames, toReporterKinds } from './reporter-names.ts';
