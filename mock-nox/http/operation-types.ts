@@ -5,3 +5,6 @@ export type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/
 
 /** The query of an operation, as the validator hands it over (types coerced, defaults filled in). */
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** The path parameters of an operation, by name. */
+export type PathParams<Op> = Op extends { parameters: { path?: infer P } } ? NonNullable<P> : never;

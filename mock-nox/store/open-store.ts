@@ -33,6 +33,12 @@ export interface Store {
   data: Db;
   /** Resolves once a write that includes every change made so far has completed. */
   commit(): Promise<void>;
+  /**
+   * Grows with every record changed, added, removed or handed out (read through `data` or `find`): while it
+   * stays the same a commit has nothing to write. A change inside a document that is not a list (e.g.
+   * `data.policies.x = …`) does not count: whoever makes one commits it.
+   */
+  readonly revision: number;
   /** Where the data lives, for messages: a file path or "memory". */
   location: string;
   /** Indexed lookups (a record found counts as changed, as one read through `data` does). */
@@ -138,6 +144,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return {
       data: tracking.data,
       commit,
+      get revision() {
+        return tracking.revision;
+      },
       location,
       close,
       find: lookups(indexes, tracking.handOut),

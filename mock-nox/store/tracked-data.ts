@@ -45,6 +45,8 @@ export function createTracking(
   const proxies = new Map<string, { target: unknown[]; proxy: unknown[] }>();
   const rawOf = new WeakMap<object, unknown[]>();
   let lastScalars = '';
+  // Counts rows handed out, set, moved or removed, in every mode: an unchanged count means nothing to commit.
+  let revision = 0;
 
   const idOf = (collection: string, row: Row): number => {
     let id = ids.get(row);
@@ -57,12 +59,14 @@ export function createTracking(
   };
   // Without a log (memory, a whole-file adapter) nothing reads the changed rows: do not keep them.
   const mark = (collection: string, row: Row) => {
+    revision++;
     if (!options.logged) return;
     const rows = changed.get(collection);
     if (rows) rows.add(row);
     else changed.set(collection, new Set([row]));
   };
   const structureChanged = (collection: string) => {
+    revision++;
     reordered.add(collection);
     hooks.rebuilt(collection);
   };
@@ -126,6 +130,7 @@ export function createTracking(
     },
     set(target, key, value) {
       if (typeof key !== 'string' || !Array.isArray(value)) {
+        revision++;
         target[key as string] = value;
         return true;
       }
@@ -145,6 +150,10 @@ export function createTracking(
   return {
     /** The database as domain code reads and changes it. */
     data,
+    /** Grows with every change and every row handed out (see `Store.revision`). */
+    get revision() {
+      return revision;
+    },
     /** The same documents untracked, for writing the snapshot. */
     raw,
     /** The collection's rows, untracked: for reads that change nothing (a change made through it is not logged). */
@@ -157,6 +166,7 @@ export function createTracking(
     remove(collection: Collection, rows: readonly Row[]) {
       const list = raw[collection] as unknown as Row[];
       const gone = (row: Row) => {
+        revision++;
         changed.get(collection)?.delete(row);
         const id = ids.get(row);
         if (id !== undefined && options.logged) removedIds.push([collection, id]);

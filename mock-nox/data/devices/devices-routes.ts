@@ -1,10 +1,11 @@
 import type { MockContext } from '../../domain/mock-context.ts';
 import { policiesOf } from '../../domain/organisations.ts';
 import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
+import { createApiRoute } from '../../http/api-route.ts';
 import { type ApiRequest, type ApiRouter, createApiRouter } from '../../http/api-router.ts';
 import type { AssetType, Device, Organisation } from '../../store/schema.ts';
 import { isCurtailed } from '../pv/curtailment.ts';
-import { createDataRequestReader, tenantMeta } from '../shared/data-api.ts';
+import { tenantMeta } from '../shared/data-api.ts';
 import { paginateByKey } from '../shared/pagination.ts';
 import { visibleDevices } from '../shared/scope.ts';
 import { profileOf } from './device-profile.ts';
@@ -25,7 +26,7 @@ const steeringOff = {
 /** GET /v1/devices (heat pumps), /v1/devices/pv and /v1/manufacturer/devices (heat pumps), paginated by device id. */
 export function createDevicesRoutes(ctx: MockContext): ApiRouter {
   const router = createApiRouter();
-  const read = createDataRequestReader(ctx);
+  const route = createApiRoute(ctx, 'nox-data');
   const filtered = (org: Organisation, assetType: AssetType, q: { user_id?: string; device_id?: string }) =>
     visibleDevices(ctx, org, assetType, { userId: q.user_id, deviceId: q.device_id });
 
@@ -48,32 +49,50 @@ export function createDevicesRoutes(ctx: MockContext): ApiRouter {
       tenantMeta(org),
     );
 
-  router.get('/v1/devices', (req, res) => {
-    const { org, query } = read<'getDevices'>(req, res);
-    const { page, next_token } = pageOf(req, org, 'hp', query);
-    const supplierControl = policiesOf(ctx, org).package === 'supplier-control';
-    res.json({
-      data: page.map((d) => heatPumpView(d, supplierControl)),
-      meta: { ...tenantMeta(org), capacity_unit: 'kWh', next_token },
-    });
-  });
+  router.get(
+    '/v1/devices',
+    route({
+      operation: 'getDevices',
+      kind: 'supplier',
+      handle: ({ org, query, req, res }) => {
+        const { page, next_token } = pageOf(req, org, 'hp', query);
+        const supplierControl = policiesOf(ctx, org).package === 'supplier-control';
+        res.json({
+          data: page.map((d) => heatPumpView(d, supplierControl)),
+          meta: { ...tenantMeta(org), capacity_unit: 'kWh', next_token },
+        });
+      },
+    }),
+  );
 
-  router.get('/v1/devices/pv', (req, res) => {
-    const { org, query, now } = read<'getDevicesPv'>(req, res);
-    const { page, next_token } = pageOf(req, org, 'pv', query);
-    res.json({ data: page.map((d) => pvView(d, now)), meta: { ...tenantMeta(org), next_token } });
-  });
+  router.get(
+    '/v1/devices/pv',
+    route({
+      operation: 'getDevicesPv',
+      kind: 'supplier',
+      handle: ({ org, query, now, req, res }) => {
+        const { page, next_token } = pageOf(req, org, 'pv', query);
+        res.json({ data: page.map((d) => pvView(d, now)), meta: { ...tenantMeta(org), next_token } });
+      },
+    }),
+  );
 
-  router.get('/v1/manufacturer/devices', (req, res) => {
-    const { org, query } = read<'getManufacturerDevices'>(req, res, ['manufacturer']);
-    // Heat pumps only: the rows carry DHW and optimisation settings, which a PV inverter does not have.
-    const devices = filtered(org, 'hp', query);
-    const limit = limitOf(req, org, query);
-    const { page, next_token } = paginateByKey(devices, keyOf, limit, query.next_token, {
-      manufacturer: org.name,
-    });
-    res.json({ data: page.map(manufacturerView), meta: { manufacturer: org.name, next_token } });
-  });
+  router.get(
+    '/v1/manufacturer/devices',
+    route({
+      operation: 'getManufacturerDevices',
+      kind: 'manufacturer',
+      handle: ({ org, query, req, res }) => {
+        // Heat pumps only: the rows carry DHW and optimisation settings, which a PV inverter does not have.
+        const devices = filtered(org, 'hp', query);
+        const limit = limitOf(req, org, query);
+        const { page, next_token } = paginateByKey(devices, keyOf, limit, query.next_token, {
+          manufacturer: org.name,
+        });
+        res.json({ data: page.map(manufacturerView), meta: { manufacturer: org.name, next_token } });
+      },
+    }),
+  );
 
   /** A heat pump as GET /v1/devices shows it; the supplier-control fields only to that package (NOX's guide). */
   function heatPumpView(device: Device, supplierControl: boolean) {

@@ -1,20 +1,24 @@
 import type { MockContext } from '../../domain/mock-context.ts';
+import { createApiRoute } from '../../http/api-route.ts';
 import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
-import { createDataRequestReader } from '../shared/data-api.ts';
 import { findVisibleUser } from '../shared/scope.ts';
 
 /** DELETE /v1/users/{user_id}: modelled, since NOX lists "deleting a user" without a public endpoint. */
 export function createUserRoutes(ctx: MockContext): ApiRouter {
   const router = createApiRouter();
-  const read = createDataRequestReader(ctx);
+  const route = createApiRoute(ctx, 'nox-data');
 
-  router.delete('/v1/users/:user_id', async (req, res) => {
-    const { org } = read<'deleteUser'>(req, res);
-    const user = findVisibleUser(ctx, org, req.param('user_id'));
-    deleteUser(ctx, user.id);
-    await ctx.store.commit();
-    res.status(204).end();
-  });
+  router.delete(
+    '/v1/users/:user_id',
+    route({
+      operation: 'deleteUser',
+      kind: 'supplier',
+      handle: ({ org, param, res }) => {
+        deleteUser(ctx, findVisibleUser(ctx, org, param('user_id')).id);
+        res.status(204).end();
+      },
+    }),
+  );
 
   return router;
 }

@@ -1,6 +1,6 @@
-import { brands, brandsFor, findBrand, findV1Brand, v1Brands } from '../domain/brands.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { AssetType } from '../store/schema.ts';
+import { brands, brandsFor, findBrand, findV1Brand, v1Brands } from './brands.ts';
 
 const slugs = (list: readonly { slug: string }[]) => list.map((b) => b.slug);
 
