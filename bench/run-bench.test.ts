@@ -1,4 +1,5 @@
-// The bench script runs end to end in --quick mode and names every figure in its JSON; a Ctrl-C stops every
+// The bench script runs end to end in --smoke mode (the --quick plan, a fraction of a second per figure:
+// the same measurements, cheap enough for the suite) and names every figure in its JSON; a Ctrl-C stops every
 // server it started. No figure's value is judged here: speed is the bench's to print, never a test's to assert.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -47,14 +48,14 @@ const servers = ['bare_http', 'express_fixed', 'prism', 'mock_memory', 'mock_fil
 const lifecycles = ['flow1_memory', 'flow1_file', 'flow2_memory', 'flow2_file'];
 
 describe('npm run bench', () => {
-  test('--quick measures every server, lifecycle, store size and cold start, and writes them to its JSON', {
+  test('--smoke measures every server, lifecycle, store size and cold start, and writes them to its JSON', {
     timeout: 600_000,
   }, async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nox-bench-test-')), 'bench.json');
-    const bench = runBench(['--quick', '--out', out]);
+    const bench = runBench(['--smoke', '--out', out]);
     expect(await bench.exited, bench.output()).toBe(0);
     const result = JSON.parse(readFileSync(out, 'utf8'));
-    expect(result.mode).toBe('quick');
+    expect(result.mode).toBe('smoke');
     expect(Object.keys(result.machine)).toEqual(
       expect.arrayContaining(['cpus', 'node', 'load_average_at_start']),
     );
@@ -77,21 +78,21 @@ describe('npm run bench', () => {
     expect(typeof result.stored_users.large_over_small).toBe('number');
     expect(result.cold_start.mock_tsx.ms).toBeGreaterThan(0);
     expect(result.cold_start.prism.ms).toBeGreaterThan(0);
-    // --quick does not build: it measures the bin when dist/ is there, and says how fresh it is.
+    // --smoke, like --quick, does not build: it measures the bin when dist/ is there, and says how fresh it is.
     expect(['present', 'stale', 'missing']).toContain(result.cold_start.dist);
     if (result.cold_start.dist === 'missing') expect(result.cold_start.mock_dist).toBeNull();
     else
       expect(result.cold_start.mock_dist.samples_ms.length + result.cold_start.mock_dist.errors.length).toBe(
         1,
       );
-    expect(result.catalogue).toBeNull(); // --quick skips the catalogue
+    expect(result.catalogue).toBeNull(); // --smoke, like --quick, skips the catalogue
     expect(result.targets.map((t: { target: string }) => t.target)).toHaveLength(6);
     expect(bench.output()).toContain('Targets of issue #11');
   });
 
   test('Ctrl-C stops every server the bench started and exits 130', { timeout: 300_000 }, async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nox-bench-test-')), 'bench.json');
-    const bench = runBench(['--quick', '--out', out]);
+    const bench = runBench(['--smoke', '--out', out]);
     await waitFor(bench.child, bench.output, 'link-session creation');
     const started = childrenOf(bench.child.pid ?? 0);
     expect(started.length).toBeGreaterThanOrEqual(5);
@@ -104,7 +105,7 @@ describe('npm run bench', () => {
     const bench = runBench(['--quik']);
     expect(await bench.exited).toBe(2);
     expect(bench.output()).toContain(
-      'unknown argument --quik; usage: npm run bench [-- --quick] [-- --out FILE]',
+      'unknown argument --quik; usage: npm run bench [-- --quick | --smoke] [-- --out FILE]',
     );
   });
 });

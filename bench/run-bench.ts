@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --out FILE]: measures the mock beside its limit (bare node:http), the
+// npm run bench [-- --quick | --smoke] [-- --out FILE]: measures the mock beside its limit (bare node:http), the
 // framework's floor (plain Express) and its peer (Prism) in one run, in interleaved rounds; prints a table
 // and writes every figure to .nox-testkit/bench.json. Targets of issue #11 are printed, never asserted.
 import { spawnSync } from 'node:child_process';
@@ -16,39 +16,48 @@ import { type ServerKind, startServer } from './servers.ts';
 import { medianRates, ratio, total } from './stats.ts';
 
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
+const smoke = args.includes('--smoke');
+const quick = smoke || args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const out = resolve(outIndex >= 0 ? (args[outIndex + 1] ?? '') : join(root, '.nox-testkit/bench.json'));
-const unknown = args.filter((a, i) => a !== '--quick' && a !== '--out' && args[i - 1] !== '--out');
+const known = ['--quick', '--smoke', '--out'];
+const unknown = args.filter((a, i) => !known.includes(a) && args[i - 1] !== '--out');
 if (unknown.length > 0 || (outIndex >= 0 && !args[outIndex + 1])) {
   process.stderr.write(
-    `bench: unknown argument ${unknown[0] ?? '--out without a file'}; usage: npm run bench [-- --quick] [-- --out FILE]\n`,
+    `bench: unknown argument ${unknown[0] ?? '--out without a file'}; usage: npm run bench [-- --quick | --smoke] [-- --out FILE]\n`,
   );
   process.exit(2);
 }
 
-/** Full: what the README reports. Quick: under a minute, for CI, figures only indicative. */
-const plan = quick
-  ? {
-      rounds: 2,
-      seconds: 1,
-      lifecycleRounds: 1,
-      lifecycleSeconds: 2,
-      users: [1_000, 10_000],
-      coldSamples: 1,
-      build: false,
-      catalogue: false,
-    }
-  : {
-      rounds: 3,
-      seconds: 5,
-      lifecycleRounds: 2,
-      lifecycleSeconds: 5,
-      users: [1_000, 100_000],
-      coldSamples: 3,
-      build: true,
-      catalogue: true,
-    };
+/**
+ * Full: what the README reports. Quick: under a minute, for CI, figures only indicative. Smoke: the quick
+ * plan cut to a fraction of a second per figure, for the test suite, which checks that every measurement
+ * runs and is written, never what it measured (the figures mean nothing).
+ */
+const quickPlan = {
+  rounds: 2,
+  seconds: 1,
+  lifecycleRounds: 1,
+  lifecycleSeconds: 2,
+  users: [1_000, 10_000],
+  coldSamples: 1,
+  build: false,
+  catalogue: false,
+};
+const plan = smoke
+  ? { ...quickPlan, rounds: 1, seconds: 0.5, lifecycleSeconds: 0.5, users: [100, 1_000] }
+  : quick
+    ? quickPlan
+    : {
+        rounds: 3,
+        seconds: 5,
+        lifecycleRounds: 2,
+        lifecycleSeconds: 5,
+        users: [1_000, 100_000],
+        coldSamples: 3,
+        build: true,
+        catalogue: true,
+      };
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 const started = performance.now();
@@ -255,7 +264,7 @@ async function main() {
     atMost('catalogue wall time, s', catalogue ? catalogue.wall_ms / 1000 : null, 25),
   ];
   const result = {
-    mode: quick ? 'quick' : 'full',
+    mode: smoke ? 'smoke' : quick ? 'quick' : 'full',
     started_at: new Date(Date.now() - (performance.now() - started)).toISOString(),
     duration_s: 0,
     machine,
@@ -287,7 +296,7 @@ function print(r: {
 }) {
   const w = (text: string) => process.stdout.write(`${text}\n`);
   w(
-    `\nnox-testkit bench (${quick ? 'quick' : 'full'}): ${r.machine.cpus} CPUs, node ${r.machine.node}, load ${r.machine.load_average_at_start.join(' ')}`,
+    `\nnox-testkit bench (${smoke ? 'smoke' : quick ? 'quick' : 'full'}): ${r.machine.cpus} CPUs, node ${r.machine.node}, load ${r.machine.load_average_at_start.join(' ')}`,
   );
   w('\nPOST /v2/supplier/link-sessions, 20 connections (medians of the rounds)');
   w(

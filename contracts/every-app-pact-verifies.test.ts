@@ -12,10 +12,10 @@ import { runCli } from './test-support/run-cli.ts';
 // Apps other than the reference supplier record other answers for the same calls (an empty PV list for a
 // heat-pump customer, a heat-pump list for a solar one): each green run's pact must verify whatever the
 // app read, with Pact's Verifier (nox-testkit verify) and pact-cli's, every interaction. The apps: the
-// reference supplier, the small supplier of test/support reading what it linked, only PV lists or only
+// reference supplier, the small supplier of test/test-support reading what it linked, only PV lists or only
 // heat-pump lists, and the Python app of examples/python-supplier.
 const root = resolve(import.meta.dirname, '..');
-const small = join(root, 'test', 'support', 'small-supplier', 'nox-testkit.config.ts');
+const small = join(root, 'test', 'test-support', 'small-supplier', 'nox-testkit.config.ts');
 const dir = mkdtempSync(join(tmpdir(), 'nox-every-app-'));
 /** Scenarios by id: a few per app that still give its pact its calls (both asset types, a paged list). */
 const ids = (...names: string[]) => new RegExp(`^(${names.join('|')})$`);

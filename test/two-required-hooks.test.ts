@@ -6,7 +6,7 @@ import { runWithMock } from '../cli/run-with-mock.ts';
 import { loadConfig } from '../harness/config/define-config.ts';
 import { builtInScenarioDir, loadScenarios } from '../harness/runner/load-scenarios.ts';
 
-const smallSupplier = resolve(import.meta.dirname, 'support', 'small-supplier');
+const smallSupplier = resolve(import.meta.dirname, 'test-support', 'small-supplier');
 
 /** The flow-1 scenarios a correct app with only startConnection and readOutcome (and webhookPath) cannot run. */
 const stillSkipped = {

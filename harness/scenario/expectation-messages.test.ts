@@ -84,7 +84,9 @@ describe("expectation messages name the supplier's mistake", () => {
     },
   );
 
-  test('NOX’s return page showing no result is a verdict naming the page, not a harness timeout', async () => {
+  // This one and the four below each wait out a page's timeout for what never comes: side by side, so the
+  // file waits once (each has its own browser context; none of them reads the journal).
+  test.concurrent('NOX’s return page showing no result is a verdict naming the page, not a harness timeout', async () => {
     const failure = await failureOf(async (t) => {
       await t.page.goto(`${mock.url}/ui/supplier-return?state=not-a-state`);
       await t.webApp.result();
@@ -97,7 +99,7 @@ describe("expectation messages name the supplier's mistake", () => {
 
   // On NOX's pages but not the one a step needs (here NOX's error page, as after a link_url NOX cannot
   // open): each step of the user on NOX is a verdict naming the page, not a harness timeout.
-  test.each([
+  test.concurrent.each([
     ['chooseBrand', 'the brand daikin-x', (t: ScenarioContext) => t.nox.chooseBrand('daikin-x')],
     ['logIn', "the manufacturer's login", (t: ScenarioContext) => t.nox.logIn('someone')],
     ['enterCode', 'the one-time code', (t: ScenarioContext) => t.nox.enterCode()],
