@@ -1,20 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express from 'express';
 import { createAuthRoutes } from './auth/auth-routes.ts';
+import { controlRefusal } from './control/control-access.ts';
 import { createControlRoutes } from './control/control-routes.ts';
-import { applyRouteFaults, takeRouteFault } from './control/route-faults.ts';
 import { createDataRoutes } from './data/data-routes.ts';
 import { createVirtualClock, systemTime, type TimeSource } from './domain/clock.ts';
 import { createIds, type Ids } from './domain/ids.ts';
 import type { MockContext } from './domain/mock-context.ts';
-import { createErrorMiddleware, notFoundHandler, rejectNonJsonBodies } from './errors/error-middleware.ts';
-import { createApiDispatch } from './http/api-dispatch.ts';
-import { createApiRouter } from './http/api-router.ts';
-import { limitBodyDepth } from './http/body-limits.ts';
 import { createPropertyFilter } from './http/known-properties.ts';
-import { createMethodNotAllowedHandler } from './http/method-not-allowed.ts';
+import { createPipeline } from './http/pipeline.ts';
+import { takeRouteFault } from './http/route-faults.ts';
+import { createRouter } from './http/router.ts';
 import { createJournal, type Journal } from './journal/journal.ts';
-import { journalMiddleware, keepRawJson } from './journal/journal-middleware.ts';
 import { createWebhookSender, type WebhookOptions } from './outbound/webhook-sender.ts';
 import { createDashboardRoutes } from './pages/dashboard/dashboard-routes.ts';
 import { renderErrorPage } from './pages/kit/render-error-page.ts';
@@ -43,8 +39,8 @@ export interface AppDeps {
 export type MockApp = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Builds the mock NOX platform; it never listens (see server.ts). NOX's APIs are answered by the API
- * dispatcher (http/api-dispatch.ts), the pages, the control API and every other request by Express.
+ * Builds the mock NOX platform; it never listens (see server.ts). Every request, to NOX's APIs, the control
+ * API or the pages, goes through the one pipeline (http/pipeline.ts) to its route.
  */
 export function createApp(deps: AppDeps): MockApp {
   const parts = {
@@ -55,47 +51,28 @@ export function createApp(deps: AppDeps): MockApp {
     sessionRetentionSeconds: deps.sessionRetentionSeconds,
   };
   const ctx: MockContext = { ...parts, webhooks: createWebhookSender(parts, deps.webhooks) };
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.set('query parser', 'simple');
-  app.locals.publicUrl = deps.publicUrl?.replace(/\/+$/, '');
-  app.use(express.json({ limit: '1mb', strict: false, verify: keepRawJson }));
-  app.use(rejectNonJsonBodies);
-  app.use(['/ui', '/connect'], express.urlencoded({ extended: false, limit: '100kb' }));
-  app.use(journalMiddleware(ctx.journal, ctx.clock.now));
-  app.use(limitBodyDepth());
-  const control = {
-    adminToken: deps.adminToken,
-    publicUrl: app.locals.publicUrl,
-    closed: deps.controlClosed,
-  };
-  // The dashboard's page and script hold no data: they are served to anyone, and everything they show or
-  // change goes through the control API below, with its access rules.
-  app.use('/__nox/ui', createDashboardRoutes());
-  app.use('/__nox', createControlRoutes(ctx, control));
-  app.use(applyRouteFaults(ctx));
-  // Before the surfaces, as FastAPI routes before anything runs: Express would answer HEAD and OPTIONS itself.
-  app.use(createMethodNotAllowedHandler());
-  app.use(createPageRoutes(ctx));
-  app.use(notFoundHandler);
-  app.use(createErrorMiddleware(renderErrorPage));
-
-  const api = createApiRouter();
-  api.use(createAuthRoutes(ctx));
-  api.use(createDataRoutes(ctx));
+  const publicUrl = deps.publicUrl?.replace(/\/+$/, '');
+  const access = { adminToken: deps.adminToken, publicUrl, closed: deps.controlClosed };
+  const routes = createRouter();
+  routes.use(createAuthRoutes(ctx));
+  routes.use(createDataRoutes(ctx));
+  routes.use(createControlRoutes(ctx));
+  routes.use(createPageRoutes(ctx));
+  routes.use(createDashboardRoutes());
   const filters = ['nox-auth', 'nox-data'].map(createPropertyFilter);
-  const dispatch = createApiDispatch({
-    routes: api,
+  return createPipeline({
+    routes,
     journal: ctx.journal,
     now: ctx.clock.now,
-    publicUrl: app.locals.publicUrl,
+    publicUrl,
+    // The dashboard's page and script hold no data: they are served to anyone, and everything they show or
+    // change goes through the control API, with its access rules.
+    guard: (area, req, res) =>
+      area === 'control' && !req.path.startsWith('/__nox/ui') ? controlRefusal(req, res, access) : null,
     dropUnknown: (method, path, body) => {
       for (const filter of filters) filter.drop(method, path, body);
     },
     takeFault: (req, res) => takeRouteFault(ctx, req, res),
+    renderErrorPage,
   });
-  return (req, res) => {
-    if (!dispatch(req, res)) app(req, res);
-  };
 }

@@ -25,7 +25,7 @@ await bundleServe();
 
 /**
  * dist/cli/serve-command.js becomes one file holding the mock, its validator and the packages they use
- * (express, ajv, zod, lowdb...): loading its ~550 files one by one was most of a cold start; bundled, a
+ * (ajv, zod, lowdb...): loading its ~550 files one by one was most of a cold start; bundled, a
  * start to the first link session takes about half the CPU. Left as imports of their own files: what the rest of the CLI shares with
  * `serve` (common/, harness/errors.js), so an error class is one class on both sides of reportFailure's
  * instanceof; load-spec.js, which finds the spec files beside itself; and jiti, loaded only for a config file.

@@ -6,8 +6,8 @@ import { isRedirectAllowed, policiesOf } from '../domain/organisations.ts';
 import { pageLanguage } from '../domain/page-language.ts';
 import { errors } from '../errors/error-templates.ts';
 import { createApiRoute } from '../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
 import { publicUrlOf } from '../http/public-url.ts';
+import { createRouter, type Router } from '../http/router.ts';
 import type { Organisation } from '../store/schema.ts';
 import { createManufacturerRoutes } from './manufacturer-routes.ts';
 import { createPostLoginRedirectRoutes } from './post-login-redirect-routes.ts';
@@ -15,8 +15,8 @@ import { createPostLoginRedirectRoutes } from './post-login-redirect-routes.ts';
 type Schemas = components['schemas'];
 
 /** The Authenticator API: supplier and manufacturer link sessions (v2 and deprecated v1), POST /post-login-redirect. */
-export function createAuthRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createAuthRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-auth');
   /** The body sent has no asset_type and the caller's policy takes that as hp (the journal keeps it as sent). */
   const assetTypeDefaulted = (org: Organisation, sent: unknown) =>

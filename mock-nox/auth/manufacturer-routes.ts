@@ -8,14 +8,14 @@ import { resolveManufacturerUser } from '../domain/manufacturer/manufacturer-use
 import type { MockContext } from '../domain/mock-context.ts';
 import { pageLanguage } from '../domain/page-language.ts';
 import { createApiRoute } from '../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
 import { publicUrlOf } from '../http/public-url.ts';
+import { createRouter, type Router } from '../http/router.ts';
 
 type Schemas = components['schemas'];
 
 /** The manufacturer's Authenticator API: v2 link sessions and device connections, and the deprecated v1 pair. */
-export function createManufacturerRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createManufacturerRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-auth');
 
   router.post(

@@ -1,11 +1,11 @@
 import type { MockContext } from '../domain/mock-context.ts';
 import { confirmSupplierLogin } from '../domain/supplier-auth/confirm-supplier-login.ts';
 import { createApiRoute } from '../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
+import { createRouter, type Router } from '../http/router.ts';
 
 /** POST /post-login-redirect: the supplier's backend confirms its user for a state (modelled). */
-export function createPostLoginRedirectRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createPostLoginRedirectRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-auth');
 
   // A refusal can change the session too (expired, duplicate_connection): the route commits it either way.

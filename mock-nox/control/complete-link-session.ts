@@ -1,4 +1,5 @@
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../domain/link/complete-link.ts';
+import { getLinkSession } from '../domain/link/link-sessions.ts';
 import { loginBrand } from '../domain/link/login-brand.ts';
 import { accountBehaviour } from '../domain/link/manufacturer-accounts.ts';
 import type { MockContext } from '../domain/mock-context.ts';
@@ -34,4 +35,17 @@ export function completeWithoutBrowser(
   if (!input.username?.trim()) throw errors.validation([usernameRequired]);
   if (accountBehaviour(input.username).locked) return failLink(ctx, session, 'access_denied');
   return completeLogin(ctx, session, brand, input.username);
+}
+
+/** POST /__nox/link-sessions/{link_token}/complete: the browser flow done, and where it ends. */
+export function completeLinkSession(ctx: MockContext, token: string, input: CompleteRequest = {}) {
+  const session = getLinkSession(ctx, token);
+  const result = completeWithoutBrowser(ctx, session, input);
+  return {
+    redirect_url: result.url,
+    outcome: result.error ? 'failed' : 'connected',
+    error: result.error,
+    nox_user_id: session.nox_user_id,
+    device_ids: session.device_ids,
+  };
 }

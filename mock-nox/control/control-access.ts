@@ -1,5 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
 import { errors } from '../errors/error-templates.ts';
+import type { MockRequest, MockResponse } from '../http/router.ts';
 import { browserRefusal } from './control-origin.ts';
 
 export function isLoopback(address: string | undefined): boolean {
@@ -24,15 +24,21 @@ export interface ControlAccessOptions {
   closed?: boolean;
 }
 
-export function controlAccess({ adminToken, publicUrl, closed }: ControlAccessOptions = {}) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (closed) return next(errors.controlClosed());
-    if (!isControlAllowed(req.socket.remoteAddress, req.get('authorization'), adminToken)) {
-      if (adminToken === undefined) return next(errors.controlForbidden());
-      // The challenge tells a client (the dashboard) that a token would open it, not that it is shut.
-      res.set('WWW-Authenticate', 'Bearer realm="nox-testkit control API"');
-      return next(errors.controlTokenRequired());
-    }
-    next(browserRefusal(req, publicUrl, adminToken !== undefined) ?? undefined);
-  };
+/**
+ * Why this request may not use the control API, or null when it may: shut, a client beyond loopback without
+ * the admin token, or a request from a web page the mock did not serve (control-origin.ts).
+ */
+export function controlRefusal(
+  req: MockRequest,
+  res: MockResponse,
+  { adminToken, publicUrl, closed }: ControlAccessOptions = {},
+) {
+  if (closed) return errors.controlClosed();
+  if (!isControlAllowed(req.socket.remoteAddress, req.get('authorization'), adminToken)) {
+    if (adminToken === undefined) return errors.controlForbidden();
+    // The challenge tells a client (the dashboard) that a token would open it, not that it is shut.
+    res.set('WWW-Authenticate', 'Bearer realm="nox-testkit control API"');
+    return errors.controlTokenRequired();
+  }
+  return browserRefusal(req, publicUrl, adminToken !== undefined);
 }

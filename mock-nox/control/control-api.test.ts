@@ -1,4 +1,3 @@
-import type { Request, Response } from 'express';
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
@@ -9,7 +8,8 @@ import {
   DEMO_KEY,
   linkUser,
 } from '../../test/test-support/test-mock.ts';
-import { controlAccess, isControlAllowed } from './control-access.ts';
+import type { MockRequest, MockResponse } from '../http/router.ts';
+import { controlRefusal, isControlAllowed } from './control-access.ts';
 
 const spec = loadOpenApi('nox-control');
 let mock: Awaited<ReturnType<typeof createTestMock>>;
@@ -275,11 +275,9 @@ describe('route faults', () => {
 });
 
 describe('control API access', () => {
-  test('the middleware refuses a client that is not on loopback with a 403 in the {error} shape', async () => {
-    const refused = await new Promise<unknown>((resolve) => {
-      const req = { socket: { remoteAddress: '10.1.2.3' }, get: () => undefined } as unknown as Request;
-      controlAccess()(req, {} as Response, resolve);
-    });
+  test('the guard refuses a client that is not on loopback with a 403 in the {error} shape', () => {
+    const req = { socket: { remoteAddress: '10.1.2.3' }, get: () => undefined } as unknown as MockRequest;
+    const refused = controlRefusal(req, {} as MockResponse);
     expect(refused).toMatchObject({ status: 403, message: expect.stringContaining('--admin-token') });
   });
 

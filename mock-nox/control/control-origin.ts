@@ -1,5 +1,5 @@
-import type { Request } from 'express';
 import { errors } from '../errors/error-templates.ts';
+import type { MockRequest } from '../http/router.ts';
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -23,7 +23,7 @@ export function isServedHost(host: string | undefined, publicUrl: string | undef
  * `Origin` and `Sec-Fetch-Site` on cross-site requests; a DNS-rebound page sends a foreign `Host`. Without
  * the admin token, the Host must be one the mock is reached by (a valid token is what rebinding lacks).
  */
-export function browserRefusal(req: Request, publicUrl: string | undefined, hasToken: boolean) {
+export function browserRefusal(req: MockRequest, publicUrl: string | undefined, hasToken: boolean) {
   const host = req.get('host');
   if (!hasToken && !isServedHost(host, publicUrl)) return errors.controlHostRefused(host ?? '(none)');
   const site = req.get('sec-fetch-site');

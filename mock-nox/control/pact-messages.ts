@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import type { operations } from '../../openapi/generated/nox-control.ts';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import type { MockContext } from '../domain/mock-context.ts';
@@ -8,6 +7,7 @@ import { errors } from '../errors/error-templates.ts';
 import { createPropertyFilter } from '../http/known-properties.ts';
 import type { JsonBody } from '../http/operation-types.ts';
 import { webhookRequest } from '../outbound/webhook-sender.ts';
+import { TextAnswer } from './control-route.ts';
 import { createProviderStates, providerStates } from './provider-states.ts';
 
 const dataSpec = loadOpenApi('nox-data');
@@ -25,41 +25,37 @@ const PACT_WEBHOOK_URL = 'http://127.0.0.1:9/pact-webhooks';
  * states on fresh data, makes the change as the user on NOX's web app, and answers the body and
  * X-Webhook-* headers (as `Pact-Message-Metadata`) the webhook sender would send to the supplier.
  */
-export function createPactMessageRoutes(ctx: MockContext): Router {
-  const router = Router();
-  router.post('/pact-messages', async (req, res) => {
-    const { description, providerStates: given = [] }: MessageRequest = req.body;
-    const states = createProviderStates(ctx);
-    const values: Record<string, string> = {};
-    const change = given.find((s) => s.name === providerStates.settingsChange);
-    if (!change) throw errors.pactMessageUnknown(description, providerStates.settingsChange);
-    for (const state of given) Object.assign(values, states.change(state.name, state.params ?? {}));
-    const supplier = states.supplier();
-    supplier.webhook_url ??= PACT_WEBHOOK_URL;
-    const params = (change.params ?? {}) as Record<string, Value>;
-    const eventType = String(params.event_type);
-    const made = (value: Value) => {
-      const result = changeSettings(ctx, {
-        by: 'user',
-        noxUserId: values.nox_user_id ?? '',
-        ...patchOf(eventType, value, values.device_id),
-      });
-      // The verifier asked for the message, not for a delivery: none is attempted.
-      ctx.store.remove('webhook_deliveries', result.deliveries);
-      return result.deliveries;
-    };
-    if (params.previous_value !== null && params.previous_value !== undefined) made(params.previous_value);
-    const delivery = made(params.value ?? null).find(
-      (d) => d.organisation_id === supplier.id && d.event.type === eventType,
-    );
-    await ctx.store.commit();
-    if (!delivery) throw errors.pactMessageNoEvent(eventType);
-    const { body, headers } = webhookRequest(ctx, supplier, delivery, ctx.clock.now(supplier.id));
-    const metadata = { contentType: 'application/json', ...headers };
-    res.set('Pact-Message-Metadata', Buffer.from(JSON.stringify(metadata)).toString('base64'));
-    res.type('application/json').send(body);
+export function producePactMessage(ctx: MockContext, request: MessageRequest): TextAnswer {
+  const { description, providerStates: given = [] } = request;
+  const states = createProviderStates(ctx);
+  const values: Record<string, string> = {};
+  const change = given.find((s) => s.name === providerStates.settingsChange);
+  if (!change) throw errors.pactMessageUnknown(description, providerStates.settingsChange);
+  for (const state of given) Object.assign(values, states.change(state.name, state.params ?? {}));
+  const supplier = states.supplier();
+  supplier.webhook_url ??= PACT_WEBHOOK_URL;
+  const params = (change.params ?? {}) as Record<string, Value>;
+  const eventType = String(params.event_type);
+  const made = (value: Value) => {
+    const result = changeSettings(ctx, {
+      by: 'user',
+      noxUserId: values.nox_user_id ?? '',
+      ...patchOf(eventType, value, values.device_id),
+    });
+    // The verifier asked for the message, not for a delivery: none is attempted.
+    ctx.store.remove('webhook_deliveries', result.deliveries);
+    return result.deliveries;
+  };
+  if (params.previous_value !== null && params.previous_value !== undefined) made(params.previous_value);
+  const delivery = made(params.value ?? null).find(
+    (d) => d.organisation_id === supplier.id && d.event.type === eventType,
+  );
+  if (!delivery) throw errors.pactMessageNoEvent(eventType);
+  const { body, headers } = webhookRequest(ctx, supplier, delivery, ctx.clock.now(supplier.id));
+  const metadata = { contentType: 'application/json', ...headers };
+  return new TextAnswer(body, 'application/json', {
+    'Pact-Message-Metadata': Buffer.from(JSON.stringify(metadata)).toString('base64'),
   });
-  return router;
 }
 
 /** The user's change that makes an event of the type: `{user|device}.settings.{group}.{field}.updated`, or steering. */

@@ -6,12 +6,12 @@ import { createSeedDb } from '../store/seed.ts';
 import type { Collection } from '../store/tracked-data.ts';
 
 /** Everything back to a fresh mock (the demo organisations only), or one organisation's data cleared. */
-export function reset(ctx: MockContext, organisationId?: string): void {
+export function reset(ctx: MockContext, organisationId?: string): { reset: string } {
   const data = ctx.store.data;
   if (organisationId === undefined) {
     Object.assign(data, createSeedDb());
     ctx.journal.clear();
-    return;
+    return { reset: 'all' };
   }
   const org = getOrganisation(ctx, organisationId);
   const { store } = ctx;
@@ -37,6 +37,7 @@ export function reset(ctx: MockContext, organisationId?: string): void {
   drop('webhook_deliveries', ours);
   Object.assign(org, { policies: {}, clock_offset_seconds: 0, brand_outages: [], route_faults: [] });
   ctx.journal.clear(org.id);
+  return { reset: org.id };
 }
 
 /** The state, whole or of one organisation, as the control API shows it. */

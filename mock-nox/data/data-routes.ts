@@ -1,5 +1,5 @@
 import type { MockContext } from '../domain/mock-context.ts';
-import { type ApiRouter, createApiRouter } from '../http/api-router.ts';
+import { createRouter, type Router } from '../http/router.ts';
 import { createConsumptionRoutes } from './consumption/consumption-routes.ts';
 import { createDevicesRoutes } from './devices/devices-routes.ts';
 import { createFlexRoutes } from './flex/flex-routes.ts';
@@ -9,8 +9,8 @@ import { createThermalRoutes } from './thermal/thermal-routes.ts';
 import { createUserRoutes } from './users/user-routes.ts';
 
 /** The NOX data ("Package") API under /v1, on the calling organisation's linked users and devices. */
-export function createDataRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createDataRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   for (const create of [
     createDevicesRoutes,
     createSettingsRoutes,

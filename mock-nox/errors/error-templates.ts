@@ -48,10 +48,11 @@ export const errors = {
       404,
       `No NOX endpoint ${method} ${path}. See the OpenAPI files under openapi/ for the paths served.`,
     ),
-  methodNotAllowed: (method: string, path: string, allowed: readonly string[]) =>
+  /** `spec` is the OpenAPI file that gives the path its methods, if there is one (the pages have none). */
+  methodNotAllowed: (method: string, path: string, allowed: readonly string[], spec?: string) =>
     new NoxError(
       405,
-      `${path} does not take ${method}; it takes ${list(allowed)} (see the Allow header and openapi/nox-auth.yaml).`,
+      `${path} does not take ${method}; it takes ${list(allowed)} (see the Allow header${spec ? ` and openapi/${spec}` : ''}).`,
     ),
   /** FastAPI's own text: the data API answers a wrong method with {"detail": "Method Not Allowed"}. */
   methodNotAllowedFastApi: () => new NoxError(405, 'Method Not Allowed'),

@@ -1,7 +1,7 @@
 import type { MockContext } from '../domain/mock-context.ts';
 import { errors } from '../errors/error-templates.ts';
 import type { Organisation, OrganisationKind } from '../store/schema.ts';
-import type { ApiRequest, ApiResponse } from './api-router.ts';
+import type { MockRequest, MockResponse } from './router.ts';
 
 /**
  * The organisation behind the request's key (`x-api-key`, or on v1 also `Authorization: ApiKey <key>`),
@@ -9,8 +9,8 @@ import type { ApiRequest, ApiResponse } from './api-router.ts';
  */
 export function authenticate(
   ctx: MockContext,
-  req: ApiRequest,
-  res: ApiResponse,
+  req: MockRequest,
+  res: MockResponse,
   kind: OrganisationKind | OrganisationKind[],
   options: { allowAuthorizationHeader?: boolean } = {},
 ): Organisation {

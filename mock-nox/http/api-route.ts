@@ -3,9 +3,9 @@ import type { operations as DataOperations } from '../../openapi/generated/nox-d
 import type { MockContext } from '../domain/mock-context.ts';
 import type { Organisation, OrganisationKind } from '../store/schema.ts';
 import { authenticate } from './api-key.ts';
-import type { ApiHandler, ApiRequest, ApiResponse } from './api-router.ts';
 import type { JsonBody, PathParams, QueryOf } from './operation-types.ts';
 import { createRequestValidator } from './request-validator.ts';
+import type { MockRequest, MockResponse, RouteHandler } from './router.ts';
 
 /** The OpenAPI files of NOX's APIs, each with the operations openapi-typescript generated from it. */
 interface ApiSpecs {
@@ -25,9 +25,9 @@ export interface ApiCall<Op> {
   param(name: keyof PathParams<Op> & string): string;
   /** The caller's virtual time, in unix seconds. */
   now: number;
-  req: ApiRequest;
+  req: MockRequest;
   /** Answers once the handler's changes are committed (see apiRoute). */
-  res: ApiResponse;
+  res: MockResponse;
 }
 
 export interface ApiRouteOptions<Ops, K extends keyof Ops> {
@@ -55,7 +55,7 @@ export interface ApiRouteOptions<Ops, K extends keyof Ops> {
  */
 export function createApiRoute<S extends keyof ApiSpecs>(ctx: MockContext, spec: S) {
   const validate = createRequestValidator(spec);
-  return <K extends keyof ApiSpecs[S]>(options: ApiRouteOptions<ApiSpecs[S], K>): ApiHandler => {
+  return <K extends keyof ApiSpecs[S]>(options: ApiRouteOptions<ApiSpecs[S], K>): RouteHandler => {
     const keyOptions = { allowAuthorizationHeader: options.v1 === true };
     return async (req, res) => {
       const org = authenticate(ctx, req, res, options.kind, keyOptions);
@@ -77,7 +77,7 @@ export function createApiRoute<S extends keyof ApiSpecs>(ctx: MockContext, spec:
   };
 }
 
-const validated = (req: ApiRequest) => ({
+const validated = (req: MockRequest) => ({
   method: req.method,
   baseUrl: req.baseUrl,
   path: req.path,
@@ -85,23 +85,30 @@ const validated = (req: ApiRequest) => ({
 });
 
 /** A response whose `json`/`end` are held until `send()`, so that the commit comes before the answer. */
-function deferredResponse(res: ApiResponse): { res: ApiResponse; send(): void } {
+function deferredResponse(res: MockResponse): { res: MockResponse; send(): void } {
   let answer: (() => void) | undefined;
   const hold = (send: () => void) => {
     if (answer) throw new Error('the request was answered already');
     answer = send;
   };
-  const held: ApiResponse = {
+  const held: MockResponse = {
     locals: res.locals,
     status(code) {
       res.status(code);
       return held;
     },
-    set(name, value) {
-      res.set(name, value);
+    set(name: string | Record<string, string>, value?: string) {
+      if (typeof name === 'string') res.set(name, value as string);
+      else res.set(name);
+      return held;
+    },
+    type(type) {
+      res.type(type);
       return held;
     },
     json: (body) => hold(() => res.json(body)),
+    send: (text) => hold(() => res.send(text)),
+    redirect: (status, url) => hold(() => res.redirect(status, url)),
     end: () => hold(() => res.end()),
   };
   return { res: held, send: () => answer?.() };

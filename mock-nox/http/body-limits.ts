@@ -1,6 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
-import { errors } from '../errors/error-templates.ts';
-
 /** No NOX body nests deeper than 4 levels; 32 leaves room and keeps every stored value serialisable. */
 export const MAX_BODY_DEPTH = 32;
 
@@ -14,12 +11,4 @@ export function depthOf(value: unknown, limit = MAX_BODY_DEPTH): number {
     if (deepest > limit) break;
   }
   return deepest + 1;
-}
-
-/** Refuses a JSON body nested deeper than MAX_BODY_DEPTH, in the surface's own error shape. */
-export function limitBodyDepth() {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    if (depthOf(req.body) > MAX_BODY_DEPTH) next(errors.bodyTooDeep(MAX_BODY_DEPTH));
-    else next();
-  };
 }

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import { followRef, loadSpec } from '../../openapi/validator/load-spec.ts';
 import { errors } from '../errors/error-templates.ts';
 
@@ -77,20 +76,18 @@ export function createPropertyFilter(specName: string) {
   };
 }
 
-/** The control API is the mock's own: a field it does not know is a typo, answered with 400. */
-export function refuseUnknownProperties(specName: string) {
+/** The control API is the mock's own: a field it does not know is a typo, refused with 400. */
+export function createUnknownPropertyCheck(specName: string) {
   const filter = createPropertyFilter(specName);
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const found = filter.list(req.method, req.baseUrl + req.path, req.body);
-    if (found.length === 0) return next();
-    next(
-      errors.validation(
-        found.map((path) => ({
-          loc: ['body', ...path],
-          msg: `${path.join('.')} is not a known field`,
-          type: 'extra_forbidden',
-        })),
-      ),
+  return (method: string, path: string, body: unknown): void => {
+    const found = filter.list(method, path, body);
+    if (found.length === 0) return;
+    throw errors.validation(
+      found.map((at) => ({
+        loc: ['body', ...at],
+        msg: `${at.join('.')} is not a known field`,
+        type: 'extra_forbidden',
+      })),
     );
   };
 }

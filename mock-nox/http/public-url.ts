@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 
-/** What the origin is read from: an Express request or an ApiRequest. */
+/** What the origin is read from: an Express request or an MockRequest. */
 export interface CalledRequest {
   app: { locals: { publicUrl?: string } };
   protocol: string;

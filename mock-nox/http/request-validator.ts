@@ -5,7 +5,7 @@ import { errors } from '../errors/error-templates.ts';
  * Returns a function that checks a request against the named OpenAPI file and throws NOX's validation
  * error; on success it returns the query with its types coerced and its defaults filled in.
  */
-/** The parts of a request (an Express one or an ApiRequest) that are validated. */
+/** The parts of a request (an Express one or an MockRequest) that are validated. */
 export interface ValidatedRequest {
   method: string;
   baseUrl: string;

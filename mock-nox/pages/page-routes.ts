@@ -1,5 +1,5 @@
-import { Router } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
+import { createRouter, type Router } from '../http/router.ts';
 import { openLink } from './link/open-link.ts';
 import { showLogin } from './link/show-login.ts';
 import { submitCode } from './link/submit-code.ts';
@@ -12,10 +12,11 @@ import { addWebAppRoutes } from './web-app/web-app-routes.ts';
  * (flow 1), the energy-supplier selector, NOX's return page and NOX's web app (flow 2).
  */
 export function createPageRoutes(ctx: MockContext): Router {
-  const router = Router();
-  addSupplierSelectorRoutes(router, ctx);
+  const router = createRouter();
+  const open = openLink(ctx);
+  addSupplierSelectorRoutes(router, ctx, open);
   addWebAppRoutes(router, ctx);
-  router.get(['/ui', '/connect'], openLink(ctx));
+  router.get('/connect', open);
   router.get('/ui/login/:brand', showLogin(ctx));
   router.post('/ui/login/:brand', submitLogin(ctx));
   router.post('/ui/login/:brand/otp', submitCode(ctx));

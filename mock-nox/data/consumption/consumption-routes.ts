@@ -1,7 +1,7 @@
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { createApiRoute } from '../../http/api-route.ts';
-import { type ApiRequest, type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type MockRequest, type Router } from '../../http/router.ts';
 import type { NoxUser, Organisation } from '../../store/schema.ts';
 import { tenantMeta } from '../shared/data-api.ts';
 import { paginateSeries, seriesScope, wholeSeries } from '../shared/pagination.ts';
@@ -24,7 +24,7 @@ const consumptionMeta = (org: Organisation, nextToken: string | null) => ({
 });
 
 /** The page a series request asks for; its token is bound to the path and the query. */
-const pageRequest = (req: ApiRequest, query: { limit?: number; next_token?: string }, now: number) => ({
+const pageRequest = (req: MockRequest, query: { limit?: number; next_token?: string }, now: number) => ({
   now,
   limit: query.limit ?? 1000,
   nextToken: query.next_token,
@@ -32,8 +32,8 @@ const pageRequest = (req: ApiRequest, query: { limit?: number; next_token?: stri
 });
 
 /** House consumption forecasts (live and historical) and the per-device forecast of the next quarter-hour. */
-export function createConsumptionRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createConsumptionRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
   const housesOf = (org: Organisation, houseId: string | undefined): NoxUser[] =>
     houseId === undefined ? ctx.store.peek.noxUsersOf(org.id) : [findVisibleUser(ctx, org, houseId)];

@@ -2,7 +2,7 @@ import type { MockContext } from '../../domain/mock-context.ts';
 import { policiesOf } from '../../domain/organisations.ts';
 import { effectiveSettings } from '../../domain/settings/settings-rules.ts';
 import { createApiRoute } from '../../http/api-route.ts';
-import { type ApiRequest, type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type MockRequest, type Router } from '../../http/router.ts';
 import type { AssetType, Device, Organisation } from '../../store/schema.ts';
 import { isCurtailed } from '../pv/curtailment.ts';
 import { tenantMeta } from '../shared/data-api.ts';
@@ -24,8 +24,8 @@ const steeringOff = {
 };
 
 /** GET /v1/devices (heat pumps), /v1/devices/pv and /v1/manufacturer/devices (heat pumps), paginated by device id. */
-export function createDevicesRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createDevicesRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
   const filtered = (org: Organisation, assetType: AssetType, q: { user_id?: string; device_id?: string }) =>
     visibleDevices(ctx, org, assetType, { userId: q.user_id, deviceId: q.device_id });
@@ -34,13 +34,13 @@ export function createDevicesRoutes(ctx: MockContext): ApiRouter {
    * The page size: the caller's `limit`, else the organisation's default_device_page_size (NOX: 1000, the
    * spec's default, which the validator fills in: so the raw query says whether the caller gave one).
    */
-  const limitOf = (req: ApiRequest, org: Organisation, query: { limit?: number }) =>
+  const limitOf = (req: MockRequest, org: Organisation, query: { limit?: number }) =>
     req.query.limit === undefined
       ? policiesOf(ctx, org).default_device_page_size
       : (query.limit ?? policiesOf(ctx, org).default_device_page_size);
 
   /** One page of the caller's devices of an asset type, after the user_id/device_id filters. */
-  const pageOf = (req: ApiRequest, org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
+  const pageOf = (req: MockRequest, org: Organisation, assetType: AssetType, query: DeviceListQuery) =>
     paginateByKey(
       filtered(org, assetType, query),
       keyOf,

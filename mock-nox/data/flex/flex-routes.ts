@@ -2,7 +2,7 @@ import type { components, operations } from '../../../openapi/generated/nox-data
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { type ApiCall, createApiRoute } from '../../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type Router } from '../../http/router.ts';
 import type { Device, Organisation } from '../../store/schema.ts';
 import { tenantMeta } from '../shared/data-api.ts';
 import { paginateSeries, seriesScope, wholeSeries } from '../shared/pagination.ts';
@@ -22,8 +22,8 @@ const operationsOf = {
  * Flex down (reference §6.10, the older api-reference pages) and its modelled flex-up twin: the potential
  * per device for the current quarter-hour, and the fleet-wide execution.
  */
-export function createFlexRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createFlexRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
 
   /** One row per physical device: a device linked under two NOX users of the caller is counted once. */

@@ -1,7 +1,7 @@
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { createApiRoute } from '../../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type Router } from '../../http/router.ts';
 import { profileOf } from '../devices/device-profile.ts';
 import { tenantMeta } from '../shared/data-api.ts';
 import { findVisibleDevice, visibleDevices } from '../shared/scope.ts';
@@ -14,8 +14,8 @@ const QUARTER = 900;
 const REALTIME_QUARTERS = 96;
 
 /** PV control (switch-off windows, fleet-wide curtailment, its logs) and the production forecast. */
-export function createPvControlRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createPvControlRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
 
   router.post(

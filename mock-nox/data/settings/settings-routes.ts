@@ -4,7 +4,7 @@ import { effectiveSettings, type SettingsPatch } from '../../domain/settings/set
 import { settingsView } from '../../domain/settings/settings-view.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { createApiRoute } from '../../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type Router } from '../../http/router.ts';
 import type { Organisation } from '../../store/schema.ts';
 import { tenantMeta } from '../shared/data-api.ts';
 import { findVisibleUser, visibleDevices } from '../shared/scope.ts';
@@ -12,8 +12,8 @@ import { findVisibleUser, visibleDevices } from '../shared/scope.ts';
 export const WARNING_HEADER = 'x-nox-testkit-warning';
 
 /** GET/PATCH /v1/devices/settings and the deprecated POST /v1/device/thermal-control/settings. */
-export function createSettingsRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createSettingsRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
 
   router.get(

@@ -1,7 +1,7 @@
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { createApiRoute } from '../../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type Router } from '../../http/router.ts';
 import { tenantMeta } from '../shared/data-api.ts';
 import { findVisibleDevice } from '../shared/scope.ts';
 import { formatSeconds, parseUtc, quarterStart } from '../shared/time-format.ts';
@@ -14,8 +14,8 @@ const MAX_FORECAST_DAYS = 7;
 const isoZ = (unix: number) => new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
 
 /** Thermal control of heat pumps: forecast, current state, and the supplier's 24-hour schedule. */
-export function createThermalRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createThermalRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
 
   router.get(

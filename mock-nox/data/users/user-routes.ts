@@ -1,11 +1,11 @@
 import type { MockContext } from '../../domain/mock-context.ts';
 import { createApiRoute } from '../../http/api-route.ts';
-import { type ApiRouter, createApiRouter } from '../../http/api-router.ts';
+import { createRouter, type Router } from '../../http/router.ts';
 import { findVisibleUser } from '../shared/scope.ts';
 
 /** DELETE /v1/users/{user_id}: modelled, since NOX lists "deleting a user" without a public endpoint. */
-export function createUserRoutes(ctx: MockContext): ApiRouter {
-  const router = createApiRouter();
+export function createUserRoutes(ctx: MockContext): Router {
+  const router = createRouter();
   const route = createApiRoute(ctx, 'nox-data');
 
   router.delete(

@@ -1,4 +1,4 @@
-import { type Response, Router } from 'express';
+import { createRouter, type MockResponse, type Router } from '../../http/router.ts';
 import { dashboardPage } from './dashboard-page.ts';
 import { dashboardScript } from './dashboard-script.ts';
 import { dashboardStyle } from './dashboard-style.ts';
@@ -19,7 +19,7 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-function send(res: Response, type: string, body: string): void {
+function send(res: MockResponse, type: string, body: string): void {
   res
     .status(200)
     .set({
@@ -38,9 +38,9 @@ function send(res: Response, type: string, body: string): void {
  * a client of the control API and nothing else, so the dashboard is exactly as protected as that API.
  */
 export function createDashboardRoutes(): Router {
-  const router = Router();
-  router.get('/', (_req, res) => send(res, 'html', dashboardPage()));
-  router.get('/dashboard.css', (_req, res) => send(res, 'css', dashboardStyle));
-  router.get('/dashboard.js', (_req, res) => send(res, 'js', dashboardScript));
+  const router = createRouter();
+  router.get(['/__nox/ui', '/__nox/ui/'], (_req, res) => send(res, 'html', dashboardPage()));
+  router.get('/__nox/ui/dashboard.css', (_req, res) => send(res, 'css', dashboardStyle));
+  router.get('/__nox/ui/dashboard.js', (_req, res) => send(res, 'js', dashboardScript));
   return router;
 }

@@ -1,9 +1,9 @@
-import type { Response } from 'express';
 import { findLinkSession } from '../../domain/link/link-sessions.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { getOrganisation } from '../../domain/organisations.ts';
 import { pageLanguage } from '../../domain/page-language.ts';
 import { errors } from '../../errors/error-templates.ts';
+import type { MockResponse } from '../../http/router.ts';
 import type { Language, LinkSession, Organisation } from '../../store/schema.ts';
 
 /** What every page request works on: the link session its token names, its supplier, the page language. */
@@ -17,7 +17,7 @@ export interface PageSession {
 /** The session of a page request (query or form fields), or a 404 page; tells the journal whose it is. */
 export function pageSession(
   ctx: MockContext,
-  res: Response,
+  res: MockResponse,
   input: { token?: unknown; language?: unknown },
 ): PageSession {
   const token = typeof input.token === 'string' ? input.token : '';

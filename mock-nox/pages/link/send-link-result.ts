@@ -1,7 +1,7 @@
-import type { Response } from 'express';
 import type { LinkResult } from '../../domain/link/complete-link.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { getOrganisation } from '../../domain/organisations.ts';
+import type { MockResponse } from '../../http/router.ts';
 import type { Language } from '../../store/schema.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { renderResultPage } from './result-page.ts';
@@ -12,7 +12,7 @@ import { renderResultPage } from './result-page.ts';
  */
 export async function sendLinkResult(
   ctx: MockContext,
-  res: Response,
+  res: MockResponse,
   result: LinkResult,
   language: Language,
   redirectStatus: 302 | 303,

@@ -1,9 +1,9 @@
-import type { RequestHandler } from 'express';
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../../domain/link/complete-link.ts';
 import { loginBrand } from '../../domain/link/login-brand.ts';
 import { ONE_TIME_CODE } from '../../domain/link/manufacturer-accounts.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { errors } from '../../errors/error-templates.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { textsFor } from '../kit/texts.ts';
@@ -12,7 +12,7 @@ import { pageSession } from './page-session.ts';
 import { sendLinkResult } from './send-link-result.ts';
 
 /** `POST /ui/login/:brand/otp`: the one-time-code step of a `+otp` account; the right code logs in. */
-export function submitCode(ctx: MockContext): RequestHandler {
+export function submitCode(ctx: MockContext): RouteHandler {
   return async (req, res) => {
     const form = readForm(req.body);
     const { token, session, language } = pageSession(ctx, res, form);

@@ -1,8 +1,8 @@
-import type { RequestHandler } from 'express';
 import { checkUsable, completeLogin, failLink, type LinkResult } from '../../domain/link/complete-link.ts';
 import { loginBrand } from '../../domain/link/login-brand.ts';
 import { accountBehaviour } from '../../domain/link/manufacturer-accounts.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import type { LinkSession } from '../../store/schema.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
@@ -16,7 +16,7 @@ import { sendLinkResult } from './send-link-result.ts';
  * `POST /ui/login/:brand`: the username decides the outcome (see manufacturer-accounts.ts): cancel, a
  * locked account, a first wrong password, a one-time-code step, or the login that connects the devices.
  */
-export function submitLogin(ctx: MockContext): RequestHandler {
+export function submitLogin(ctx: MockContext): RouteHandler {
   return async (req, res) => {
     const form = readForm(req.body);
     const { token, session, org, language } = pageSession(ctx, res, form);

@@ -1,6 +1,6 @@
-import type { Response } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import type { ChooseSupplierResult } from '../../domain/supplier-auth/choose-supplier.ts';
+import type { MockResponse } from '../../http/router.ts';
 import type { Language } from '../../store/schema.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { renderReturnPage, type WayBack } from './return-page.ts';
@@ -11,7 +11,7 @@ import { renderReturnPage, type WayBack } from './return-page.ts';
  */
 export async function sendChoiceResult(
   ctx: MockContext,
-  res: Response,
+  res: MockResponse,
   result: ChooseSupplierResult,
   failure: { language: Language; supplier: string; wayBack: WayBack },
 ): Promise<void> {

@@ -1,8 +1,8 @@
-import type { RequestHandler } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { pageLanguage } from '../../domain/page-language.ts';
 import { returnToNox } from '../../domain/supplier-auth/return-to-nox.ts';
 import { errors } from '../../errors/error-templates.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { renderErrorPage } from '../kit/render-error-page.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { renderReturnPage } from './return-page.ts';
@@ -13,7 +13,7 @@ import { wayBackOf } from './way-back.ts';
  * is NOX's 404 page (never a redirect, so no one can bounce users through NOX); a manufacturer's session
  * goes back to its redirect_url; a web-app session (or failure redirects off) ends on NOX's own page.
  */
-export function showSupplierReturn(ctx: MockContext): RequestHandler {
+export function showSupplierReturn(ctx: MockContext): RouteHandler {
   return async (req, res) => {
     const state = typeof req.query.state === 'string' ? req.query.state : '';
     if (!state) throw errors.supplierReturnStateMissing();

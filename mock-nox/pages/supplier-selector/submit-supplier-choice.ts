@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { findManufacturerLinkSession } from '../../domain/manufacturer/manufacturer-link-sessions.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { pageLanguage } from '../../domain/page-language.ts';
@@ -6,6 +5,7 @@ import { chooseSupplier } from '../../domain/supplier-auth/choose-supplier.ts';
 import { selectableSuppliers } from '../../domain/supplier-auth/selectable-suppliers.ts';
 import { errors } from '../../errors/error-templates.ts';
 import { publicUrlOf } from '../../http/public-url.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { appTextsFor } from '../kit/app-texts.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
@@ -15,7 +15,7 @@ import { renderSupplierSelectorPage } from './supplier-selector-page.ts';
 import { manufacturerWayBack } from './way-back.ts';
 
 /** `POST /ui/suppliers`: the supplier chosen for a manufacturer link session; 302 to its OAuth page. */
-export function submitSupplierChoice(ctx: MockContext): RequestHandler {
+export function submitSupplierChoice(ctx: MockContext): RouteHandler {
   return async (req, res) => {
     const form = readForm(req.body);
     const supplierId = typeof req.body?.supplier_id === 'string' ? req.body.supplier_id : '';

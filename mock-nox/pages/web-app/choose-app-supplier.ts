@@ -1,9 +1,9 @@
-import type { RequestHandler } from 'express';
 import { manufacturerOfBrand } from '../../domain/manufacturer/manufacturer-brand.ts';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { chooseSupplier } from '../../domain/supplier-auth/choose-supplier.ts';
 import { selectableSuppliers } from '../../domain/supplier-auth/selectable-suppliers.ts';
 import { publicUrlOf } from '../../http/public-url.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { appTextsFor } from '../kit/app-texts.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
@@ -16,7 +16,7 @@ import { signedInPass, webAppLanguage } from './web-app-request.ts';
  * `POST /ui/app/suppliers`: the web-app user chose a supplier: 302 to its OAuth page, or NOX's failure
  * page (a web-app start has no redirect_url of its own) with the way back into the app.
  */
-export function chooseAppSupplier(ctx: MockContext): RequestHandler {
+export function chooseAppSupplier(ctx: MockContext): RouteHandler {
   return async (req, res) => {
     const form = readForm(req.body);
     const supplierId = typeof req.body?.supplier_id === 'string' ? req.body.supplier_id : '';

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { selectableSuppliers } from '../../domain/supplier-auth/selectable-suppliers.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { renderSupplierSelectorPage } from '../supplier-selector/supplier-selector-page.ts';
 import { renderAppPage } from './app-frame.ts';
@@ -28,7 +28,7 @@ export function renderAppSelector(
 }
 
 /** `GET /ui/app/suppliers`: "turn on NOX optimisations" leads here, to choose the energy supplier. */
-export function showAppSuppliers(ctx: MockContext): RequestHandler {
+export function showAppSuppliers(ctx: MockContext): RouteHandler {
   return (req, res) => {
     const { pass } = signedInPass(req.query.token, res);
     sendPage(res, renderAppSelector(ctx, pass, webAppLanguage(req.query.language)));

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { userLevelSettings } from '../../domain/settings/settings-rules.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { linkedNoxUserId } from './account-links.ts';
 import type { SettingsValues } from './settings-form.ts';
@@ -11,7 +11,7 @@ import { signedInPass, webAppLanguage } from './web-app-request.ts';
  * `GET /ui/app/settings`: the user's comfort settings, at user level (what every heat pump of the user
  * gets unless a party set device-level values), as the shared record holds them now.
  */
-export function showSettings(ctx: MockContext): RequestHandler {
+export function showSettings(ctx: MockContext): RouteHandler {
   return (req, res) => {
     const { pass, brand } = signedInPass(req.query.token, res);
     const language = webAppLanguage(req.query.language);

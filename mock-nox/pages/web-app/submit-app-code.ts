@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
 import { ONE_TIME_CODE } from '../../domain/link/manufacturer-accounts.ts';
 import { errors } from '../../errors/error-templates.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { textsFor } from '../kit/texts.ts';
@@ -9,7 +9,7 @@ import { decodePass, webAppPath } from './web-app-pass.ts';
 import { webAppBrand, webAppLanguage } from './web-app-request.ts';
 
 /** `POST /ui/app/login/:brand/otp`: the one-time code of a `+otp` account; the right code signs in. */
-export function submitAppCode(): RequestHandler {
+export function submitAppCode(): RouteHandler {
   return (req, res) => {
     const form = readForm(req.body);
     const language = webAppLanguage(form.language);

@@ -1,5 +1,5 @@
-import type { RequestHandler } from 'express';
 import { accountBehaviour } from '../../domain/link/manufacturer-accounts.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { textsFor } from '../kit/texts.ts';
@@ -12,7 +12,7 @@ import { webAppBrand, webAppLanguage } from './web-app-request.ts';
  * cancel goes back to the manufacturer choice, a locked account can only cancel, a first wrong password
  * is retried, `+otp` asks for the code; any other login signs in to the web app.
  */
-export function submitAppLogin(): RequestHandler {
+export function submitAppLogin(): RouteHandler {
   return (req, res) => {
     const form = readForm(req.body);
     const language = webAppLanguage(form.language);

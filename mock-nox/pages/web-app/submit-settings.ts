@@ -1,7 +1,7 @@
-import type { RequestHandler } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
 import { changeSettings } from '../../domain/settings/change-settings.ts';
 import { NoxError } from '../../errors/nox-error.ts';
+import type { RouteHandler } from '../../http/router.ts';
 import { appTextsFor } from '../kit/app-texts.ts';
 import { readForm } from '../kit/read-form.ts';
 import { sendPage } from '../kit/send-page.ts';
@@ -16,7 +16,7 @@ import { signedInPass, webAppLanguage } from './web-app-request.ts';
  * `POST /ui/app/settings`: writes the user's comfort settings through the one settings entry point, as
  * the user (so the supplier and the manufacturer get their webhooks); bad input is shown on the page.
  */
-export function submitSettings(ctx: MockContext): RequestHandler {
+export function submitSettings(ctx: MockContext): RouteHandler {
   return async (req, res) => {
     const form = readForm(req.body);
     const { pass, brand } = signedInPass(form.token, res);

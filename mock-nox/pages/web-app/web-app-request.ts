@@ -1,7 +1,7 @@
-import type { Response } from 'express';
 import { type Brand, findBrand } from '../../domain/brands.ts';
 import { pageLanguage } from '../../domain/page-language.ts';
 import { errors } from '../../errors/error-templates.ts';
+import type { MockResponse } from '../../http/router.ts';
 import type { Language } from '../../store/schema.ts';
 import { decodePass, type WebAppPass } from './web-app-pass.ts';
 
@@ -20,7 +20,7 @@ export function webAppBrand(slug: unknown): Brand {
 }
 
 /** The signed-in pass of a web-app page, or a 400 page that sends the user back to sign in. */
-export function signedInPass(token: unknown, res: Response): { pass: WebAppPass; brand: Brand } {
+export function signedInPass(token: unknown, res: MockResponse): { pass: WebAppPass; brand: Brand } {
   const pass = decodePass(token);
   if (!pass || pass.signIn) throw errors.webAppNotSignedIn();
   res.locals.webAppAccount = pass.account;

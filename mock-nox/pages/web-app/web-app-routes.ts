@@ -1,5 +1,5 @@
-import type { Router } from 'express';
 import type { MockContext } from '../../domain/mock-context.ts';
+import type { Router } from '../../http/router.ts';
 import { chooseAppSupplier } from './choose-app-supplier.ts';
 import { showAppLogin } from './show-app-login.ts';
 import { APP_SUPPLIERS_PATH, showAppSuppliers } from './show-app-suppliers.ts';

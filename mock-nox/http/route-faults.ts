@@ -1,18 +1,7 @@
-import type { NextFunction, Request, Response } from 'express';
 import type { MockContext } from '../domain/mock-context.ts';
 import { findOrganisationByKey } from '../domain/organisations.ts';
 import { NoxError } from '../errors/nox-error.ts';
 import type { Organisation } from '../store/schema.ts';
-
-/**
- * Applies the faults set with PUT /__nox/faults to NOX API calls made with the organisation's key: waits
- * `latency_ms`, then answers `status` in the area's error shape, for the next `times` calls.
- */
-export function applyRouteFaults(ctx: MockContext) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    next(await takeRouteFault(ctx, req, res));
-  };
-}
 
 /** What a fault-taking request needs: its method, path and headers, and the journal's locals. */
 interface FaultRequest {
@@ -22,8 +11,9 @@ interface FaultRequest {
 }
 
 /**
- * The fault set for this call, used up by one: after its latency, the error to answer with, or
- * undefined when the call goes on (no fault, or one with latency only).
+ * The fault set with PUT /__nox/faults for this call (made with the organisation's key), used up by one:
+ * after its `latency_ms`, the error to answer with (`status`, in the area's shape), or undefined when the
+ * call goes on (no fault, or one with latency only).
  */
 export async function takeRouteFault(
   ctx: MockContext,

@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import type { operations } from '../../openapi/generated/nox-control.ts';
 import type { MockContext } from '../domain/mock-context.ts';
 import { changeSettings } from '../domain/settings/change-settings.ts';
@@ -7,22 +6,16 @@ import { NoxError } from '../errors/nox-error.ts';
 import type { JsonBody } from '../http/operation-types.ts';
 
 /** PATCH /__nox/users/{nox_user_id}/settings: the user changes its settings on NOX's web app. */
-export function createUserSettingsRoutes(ctx: MockContext): Router {
-  const router = Router();
-  router.patch('/users/:nox_user_id/settings', async (req, res) => {
-    const { device_id, ...changes }: JsonBody<operations['patchSettingsAsUser']> = req.body;
-    const result = asControlError(() =>
-      changeSettings(ctx, {
-        by: 'user',
-        noxUserId: req.params.nox_user_id,
-        deviceId: device_id ?? null,
-        changes,
-      }),
-    );
-    await ctx.store.commit();
-    res.json({ settings: result.inForce.map(settingsView), webhook_deliveries: result.deliveries });
-  });
-  return router;
+export function changeSettingsAsUser(
+  ctx: MockContext,
+  noxUserId: string,
+  body: JsonBody<operations['patchSettingsAsUser']>,
+) {
+  const { device_id, ...changes } = body;
+  const result = asControlError(() =>
+    changeSettings(ctx, { by: 'user', noxUserId, deviceId: device_id ?? null, changes }),
+  );
+  return { settings: result.inForce.map(settingsView), webhook_deliveries: result.deliveries };
 }
 
 /** A settings rule the data API answers with 422 is the control API's 400 (its spec's "breaks a rule"). */

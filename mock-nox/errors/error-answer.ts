@@ -1,31 +1,39 @@
-import type { NextFunction, Request, Response } from 'express';
-import { type Area, areaOf } from '../journal/area-of.ts';
+import type { Area } from '../journal/area-of.ts';
 import { errors } from './error-templates.ts';
 import { NoxError } from './nox-error.ts';
 
 /** Renders the page an error under /ui and /connect is answered with, in the requested language if NOX has it. */
 export type ErrorPageRenderer = (message: string, language: unknown) => string;
 
+/** An answer the pipeline writes for an error. */
+export interface ErrorAnswer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
 /**
- * The one error middleware: NOX's own shapes (`{error}` on the auth and control APIs, 422 `{detail}` on
- * the data API, a page for the hosted pages); anything unexpected is a 500 marked as a mock bug.
- * The page is rendered by the pages surface and handed in, so errors/ does not depend on pages/.
+ * The one error answer: NOX's own shapes (`{error}` on the auth and control APIs, 422 `{detail}` on the
+ * data API, a page for the hosted pages). The page is rendered by the pages surface and handed in, so
+ * errors/ does not depend on pages/.
  */
-export function createErrorMiddleware(renderErrorPage: ErrorPageRenderer) {
-  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const area = areaOf(req.path);
-    const noxError = toNoxError(error, area === 'data');
-    if (!(error instanceof NoxError) && noxError.status >= 500)
-      console.error('[nox-testkit] internal error', error);
-    if (area === 'page') {
-      res
-        .status(noxError.status)
-        .type('html')
-        .send(renderErrorPage(noxError.message, req.query.language ?? req.body?.language));
-    } else {
-      const answer = apiErrorAnswer(noxError, area);
-      res.status(answer.status).json(answer.body);
-    }
+export function errorAnswer(
+  noxError: NoxError,
+  area: Area,
+  renderPage: ErrorPageRenderer,
+  language: unknown,
+): ErrorAnswer {
+  if (area === 'page')
+    return {
+      status: noxError.status,
+      contentType: 'text/html; charset=utf-8',
+      text: renderPage(noxError.message, language),
+    };
+  const answer = apiErrorAnswer(noxError, area);
+  return {
+    status: answer.status,
+    contentType: 'application/json; charset=utf-8',
+    text: JSON.stringify(answer.body),
   };
 }
 
@@ -37,12 +45,12 @@ export function apiErrorAnswer(noxError: NoxError, area: Area): { status: number
 }
 
 /**
- * What an error is answered as: a NoxError as it is, a body-parser error (or one of the API's body
- * reader, which uses the same `type`s) as NOX answers such a body, anything else a 500 marked as a mock bug.
+ * What an error is answered as: a NoxError as it is, a body that cannot be read (http/request-body.ts, its
+ * errors typed with body-parser's names) as NOX answers such a body, anything else a 500 marked as a mock bug.
  */
 export function toNoxError(error: unknown, isDataApi: boolean): NoxError {
   if (error instanceof NoxError) return error;
-  const bodyError = error as { type?: string; message?: string; status?: number };
+  const bodyError = error as { type?: string; message?: string; status?: number; limit?: string };
   if (bodyError?.type === 'entity.parse.failed') {
     const notJson = errors.bodyNotJson(bodyError.message ?? 'parse error');
     // FastAPI answers a body it cannot decode with 422 and a detail list; the auth API keeps its 400 {error}.
@@ -51,7 +59,7 @@ export function toNoxError(error: unknown, isDataApi: boolean): NoxError {
       : notJson;
   }
   if (bodyError?.type === 'entity.too.large')
-    return new NoxError(413, 'The request body is too large (limit 1 MB).');
+    return new NoxError(413, `The request body is too large (limit ${bodyError.limit ?? '1 MB'}).`);
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
     return new NoxError(bodyError.status, bodyError.message ?? 'Bad request');
   }
@@ -63,19 +71,7 @@ export function toNoxError(error: unknown, isDataApi: boolean): NoxError {
  * The APIs take JSON only: a body sent with another content type is refused up front rather than read
  * as "no body" (which would, say, turn a reset of one organisation into a reset of all).
  */
-export function rejectNonJsonBodies(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-  if (hasBody && areaOf(req.path) !== 'page' && !req.is('application/json'))
-    next(nonJsonBodyError(req.get('content-type')));
-  else next();
-}
-
 export function nonJsonBodyError(contentType: string | undefined): NoxError {
   const msg = `The request body must be JSON sent with Content-Type: application/json (got ${contentType ?? 'no Content-Type'})`;
   return errors.validation([{ loc: ['body'], msg, type: 'model_attributes_type' }]);
-}
-
-/** Answers every path no route took, in the area's error shape. */
-export function notFoundHandler(req: Request, _res: Response, next: NextFunction): void {
-  next(errors.notFound(req.method, req.path));
 }

@@ -1,14 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { CALLBACK, createTestMock, DEMO_KEY } from '../../test/test-support/test-mock.ts';
 import { createJournal } from '../journal/journal.ts';
-import { createApiDispatch } from './api-dispatch.ts';
-import { createApiRouter } from './api-router.ts';
+import { createPipeline } from './pipeline.ts';
+import { createRouter } from './router.ts';
 
-// NOX's APIs run on their own dispatcher (api-dispatch.ts), not on Express: these are the request-reading
-// rules it keeps from express.json and Express's router, and the journal entry it writes.
+// Every request runs on the one pipeline (pipeline.ts), not on Express: these are the request-reading rules
+// it keeps from express.json and Express's router, and the journal entry it writes. pipeline-parity.test.ts
+// checks that every surface gets the same stages.
 
 let mock: Awaited<ReturnType<typeof createTestMock>>;
 beforeEach(async () => {
@@ -23,7 +23,7 @@ const post = (headers: Record<string, string>, text: string | Buffer = body) => 
   return typeof text === 'string' ? req.send(text) : req.serialize((b: unknown) => b as string).send(text);
 };
 
-describe('the API dispatcher reads bodies as express.json did', () => {
+describe('the pipeline reads bodies as express.json did', () => {
   test('JSON with a UTF-8 charset and a byte-order mark is read', async () => {
     const res = await post({ 'content-type': 'application/json; charset=UTF-8' }, `\uFEFF${body}`);
     expect(res.status).toBe(201);
@@ -82,7 +82,7 @@ describe('the API dispatcher reads bodies as express.json did', () => {
   });
 });
 
-describe('the API dispatcher routes as NOX does', () => {
+describe('the pipeline routes as NOX does', () => {
   test('paths match exactly: another case or a trailing slash is no endpoint', async () => {
     for (const path of ['/V1/devices', '/v1/devices/']) {
       const res = await request(mock.app).get(path).set('x-api-key', DEMO_KEY);
@@ -112,28 +112,25 @@ describe('the API dispatcher routes as NOX does', () => {
 });
 
 describe('an answer that cannot be written', () => {
-  const dispatcher = () => {
-    const routes = createApiRouter();
+  const pipeline = () => {
+    const routes = createRouter();
     routes.get('/v1/bigint', (_req, res) => res.json({ value: 1n }));
     routes.get('/v1/bad-header', (_req, res) => res.set('x-note', 'a\r\nb').json({}));
     const journal = createJournal();
-    const dispatch = createApiDispatch({
+    const app = createPipeline({
       routes,
       journal,
       now: () => 0,
+      guard: () => null,
       dropUnknown: () => undefined,
       takeFault: async () => undefined,
+      renderErrorPage: (message) => message,
     });
-    return {
-      journal,
-      app: (req: IncomingMessage, res: ServerResponse) => {
-        if (!dispatch(req, res)) res.writeHead(404).end();
-      },
-    };
+    return { journal, app };
   };
 
   test('is a 500 marked as a mock bug, journalled once, not a request left unanswered', async () => {
-    const { app, journal } = dispatcher();
+    const { app, journal } = pipeline();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       for (const path of ['/v1/bigint', '/v1/bad-header']) {

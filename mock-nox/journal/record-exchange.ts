@@ -1,59 +1,6 @@
-import type { NextFunction, Request, Response } from 'express';
-import { type Area, areaOf } from './area-of.ts';
+import type { Area } from './area-of.ts';
 import type { Journal } from './journal.ts';
 import { journalBody, MAX_JOURNAL_BODY_BYTES, redactKeyHeaders } from './journal-limits.ts';
-
-/** The JSON text of a request body as it came in, kept by express.json's `verify` (see app.ts). */
-export const RAW_JSON = Symbol('raw JSON body');
-type WithRaw = Request & { [RAW_JSON]?: Buffer };
-
-/** express.json's `verify`: keeps the bytes of a UTF-8 JSON body, so the journal can copy it later for free. */
-export function keepRawJson(req: WithRaw, _res: unknown, buf: Buffer, encoding: string): void {
-  if (encoding === 'utf-8' && buf.length <= MAX_JOURNAL_BODY_BYTES) req[RAW_JSON] = buf;
-}
-
-/**
- * Records every request but the control API's; routes set `res.locals.organisationId` when they know it.
- * What is cheap is taken at once; bodies are kept as the text that went over the wire and parsed only
- * when the journal is read, so a request costs the journal no JSON work.
- */
-export function journalMiddleware(journal: Journal, now: (organisationId?: string) => number) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const area = areaOf(req.path);
-    if (area === 'control') return next();
-    const started = performance.now();
-    // Copied now (or its text kept): routes may drop unknown fields from req.body, the journal keeps what was sent.
-    const raw = (req as WithRaw)[RAW_JSON];
-    const sent = raw ? undefined : journalBody(req.body);
-    let body: unknown;
-    const send = res.send.bind(res);
-    res.send = (payload?: unknown) => {
-      body = payload;
-      return send(payload);
-    };
-    // Recorded as the answer is handed over, not on 'finish', so a client that got its answer always
-    // finds the entry in the journal (finish can fire after the client has moved on).
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    res.end = ((...args: unknown[]) => {
-      record();
-      return end(...args);
-    }) as Response['end'];
-    const record = () =>
-      recordExchange(journal, now, {
-        area,
-        started,
-        organisationId: res.locals.organisationId,
-        fault: res.locals.fault === true,
-        request: { method: req.method, path: req.path, query: { ...req.query }, headers: req.headers },
-        raw,
-        sent,
-        status: res.statusCode,
-        headers: res.getHeaders(),
-        payload: body,
-      });
-    next();
-  };
-}
 
 /** One request and its answer, as the journal takes it. */
 export interface Exchange {
@@ -72,7 +19,11 @@ export interface Exchange {
   payload: unknown;
 }
 
-/** Records an exchange; called as the answer is handed over. Bodies are parsed only when the journal is read. */
+/**
+ * Records an exchange; the pipeline calls it as the answer is handed over (not on 'finish', so a client
+ * that got its answer always finds the entry). What is cheap is taken at once; bodies are kept as the text
+ * that went over the wire and parsed only when the journal is read, so a request costs the journal no JSON work.
+ */
 export function recordExchange(
   journal: Journal,
   now: (organisationId?: string) => number,
