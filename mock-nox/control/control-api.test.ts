@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { loadSpec } from '../../openapi/validator/load-spec.ts';
 import { loadOpenApi } from '../../openapi/validator/openapi-validator.ts';
 import {
   CALLBACK,
@@ -289,5 +290,23 @@ describe('control API access', () => {
     expect(isControlAllowed('10.1.2.3', 'Bearer s3cret')).toBe(false);
     expect(isControlAllowed('10.1.2.3', 'Bearer s3cret', 's3cret')).toBe(true);
     expect(isControlAllowed('10.1.2.3', 'Bearer wrong', 's3cret')).toBe(false);
+  });
+});
+
+describe('the control route table', () => {
+  test('serves every operation of openapi/nox-control.yaml at its method and path', async () => {
+    const paths: Record<string, Record<string, { operationId?: string }>> = loadSpec(
+      'nox-control.yaml',
+    ).paths;
+    const unserved: string[] = [];
+    for (const [path, item] of Object.entries(paths))
+      for (const [method, op] of Object.entries(item)) {
+        if (!op?.operationId) continue;
+        const url = path.replace(/\{\w+\}/g, 'some-id');
+        const res = await request(mock.app)[method as 'get' | 'post' | 'put'](url).send({});
+        if ([404, 405].includes(res.status) && /No NOX endpoint|does not take/.test(res.text))
+          unserved.push(`${op.operationId}: ${method.toUpperCase()} ${path}`);
+      }
+    expect(unserved).toEqual([]);
   });
 });
