@@ -38,7 +38,7 @@ export function errorAnswer(
 }
 
 /** An API's error answer: 422 `{detail: issues}` or `{detail}` on the data API, `{error}` elsewhere. */
-export function apiErrorAnswer(noxError: NoxError, area: Area): { status: number; body: object } {
+function apiErrorAnswer(noxError: NoxError, area: Area): { status: number; body: object } {
   if (area === 'data' && noxError.issues) return { status: 422, body: { detail: noxError.issues } };
   if (area === 'data') return { status: noxError.status, body: { detail: noxError.message } };
   return { status: noxError.status, body: { error: noxError.message } };
